@@ -1,0 +1,54 @@
+/**
+ * Grapheme cluster boundaries (Unicode UAX #29, extended grapheme clusters, as
+ * implemented by `Intl.Segmenter`). A span boundary must never split a cluster: a letter
+ * and its harakat, an emoji with its modifiers, a flag's two regional indicators.
+ *
+ * All offsets here are UTF-16 units (the unit of `Intl.Segmenter`); convert with
+ * `OffsetIndex` from `./offsets.ts` at the edges.
+ */
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * Every grapheme boundary of `text`, ascending, in UTF-16 units: 0, each cluster start,
+ * and `text.length`.
+ */
+export function graphemeBoundaries(text: string): Uint32Array {
+  const out: number[] = [];
+  for (const seg of segmenter.segment(text)) out.push(seg.index);
+  out.push(text.length);
+  return Uint32Array.from(out);
+}
+
+/** Index of the last boundary ≤ `u16` (binary search); -1 when there is none. */
+function floorIndex(boundaries: Uint32Array, u16: number): number {
+  let lo = 0;
+  let hi = boundaries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((boundaries[mid] ?? 0) <= u16) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Whether `u16` (UTF-16 units) is a grapheme boundary in the text `boundaries` came from. */
+export function isGraphemeBoundary(boundaries: Uint32Array, u16: number): boolean {
+  const i = floorIndex(boundaries, u16);
+  return i >= 0 && boundaries[i] === u16;
+}
+
+/**
+ * Widen `[start, end)` (UTF-16 units) to the nearest grapheme boundaries: `start` moves
+ * back to the start of its cluster, `end` forward to the end of its cluster.
+ */
+export function snapToGraphemes(boundaries: Uint32Array, start: number, end: number): { start: number; end: number } {
+  const s = boundaries[Math.max(0, floorIndex(boundaries, start))] ?? 0;
+  const ei = floorIndex(boundaries, end);
+  const atBoundary = ei >= 0 && boundaries[ei] === end;
+  const e = atBoundary ? end : (boundaries[ei + 1] ?? end);
+  return { start: s, end: e };
+}

@@ -1,0 +1,8 @@
+/**
+ * The ordered list of schema migrations. Migration `n` (1-based) moves a project from
+ * `PRAGMA user_version = n - 1` to `n`. Never edit a migration that has shipped; add one.
+ */
+import { sql as initial } from "./001-initial.ts";
+
+/** SQL of each migration, in order. */
+export const MIGRATIONS: readonly string[] = [initial];

@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import Database from "better-sqlite3";
+import { QawlError } from "../core/errors.ts";
+import { tempDir } from "../test-support/temp.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
+import { APPLICATION_ID, ProjectStore } from "./project.ts";
+
+const NOW = "2026-01-01T00:00:00.000Z";
+
+describe("ProjectStore", () => {
+  it("creates a project with WAL, foreign keys, the schema version and the default labels", (t) => {
+    const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+    t.after(() => {
+      store.close();
+    });
+    assert.equal(store.pragma("journal_mode"), "wal");
+    assert.equal(store.pragma("foreign_keys"), 1);
+    assert.equal(store.pragma("user_version"), MIGRATIONS.length);
+    assert.equal(store.pragma("application_id"), APPLICATION_ID);
+    assert.deepEqual(
+      store.labels().map((l) => [l.name, l.key, l.displayName]),
+      [
+        ["QUOTE", "q", "Quote"],
+        ["SPEAKER", "s", "Speaker"],
+        ["CUE", "c", "Cue"],
+        ["PER", "p", "Person"],
+        ["ORG", "o", "Organization"],
+        ["LOC", "l", "Location"],
+        ["MISC", "m", "Misc"],
+      ],
+    );
+    assert.deepEqual(store.labels()[0]?.attributes, [{ name: "type", values: ["direct", "indirect", "mixed"] }]);
+    assert.deepEqual(
+      store.relationTypes().map((r) => [r.name, r.fromKind, r.toKind]),
+      [
+        ["attributed_to", "quote", "speaker"],
+        ["cue", "quote", "cue"],
+      ],
+    );
+  });
+
+  it("reopens a project without migrating or seeding again", (t) => {
+    const path = join(tempDir(t), "p.qawl");
+    new ProjectStore(path).close();
+    const again = new ProjectStore(path);
+    t.after(() => {
+      again.close();
+    });
+    assert.equal(again.labels().length, 7);
+  });
+
+  it("refuses a SQLite file that is not a Qawl project", (t) => {
+    const path = join(tempDir(t), "other.sqlite");
+    const db = new Database(path);
+    db.exec("CREATE TABLE t (x)");
+    db.close();
+    assert.throws(
+      () => new ProjectStore(path),
+      (e: unknown) => e instanceof QawlError && /not a Qawl project/u.test(e.message),
+    );
+  });
+
+  it("refuses a file that is not SQLite at all", (t) => {
+    const path = join(tempDir(t), "notes.qawl");
+    writeFileSync(path, "these are notes, not a database\n".repeat(100));
+    assert.throws(
+      () => new ProjectStore(path),
+      (e: unknown) => e instanceof QawlError && e.message.startsWith(path),
+    );
+  });
+
+  it("refuses a project from a newer Qawl", (t) => {
+    const path = join(tempDir(t), "p.qawl");
+    new ProjectStore(path).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${String(MIGRATIONS.length + 1)}`);
+    db.close();
+    assert.throws(() => new ProjectStore(path), /newer than this Qawl knows/u);
+  });
+
+  it("cascades: deleting a span deletes its relations", (t) => {
+    const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+    t.after(() => {
+      store.close();
+    });
+    const doc = store.insertDocument(
+      {
+        title: "t",
+        published_raw: null,
+        published_iso: null,
+        source: null,
+        url: null,
+        lang: "ar",
+        text: "قال الوزير: نعم",
+        text_sha256: "0".repeat(64),
+        had_bom: 0,
+        length: 15,
+      },
+      NOW,
+    );
+    const me = store.annotatorId("me", NOW);
+    const labels = store.labels();
+    const quote = store.insertSpan(
+      { document_id: doc, label_id: labels[0]?.id ?? 0, start: 12, end: 15, attributes: "{}", annotator_id: me },
+      NOW,
+    );
+    const speaker = store.insertSpan(
+      { document_id: doc, label_id: labels[1]?.id ?? 0, start: 4, end: 10, attributes: "{}", annotator_id: me },
+      NOW,
+    );
+    store.insertRelation(
+      {
+        document_id: doc,
+        type_id: store.relationTypes()[0]?.id ?? 0,
+        from_span_id: quote,
+        to_span_id: speaker,
+        annotator_id: me,
+      },
+      NOW,
+    );
+    assert.equal(store.relationsOf(doc).length, 1);
+    store.deleteSpan(speaker);
+    assert.equal(store.relationsOf(doc).length, 0);
+  });
+
+  it("refuses a zero-width span at the database level too", (t) => {
+    const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+    t.after(() => {
+      store.close();
+    });
+    const doc = store.insertDocument(
+      {
+        title: "t",
+        published_raw: null,
+        published_iso: null,
+        source: null,
+        url: null,
+        lang: "ar",
+        text: "نعم",
+        text_sha256: "1".repeat(64),
+        had_bom: 0,
+        length: 3,
+      },
+      NOW,
+    );
+    const me = store.annotatorId("me", NOW);
+    assert.throws(
+      () =>
+        store.insertSpan(
+          {
+            document_id: doc,
+            label_id: store.labels()[0]?.id ?? 0,
+            start: 1,
+            end: 1,
+            attributes: "{}",
+            annotator_id: me,
+          },
+          NOW,
+        ),
+      /CHECK constraint failed/u,
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { QawlError } from "../../core/errors.ts";
+import { SAMPLE, SHARED } from "../../test-support/temp.ts";
+import { decodeText } from "./decode.ts";
+
+const cases = (name: string) => readFileSync(new URL(`cases/${name}`, SHARED));
+const refusal = (pattern: RegExp) => (e: unknown) =>
+  e instanceof QawlError && e.code === "bad_input" && pattern.test(e.message);
+
+describe("decodeText", () => {
+  it("removes and records a BOM and keeps CRLF", () => {
+    const bytes = cases("crlf-bom.txt");
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const { text, hadBom } = decodeText("crlf-bom.txt", bytes);
+    assert.equal(hadBom, true);
+    assert.equal(text.charCodeAt(0), "ع".charCodeAt(0));
+    assert.equal(text.split("\r\n").length - 1, 5, "five CRLF line ends, as in the file");
+    assert.deepEqual(Buffer.from(text, "utf8"), bytes.subarray(3), "the text is exactly the bytes after the BOM");
+  });
+
+  it("refuses an empty file, naming it", () => {
+    assert.throws(() => decodeText("empty.txt", cases("empty.txt")), refusal(/^empty\.txt: the file is empty/u));
+  });
+
+  it("refuses whitespace only (spaces, tabs, CRLF, no-break space)", () => {
+    for (const ws of [" \n \n", "\t\r\n\r\n", "\u00a0\u2003\n"]) {
+      assert.throws(
+        () => decodeText("blank.txt", Buffer.from(ws, "utf8")),
+        refusal(/^blank\.txt: the file holds only whitespace/u),
+      );
+    }
+  });
+
+  it("refuses binary data", () => {
+    assert.throws(() => decodeText("binary.txt", cases("binary.txt")), refusal(/^binary\.txt: not a text file/u));
+  });
+
+  it("refuses Windows-1256 without guessing, naming the likely encoding and the option", () => {
+    assert.throws(
+      () => decodeText("seed-cp1256.txt", cases("seed-cp1256.txt")),
+      refusal(/^seed-cp1256\.txt: line 1: not valid UTF-8 .*windows-1256.*--encoding windows-1256/u),
+    );
+  });
+
+  it("decodes Windows-1256 to exactly the sample article when asked", () => {
+    const { text } = decodeText("seed-cp1256.txt", cases("seed-cp1256.txt"), "windows-1256");
+    assert.equal(text, readFileSync(SAMPLE, "utf8"));
+  });
+
+  it("names the line and byte of the first invalid UTF-8 sequence", () => {
+    const bytes = Buffer.concat([
+      Buffer.from("سطر أول\nسطر ثان ", "utf8"),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from("\n"),
+    ]);
+    const at = Buffer.byteLength("سطر أول\nسطر ثان ", "utf8");
+    assert.throws(
+      () => decodeText("bad.txt", bytes),
+      refusal(new RegExp(`^bad\\.txt: line 2: not valid UTF-8 \\(byte 0xC3 at offset ${String(at)}\\)`, "u")),
+    );
+  });
+
+  it("accepts a literal U+FFFD in valid UTF-8", () => {
+    assert.equal(decodeText("r.txt", Buffer.from("قال \uFFFD نعم", "utf8")).text, "قال \uFFFD نعم");
+  });
+
+  it("refuses an unknown encoding name", () => {
+    assert.throws(() => decodeText("a.txt", Buffer.from("abc"), "klingon-8"), refusal(/unknown encoding "klingon-8"/u));
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Bytes of an article file → its text, strictly: UTF-8 by default (a leading BOM removed
+ * and recorded), or the WHATWG encoding the user names. Never a guess: a file that is not
+ * valid in the chosen encoding is refused, and the message names the encoding the bytes
+ * most likely are (by `chardet`) so the user can say so with `--encoding`.
+ */
+import chardet from "chardet";
+import { QawlError } from "../../core/errors.ts";
+
+/** A decoded file. */
+export interface DecodedText {
+  /** The text exactly as decoded, without a leading BOM. */
+  text: string;
+  /** Whether a UTF-8 BOM (EF BB BF) was removed. */
+  hadBom: boolean;
+}
+
+/** git's heuristic for binary content (xdiff `buffer_is_binary`): a NUL among the first 8000 bytes. */
+const BINARY_SNIFF_BYTES = 8000;
+
+/** 1-based line of byte `offset` (LF-counted). */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8 (RFC 3629), or -1. Decodes leniently (each
+ * ill-formed subsequence becomes U+FFFD, per the WHATWG Encoding Standard) and measures the
+ * UTF-8 length of the text before the first U+FFFD that the input did not itself contain.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const lenient = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const encoder = new TextEncoder();
+  let from = 0;
+  for (;;) {
+    const i = lenient.indexOf("\uFFFD", from);
+    if (i < 0) return -1;
+    const at = encoder.encode(lenient.slice(0, i)).length;
+    const literal = bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd;
+    if (!literal) return at;
+    from = i + 1;
+  }
+}
+
+/** The encoding `chardet` finds most likely, as a lowercase label, or null. */
+function likelyEncoding(bytes: Uint8Array): string | null {
+  const name = chardet.detect(bytes);
+  return name === null ? null : name.toLowerCase();
+}
+
+/**
+ * Decode an article file.
+ * @param fileName used in messages only
+ * @param bytes the file's content
+ * @param encoding a WHATWG encoding label (e.g. `windows-1256`); UTF-8 when absent
+ * @throws QawlError (`bad_input`) with one line naming the file and the reason, when the file
+ *   is empty, binary, not valid in the encoding, only whitespace, or the encoding is unknown
+ */
+export function decodeText(fileName: string, bytes: Uint8Array, encoding?: string): DecodedText {
+  if (bytes.length === 0) throw new QawlError("bad_input", `${fileName}: the file is empty; nothing imported`);
+  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  const isUtf16Bom = (sniff[0] === 0xff && sniff[1] === 0xfe) || (sniff[0] === 0xfe && sniff[1] === 0xff);
+  if (sniff.includes(0) && !isUtf16Bom && encoding === undefined) {
+    throw new QawlError("bad_input", `${fileName}: not a text file (it holds binary data); nothing imported`);
+  }
+  let text: string;
+  let hadBom = false;
+  if (encoding === undefined || /^(utf-?8|unicode-1-1-utf-8)$/iu.test(encoding)) {
+    hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const body = hadBom ? bytes.subarray(3) : bytes;
+    if (isUtf16Bom && encoding === undefined) {
+      const which = sniff[0] === 0xff ? "utf-16le" : "utf-16be";
+      throw new QawlError(
+        "bad_input",
+        `${fileName}: the file is UTF-16, not UTF-8; import it with --encoding ${which}`,
+      );
+    }
+    const bad = firstInvalidUtf8(body);
+    if (bad >= 0) {
+      const at = bad + (hadBom ? 3 : 0);
+      const guess = likelyEncoding(bytes);
+      const hint =
+        guess !== null && guess !== "utf-8"
+          ? `it looks like ${guess}; import it with --encoding ${guess}`
+          : "import it with --encoding NAME (for example --encoding windows-1256)";
+      throw new QawlError(
+        "bad_input",
+        `${fileName}: line ${String(lineOf(bytes, at))}: not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at offset ${String(at)}); ${hint}; nothing imported`,
+      );
+    }
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
+  } else {
+    const decoder = (() => {
+      try {
+        return new TextDecoder(encoding, { fatal: true });
+      } catch {
+        throw new QawlError(
+          "bad_input",
+          `${fileName}: unknown encoding "${encoding}"; use a WHATWG label such as windows-1256`,
+        );
+      }
+    })();
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      throw new QawlError("bad_input", `${fileName}: not valid ${encoding}; nothing imported`);
+    }
+  }
+  if (text.trim() === "") {
+    throw new QawlError("bad_input", `${fileName}: the file holds only whitespace; nothing imported`);
+  }
+  return { text, hadBom };
+}

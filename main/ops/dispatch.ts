@@ -1,0 +1,43 @@
+/**
+ * The single entry every host uses: look up an operation by name, validate its input
+ * against the contract's schema, run it, and wrap the outcome in a reply envelope.
+ * Nothing reaches an operation unvalidated, whatever the transport.
+ */
+import { inputSchemas, type OperationOutputs, type OperationTable, type Reply } from "../../core/contract.ts";
+import { QawlError } from "../../core/errors.ts";
+import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
+
+/** Whether `name` is an operation of the contract. */
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === "string" && (OPERATION_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Run operation `name` with an untrusted `input`.
+ * @returns `{ok: true, value}`, or `{ok: false, error: {code, message}}` with code
+ *   `unknown_operation`, `bad_input`, `not_found`, `conflict` or `internal`; never throws
+ */
+export function dispatch(table: OperationTable, name: unknown, input: unknown): Reply<OperationOutputs[OperationName]> {
+  if (!isOperationName(name)) {
+    return {
+      ok: false,
+      error: { code: "unknown_operation", message: `no operation is called ${JSON.stringify(name)}` },
+    };
+  }
+  const parsed = inputSchemas[name].safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? "input" : issue.path.join(".");
+    return {
+      ok: false,
+      error: { code: "bad_input", message: `${name}: ${where}: ${issue?.message ?? "invalid input"}` },
+    };
+  }
+  try {
+    const run = table[name] as (input: unknown) => OperationOutputs[OperationName];
+    return { ok: true, value: run(parsed.data) };
+  } catch (e) {
+    if (e instanceof QawlError) return { ok: false, error: { code: e.code, message: e.message } };
+    return { ok: false, error: { code: "internal", message: `${name} failed: ${(e as Error).message}` } };
+  }
+}

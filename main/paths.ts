@@ -1,0 +1,32 @@
+/**
+ * Where Qawl finds its files: the default project, the built renderer, the sample article.
+ * Resolved from this module's own location, so they work from the repository (`dist/`)
+ * and from a packaged app (`app.asar`).
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import envPaths from "env-paths";
+
+/** The repository root (or the app root inside a package): two levels above `dist/main/`. */
+const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/**
+ * The default project file in the user's data directory (`$XDG_DATA_HOME/Qawl` on Linux,
+ * `~/Library/Application Support/Qawl` on macOS, `%LOCALAPPDATA%\Qawl` on Windows).
+ */
+export function defaultProjectPath(): string {
+  return join(envPaths("Qawl", { suffix: "" }).data, "default.qawl");
+}
+
+/** The folder of the built renderer (`index.html` and its assets). */
+export function rendererRoot(): string {
+  const fromDist = join(APP_ROOT, "dist", "renderer");
+  return existsSync(fromDist) ? fromDist : join(APP_ROOT, "renderer", "dist");
+}
+
+/** The sample article shipped with the repository (not with packaged builds), or null. */
+export function sampleArticlePath(): string | null {
+  const path = join(APP_ROOT, "fixtures", "lavrov-pompeo-sochi-2019.txt");
+  return existsSync(path) ? path : null;
+}

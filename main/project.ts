@@ -1,0 +1,47 @@
+/**
+ * Opening a project for a host: the file named by `--project`, or the default one in the
+ * user's data directory. A host may ask for a first-run sample: when it creates the
+ * default project and the repository's sample article is at hand, that article is
+ * imported into it.
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { ProjectStore } from "../db/project.ts";
+import { defaultProjectPath, sampleArticlePath } from "./paths.ts";
+import { createOperationTable, type OperationContext } from "./ops/table.ts";
+import type { OperationTable } from "../core/contract.ts";
+
+/** An open project with its operation table. */
+export interface OpenProject {
+  store: ProjectStore;
+  table: OperationTable;
+}
+
+/** How to open a project. */
+export interface OpenProjectOptions {
+  /** Project file; the default project when absent. */
+  project?: string | undefined;
+  /** Import the sample article when this call creates the default project. */
+  seedSampleOnFirstRun?: boolean;
+  context: OperationContext;
+}
+
+/**
+ * Open (creating when needed) a project and build its operation table.
+ * @throws QawlError when the file is not a Qawl project
+ */
+export function openProject(options: OpenProjectOptions): OpenProject {
+  const isDefault = options.project === undefined;
+  const path = resolve(options.project ?? defaultProjectPath());
+  const isNew = !existsSync(path);
+  mkdirSync(dirname(path), { recursive: true });
+  const store = new ProjectStore(path);
+  const table = createOperationTable(store, options.context);
+  const sample = sampleArticlePath();
+  if (isDefault && isNew && options.seedSampleOnFirstRun === true && sample !== null) {
+    table.importDocuments({
+      files: [{ name: basename(sample), contentBase64: readFileSync(sample).toString("base64") }],
+    });
+  }
+  return { store, table };
+}

@@ -1,0 +1,193 @@
+/**
+ * `qawl serve`: the operation table and the renderer over loopback HTTP, for using Qawl in
+ * a browser and for end-to-end tests.
+ *
+ * - Listens on 127.0.0.1 only; a random free port unless one is given.
+ * - A random 256-bit token is required on every request: `X-Qawl-Token` header for the API;
+ *   for page loads the `?token=` query (which sets an HttpOnly, SameSite=Strict cookie so the
+ *   page's own assets load) or that cookie.
+ * - The Host header must name the loopback address and port (against DNS rebinding).
+ * - API: `POST /api/<operation>` with a JSON body (the operation's input); the answer is the
+ *   reply envelope `{ok, value}` or `{ok: false, error}` (see `core/contract.ts`).
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { OperationTable } from "../../core/contract.ts";
+import { dispatch } from "../ops/dispatch.ts";
+import { SECURITY_HEADERS } from "../security/policy.ts";
+import { mediaTypeOf, resolveStaticFile } from "../security/static-files.ts";
+
+/** Largest accepted request body, in bytes (imports carry whole files, base64). */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+/** HTTP status for each reply error code. */
+const STATUS_OF: Readonly<Record<string, number>> = {
+  bad_input: 400,
+  unknown_operation: 404,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+/** A running server. */
+export interface RunningServer {
+  /** The page's URL with its token, e.g. `http://127.0.0.1:41234/?token=…`. */
+  url: string;
+  port: number;
+  token: string;
+  /** Stop listening and close open connections. */
+  close: () => Promise<void>;
+}
+
+/** How to serve. */
+export interface ServeOptions {
+  table: OperationTable;
+  /** Folder of the built renderer. */
+  rendererRoot: string;
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Fixed token, for tests; random when absent. */
+  token?: string;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return v.join("=");
+  }
+  return undefined;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": type, "Cache-Control": "no-store", ...extra });
+  res.end(body);
+}
+
+function sendText(res: ServerResponse, status: number, message: string): void {
+  send(res, status, message + "\n", "text/plain; charset=utf-8");
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new Error(`request body larger than ${String(MAX_BODY_BYTES)} bytes`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Start serving.
+ * @throws the listen error (e.g. EADDRINUSE) when the port is taken
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(32).toString("base64url");
+  let port = options.port ?? 0;
+  const cookieName = () => `qawl_token_${String(port)}`;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? "";
+    if (host !== `127.0.0.1:${String(port)}` && host !== `localhost:${String(port)}`) {
+      sendText(res, 421, `Host ${JSON.stringify(host)} is not served here`);
+      return;
+    }
+    const url = new URL(req.url ?? "/", `http://${host}`);
+    if (url.pathname.startsWith("/api/")) {
+      if (!sameToken(req.headers["x-qawl-token"] as string | undefined, token)) {
+        sendText(res, 401, "missing or wrong X-Qawl-Token");
+        return;
+      }
+      if (req.method !== "POST") {
+        sendText(res, 405, "use POST");
+        return;
+      }
+      if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
+        sendText(res, 415, "send application/json");
+        return;
+      }
+      let input: unknown;
+      try {
+        input = JSON.parse(await readBody(req));
+      } catch (e) {
+        sendText(res, 400, `request body is not JSON: ${(e as Error).message}`);
+        return;
+      }
+      const reply = dispatch(options.table, decodeURIComponent(url.pathname.slice("/api/".length)), input);
+      const status = reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 400);
+      send(res, status, JSON.stringify(reply), "application/json; charset=utf-8");
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendText(res, 405, "use GET");
+      return;
+    }
+    const queryToken = url.searchParams.get("token") ?? undefined;
+    const viaQuery = sameToken(queryToken, token);
+    if (!viaQuery && !sameToken(cookieValue(req, cookieName()), token)) {
+      sendText(res, 401, "open the URL that qawl serve printed (it carries the token)");
+      return;
+    }
+    const file = resolveStaticFile(options.rendererRoot, url.pathname);
+    if (file === null) {
+      sendText(res, 404, "not found");
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      sendText(res, 404, "not found");
+      return;
+    }
+    const extra: Record<string, string> = viaQuery
+      ? { "Set-Cookie": `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/` }
+      : {};
+    if (!file.endsWith(".html")) extra["Cache-Control"] = "private, max-age=3600";
+    send(res, 200, req.method === "HEAD" ? Buffer.alloc(0) : body, mediaTypeOf(file), extra);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) sendText(res, 500, `internal error: ${(e as Error).message}`);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once("error", rejectListen);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", rejectListen);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${String(port)}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolveClose();
+        });
+      }),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * "The API" the page talks to: the operation table over whichever transport hosts the
+ * page — Electron IPC (through the preload's `window.qawl`) or `qawl serve`'s HTTP
+ * endpoint. Components never see a transport. Offsets are code points.
+ */
+import type { Api, OperationInput, OperationOutputs, Reply } from "../../core/contract.ts";
+import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
+import "./bridge.ts";
+
+/** A refusal from the operation table, with its one-line message. */
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+  }
+}
+
+function unwrap<T>(reply: Reply<T>): T {
+  if (reply.ok) return reply.value;
+  throw new ApiError(reply.error.code, reply.error.message);
+}
+
+/** The `qawl serve` transport: `POST /api/<name>` with the page's token. */
+function httpCall(token: string) {
+  return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutputs[K]> => {
+    const res = await fetch(`/api/${name}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Qawl-Token": token },
+      body: JSON.stringify(input),
+    });
+    const type = res.headers.get("Content-Type") ?? "";
+    if (!type.startsWith("application/json"))
+      throw new ApiError("transport", `${name}: ${String(res.status)} ${await res.text()}`);
+    return unwrap((await res.json()) as Reply<OperationOutputs[K]>);
+  };
+}
+
+/** Connected API plus a way to hear about changes made outside the page. */
+export interface Connection {
+  api: Api;
+  /** Register a listener for project changes made by the host (Electron's menu). */
+  onProjectChanged: (listener: () => void) => void;
+}
+
+/**
+ * Connect to the host that served this page.
+ * @throws ApiError when the page was opened without `qawl serve`'s token and outside Electron
+ */
+export function connect(): Connection {
+  const bridge = window.qawl;
+  if (bridge !== undefined) {
+    const api = Object.fromEntries(
+      OPERATION_NAMES.map((name) => [
+        name,
+        async (input: never) => unwrap(await (bridge[name] as (i: never) => Promise<Reply<unknown>>)(input)),
+      ]),
+    ) as unknown as Api;
+    return {
+      api,
+      onProjectChanged: (l) => {
+        bridge.onProjectChanged(l);
+      },
+    };
+  }
+  const token = new URLSearchParams(location.search).get("token");
+  if (token === null)
+    throw new ApiError("transport", "open the URL that qawl serve printed: it carries the access token");
+  const call = httpCall(token);
+  const api = Object.fromEntries(
+    OPERATION_NAMES.map((name) => [name, (input: never) => call(name, input)]),
+  ) as unknown as Api;
+  return { api, onProjectChanged: () => undefined };
+}

@@ -1,0 +1,59 @@
+/**
+ * `<qawl-label-bar>`: one button per label of the schema. Each button is named by the
+ * label's display name, shows its key, and declares it with `aria-keyshortcuts`. A click
+ * labels the current selection (or relabels the active span), exactly as the key does.
+ */
+import { LitElement, html } from "lit";
+import type { AnnotationStore } from "../state/annotation-store.ts";
+import { StoreController } from "../state/store-controller.ts";
+import { ariaKeyShortcut } from "../keys.ts";
+import { labelColorClass } from "../article/highlights.ts";
+
+export class LabelBar extends LitElement {
+  static override properties = { store: { attribute: false } };
+  declare store: AnnotationStore | undefined;
+
+  constructor() {
+    super();
+    this.store = undefined;
+    new StoreController(this, () => this.store);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  #apply(label: string): void {
+    this.dispatchEvent(new CustomEvent("apply-label", { detail: { label }, bubbles: true }));
+  }
+
+  protected override render() {
+    const labels = this.store?.labels ?? [];
+    return html`<div role="toolbar" aria-label="Labels" class="label-bar">
+      ${labels.map(
+        (l, i) =>
+          html`<button
+            type="button"
+            class="label-button"
+            data-label=${l.name}
+            data-kind=${l.kind}
+            aria-keyshortcuts=${l.key === null ? "" : ariaKeyShortcut(l.key)}
+            title=${l.key === null ? l.displayName : `${l.displayName} (key ${l.key})`}
+            @mousedown=${(e: Event) => {
+              e.preventDefault();
+            }}
+            @click=${() => {
+              this.#apply(l.name);
+            }}
+          >
+            <span class="swatch ${labelColorClass(this.store?.labelIndex(l.name) ?? i)}"></span
+            ><span class="label-name">${l.displayName}</span>${
+              l.key === null ? "" : html`<kbd aria-hidden="true">${l.key}</kbd>`
+            }
+          </button>`,
+      )}
+    </div>`;
+  }
+}
+
+customElements.define("qawl-label-bar", LabelBar);

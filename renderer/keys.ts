@@ -1,0 +1,30 @@
+/**
+ * Matching a shortcut key so that it works on any keyboard layout: a label's key `q`
+ * matches `KeyboardEvent.key === "q"` (Latin layouts) and `KeyboardEvent.code === "KeyQ"`
+ * (the same physical key on an Arabic layout, where it types `ض`).
+ */
+
+/** The `KeyboardEvent.code` of the physical key that types `key` on a US layout, or null. */
+export function codeOfKey(key: string): string | null {
+  if (/^[a-z]$/iu.test(key)) return `Key${key.toUpperCase()}`;
+  if (/^[0-9]$/u.test(key)) return `Digit${key}`;
+  return null;
+}
+
+/** Whether an unmodified key press is the shortcut `key` (Shift allowed only for letters' case). */
+export function matchesKey(event: KeyboardEvent, key: string): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return event.key.toLowerCase() === key.toLowerCase() || event.code === codeOfKey(key);
+}
+
+/** The `aria-keyshortcuts` value for a one-key shortcut (WAI-ARIA 1.2: key names as in UI Events). */
+export function ariaKeyShortcut(key: string): string {
+  return key.length === 1 ? key.toUpperCase() : key;
+}
+
+/** Whether the event comes from a control that takes typing (then shortcuts stay quiet). */
+export function isTypingTarget(event: Event): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}

@@ -1,0 +1,49 @@
+/**
+ * The outside referee for offsets: Python 3, whose `str` indexes by code point. Tests send
+ * a text and offsets to `python3` and compare what Python slices with what Qawl says, so
+ * the expected values never come from the code under test.
+ */
+import { execFileSync } from "node:child_process";
+
+const SCRIPT = `
+import hashlib, json, sys
+job = json.load(sys.stdin)
+text = job["text"]
+out = {
+  "slices": [text[s:e] for s, e in job.get("ranges", [])],
+  "finds": [text.find(n) for n in job.get("needles", [])],
+  "length": len(text),
+  "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+}
+json.dump(out, sys.stdout, ensure_ascii=False)
+`;
+
+/** What Python says about a text. */
+export interface PythonView {
+  /** `text[start:end]` for each range. */
+  slices: string[];
+  /** `text.find(needle)` (code points; -1 when absent) for each needle. */
+  finds: number[];
+  /** `len(text)`: the length in code points. */
+  length: number;
+  /** `hashlib.sha256(text.encode("utf-8")).hexdigest()`. */
+  sha256: string;
+}
+
+/**
+ * Ask Python 3 to slice and search `text`.
+ * @param ranges `[start, end]` pairs in code points
+ * @param needles substrings to find
+ * @throws when `python3` is missing or fails
+ */
+export function python(
+  text: string,
+  ranges: readonly (readonly [number, number])[] = [],
+  needles: readonly string[] = [],
+): PythonView {
+  const out = execFileSync("python3", ["-c", SCRIPT], {
+    input: JSON.stringify({ text, ranges, needles }),
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as PythonView;
+}

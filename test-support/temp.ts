@@ -1,0 +1,19 @@
+/** Temporary folders and projects for tests, removed when the test ends. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestContext } from "node:test";
+
+/** A fresh folder that is removed after the test. */
+export function tempDir(t: TestContext): string {
+  const dir = mkdtempSync(join(tmpdir(), "qawl-test-"));
+  t.after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
+/** Paths of the shared corpus, cases and data folders next to the repository. */
+export const SHARED = new URL("../../shared/", import.meta.url);
+/** The sample article kept in the repository. */
+export const SAMPLE = new URL("../fixtures/lavrov-pompeo-sochi-2019.txt", import.meta.url);
