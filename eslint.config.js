@@ -56,7 +56,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ["bin/**/*.mjs", "*.js"],
+    files: ["**/*.mjs", "**/*.js"],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -15,11 +15,17 @@ import { rendererRoot } from "../main/paths.ts";
 import { openProject, type OpenProject } from "../main/project.ts";
 import { startServer } from "../main/serve/server.ts";
 
-/** Where the CLI writes; injectable for tests. */
+/** Where the CLI writes (raw text, newlines included); injectable for tests. */
 export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
 }
+
+/** The process's own standard output and error. */
+const PROCESS_IO: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
 
 interface ProjectOptions {
   project?: string;
@@ -45,20 +51,21 @@ function parsePort(value: string): number {
 }
 
 /** Build the command tree. Actions that run long (serve) resolve when they stop. */
-function program(io: CliIo): Command {
+function program(streams: CliIo): Command {
+  const io = {
+    out: (line: string) => {
+      streams.stdout(`${line}\n`);
+    },
+    err: (line: string) => {
+      streams.stderr(`${line}\n`);
+    },
+  };
   const cmd = new Command("qawl")
     .description(
       "Annotate quotes, speakers, cues and named entities in Arabic news.\nOffsets count Unicode code points, end-exclusive.",
     )
     .version("0.1.0")
-    .configureOutput({
-      writeOut: (s) => {
-        io.out(s.trimEnd());
-      },
-      writeErr: (s) => {
-        io.err(s.trimEnd());
-      },
-    })
+    .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr })
     .exitOverride();
 
   const withProject = (c: Command) =>
@@ -136,7 +143,7 @@ function program(io: CliIo): Command {
       const project = openProject({ project: opts.project, context: { annotator: annotatorName(opts) } });
       try {
         const file = call(project, "exportDocuments", { format: "jsonl" });
-        if (opts.out === undefined) process.stdout.write(file.content);
+        if (opts.out === undefined) streams.stdout(file.content);
         else {
           writeFileSync(opts.out, file.content);
           io.err(`wrote ${String(file.documentCount)} documents to ${opts.out}`);
@@ -179,27 +186,13 @@ function program(io: CliIo): Command {
  * @param argv arguments after the program name, e.g. `["import", "a.txt"]`
  * @returns the exit status: 0 on success, 1 on error
  */
-export async function run(
-  argv: string[],
-  io: CliIo = {
-    out: (l) => {
-      console.log(l);
-    },
-    err: (l) => {
-      console.error(l);
-    },
-  },
-): Promise<number> {
+export async function run(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
   try {
     await program(io).parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof QawlError) {
-      io.err(`qawl: ${e.message}`);
-      return 1;
-    }
-    io.err(`qawl: ${(e as Error).message}`);
+    io.stderr(`qawl: ${(e as Error).message}\n`);
     return 1;
   }
 }

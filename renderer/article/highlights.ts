@@ -43,7 +43,9 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
         return `${color}\n::highlight(${name}) { text-decoration: underline 3px ${l.color}; text-underline-offset: 6px; }`;
     }
   });
-  rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgb(17 24 39 / 0.16); color: #000; }`);
+  rules.push(
+    `::highlight(${ACTIVE_HIGHLIGHT}) { color: #0b3d66; text-decoration: underline 2px #0b3d66; text-underline-offset: 7px; }`,
+  );
   return rules.join("\n");
 }
 

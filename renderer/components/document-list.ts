@@ -38,7 +38,7 @@ export class DocumentList extends LitElement {
     if (store === undefined) return nothing;
     return html`<h2 id="documents-heading">Documents <span class="count">${store.documents.length}</span></h2>
       ${store.documents.length === 0 ? html`<p class="muted">No documents yet.</p>` : nothing}
-      <ul class="document-list" aria-labelledby="documents-heading">
+      <ul class="document-list" aria-label="Documents">
         ${store.documents.map((doc) => {
           const current = store.document?.id === doc.id;
           return html`<li>

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from "lit";
 import { labelColorClass } from "../article/highlights.ts";
 import type { SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
-import { excerpt } from "../state/annotation-store.ts";
+import { excerpt, isolate } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 
 export class SpanPanel extends LitElement {
@@ -63,9 +63,11 @@ export class SpanPanel extends LitElement {
             <option value="" ?selected=${current === undefined}>— none —</option>
             ${targets.map(
               (s) =>
-                html`<option value=${s.id} ?selected=${current?.toSpanId === s.id}>
-                  ${excerpt(s.text, 48)} (${s.start}–${s.end})
-                </option>`,
+                html`<option
+                  value=${s.id}
+                  ?selected=${current?.toSpanId === s.id}
+                  .text=${`${String(s.start)}–${String(s.end)} · ${isolate(excerpt(s.text, 48))}`}
+                ></option>`,
             )}
           </select></label
         >`;
@@ -99,7 +101,7 @@ export class SpanPanel extends LitElement {
           ? html`<p class="muted">Select text in the article and press a label's key to add a span.</p>`
           : nothing
       }
-      <ul class="span-list" aria-labelledby="spans-heading">
+      <ul class="span-list" aria-label="Spans">
         ${doc.spans.map((span) => {
           const label = store.label(span.label);
           const active = span.id === store.activeSpanId;

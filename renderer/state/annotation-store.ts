@@ -40,6 +40,15 @@ export function excerpt(text: string, max = 40): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
+/**
+ * `text` wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (UAX #9), for places
+ * that cannot hold a `<bdi>` (an `<option>`, a status line): Arabic text then keeps its
+ * order and does not reorder the numbers and punctuation around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** The page's state and the actions people take on it. */
 export class AnnotationStore extends EventTarget {
   readonly api: Api;
@@ -195,7 +204,7 @@ export class AnnotationStore extends EventTarget {
       created = await this.api.createSpan({ documentId: doc.id, label, start, end });
       this.activeSpanId = created.id;
       await this.#refresh();
-      this.#say("info", `${this.label(label)?.displayName ?? label}: ${excerpt(created.text)}`);
+      this.#say("info", `${this.label(label)?.displayName ?? label}: ${isolate(excerpt(created.text))}`);
     });
     return created;
   }
@@ -213,7 +222,7 @@ export class AnnotationStore extends EventTarget {
     await this.#act(async () => {
       await this.api.updateSpan({ spanId: span.id, label });
       await this.#refresh();
-      this.#say("info", `Changed to ${this.label(label)?.displayName ?? label}: ${excerpt(span.text)}`);
+      this.#say("info", `Changed to ${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`);
     });
   }
 
@@ -238,7 +247,7 @@ export class AnnotationStore extends EventTarget {
       const n = result.deletedRelationIds.length;
       this.#say(
         "info",
-        `Deleted ${this.label(span.label)?.displayName ?? span.label}: ${excerpt(span.text)}` +
+        `Deleted ${this.label(span.label)?.displayName ?? span.label}: ${isolate(excerpt(span.text))}` +
           (n > 0 ? ` and its ${String(n)} link${n === 1 ? "" : "s"}` : ""),
       );
     });
@@ -258,7 +267,7 @@ export class AnnotationStore extends EventTarget {
       } else {
         await this.api.createRelation({ type, fromSpanId: quoteId, toSpanId });
         const to = this.span(toSpanId);
-        this.#say("info", `Linked to ${to === undefined ? "span" : excerpt(to.text)}`);
+        this.#say("info", `Linked to ${to === undefined ? "span" : isolate(excerpt(to.text))}`);
       }
       await this.#refresh();
     });

@@ -1,0 +1,161 @@
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { describe, it, type TestContext } from "node:test";
+import { fileURLToPath } from "node:url";
+import { nodeVersionProblem } from "../bin/qawl.mjs";
+import { nativeJsonlProblems } from "../test-support/native-schema.ts";
+import { python } from "../test-support/python.ts";
+import { SAMPLE, SHARED, tempDir } from "../test-support/temp.ts";
+import { run } from "./main.ts";
+
+const BIN = fileURLToPath(new URL("../bin/qawl.mjs", import.meta.url));
+const samplePath = fileURLToPath(SAMPLE);
+const casePath = (name: string) => fileURLToPath(new URL(`cases/${name}`, SHARED));
+
+async function qawl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+  });
+  return { code, stdout, stderr };
+}
+
+function project(t: TestContext): string {
+  return join(tempDir(t), "p.qawl");
+}
+
+describe("qawl CLI", () => {
+  it("imports the sample article and exports JSONL that fits the schema and Python's view", async (t) => {
+    const p = project(t);
+    const imported = await qawl(["import", samplePath, "--project", p]);
+    assert.equal(imported.code, 0);
+    assert.match(
+      imported.stdout,
+      /^imported .*lavrov-pompeo-sochi-2019\.txt as document 1 "لافروف وبومبيو .*" \(2191 code points\)\n$/u,
+    );
+    const exported = await qawl(["export", "--format", "jsonl", "--project", p]);
+    assert.equal(exported.code, 0);
+    assert.deepEqual(nativeJsonlProblems(exported.stdout), []);
+    const doc = JSON.parse(exported.stdout.split("\n")[1] ?? "{}") as { text: string; text_sha256: string };
+    const text = readFileSync(SAMPLE, "utf8");
+    assert.equal(doc.text, text);
+    assert.equal(doc.text_sha256, python(text).sha256);
+    assert.equal(python(text).length, 2191);
+  });
+
+  it("reports a second import of the same text", async (t) => {
+    const p = project(t);
+    await qawl(["import", samplePath, "--project", p]);
+    const again = await qawl(["import", samplePath, "--project", p]);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /^skipped .*: same text as document 1 /u);
+    assert.equal((await qawl(["list", "--project", p])).stdout.trim().split("\n").length, 1);
+  });
+
+  for (const [name, reason] of [
+    ["empty.txt", "the file is empty"],
+    ["binary.txt", "not a text file"],
+    ["seed-cp1256.txt", "line 1: not valid UTF-8"],
+  ] as const) {
+    it(`refuses ${name} in one line, exit 1, and writes nothing`, async (t) => {
+      const p = project(t);
+      const result = await qawl(["import", samplePath, casePath(name), "--project", p]);
+      assert.equal(result.code, 1);
+      assert.equal(result.stdout, "");
+      const lines = result.stderr.trimEnd().split("\n");
+      assert.equal(lines.length, 1);
+      assert.ok(lines[0]?.startsWith(`qawl: ${casePath(name)}: ${reason}`) ?? false, lines[0]);
+      assert.match((await qawl(["list", "--project", p])).stdout, /^no documents in /u);
+    });
+  }
+
+  it("imports Windows-1256 with --encoding", async (t) => {
+    const p = project(t);
+    const result = await qawl(["import", casePath("seed-cp1256.txt"), "--encoding", "windows-1256", "--project", p]);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /\(2191 code points\)/u);
+  });
+
+  it("says which file it cannot read", async (t) => {
+    const missing = join(tempDir(t), "nope.txt");
+    const result = await qawl(["import", missing, "--project", project(t)]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, `qawl: ${missing}: cannot read (ENOENT)\n`);
+  });
+
+  it("refuses an unknown export format and an unknown command", async (t) => {
+    const format = await qawl(["export", "--format", "csv", "--project", project(t)]);
+    assert.equal(format.code, 1);
+    assert.equal(format.stderr, 'qawl: unknown export format "csv" (known: jsonl)\n');
+    const command = await qawl(["frobnicate"]);
+    assert.equal(command.code, 1);
+    assert.match(command.stderr, /unknown command 'frobnicate'/u);
+  });
+
+  it("prints help with every command", async () => {
+    const help = await qawl(["--help"]);
+    assert.equal(help.code, 0);
+    for (const command of ["import", "list", "export", "serve"])
+      assert.match(help.stdout, new RegExp(`\\n  ${command} `, "u"));
+  });
+});
+
+describe("the qawl launcher (bin/qawl.mjs)", () => {
+  it("asks for Node 22 in one line", () => {
+    assert.equal(nodeVersionProblem("20.20.2"), "qawl needs Node.js 22 or newer; this is Node.js 20.20.2.");
+    assert.equal(nodeVersionProblem("22.0.0"), null);
+    assert.equal(nodeVersionProblem("24.21.0"), null);
+  });
+
+  it("says so when run by an older Node found on this machine", (t) => {
+    const old = ["/usr/bin/node", "/usr/local/bin/node"].find((path) => {
+      if (!existsSync(path)) return false;
+      const version = spawnSync(path, ["--version"], { encoding: "utf8" }).stdout.trim();
+      return Number(version.replace(/^v/u, "").split(".")[0]) < 22;
+    });
+    if (old === undefined) {
+      t.skip("no Node.js older than 22 on this machine");
+      return;
+    }
+    const result = spawnSync(old, [BIN, "list"], { encoding: "utf8" });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^qawl needs Node\.js 22 or newer; this is Node\.js \d+\.\d+\.\d+\.\n$/u);
+  });
+
+  it("serves: the first line with http:// is the URL with its token", { timeout: 20_000 }, async (t) => {
+    const dir = tempDir(t);
+    const child = spawn(process.execPath, [BIN, "serve", "--project", join(dir, "p.qawl")], {
+      env: { ...process.env, XDG_DATA_HOME: dir },
+    });
+    t.after(() => child.kill());
+    const lines = createInterface({ input: child.stdout });
+    let first: string | undefined;
+    for await (const line of lines) {
+      if (line.includes("http://")) {
+        first = line;
+        break;
+      }
+    }
+    assert.match(first ?? "", /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}/u);
+    const url = /http:\/\/\S+/u.exec(first ?? "")?.[0] ?? "";
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<qawl-app>/u);
+  });
+
+  it("uses the default project in the user's data directory", (t) => {
+    const dir = tempDir(t);
+    const result = spawnSync(process.execPath, [BIN, "list"], {
+      encoding: "utf8",
+      env: { ...process.env, XDG_DATA_HOME: dir },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `no documents in ${join(dir, "Qawl", "default.qawl")}\n`);
+    assert.ok(existsSync(join(dir, "Qawl", "default.qawl")));
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Electron's main process: the thin shell around the operation table. Opens the project
+ * (`--project PATH`, or the default project, which holds the sample article on first run
+ * from the repository), serves the renderer on `app://qawl/`, binds IPC, and locks the
+ * window down: sandbox, context isolation, no Node in the page, no navigation away, no new
+ * windows, no permissions.
+ */
+import { join, dirname } from "node:path";
+import { userInfo } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { BrowserWindow, app, dialog, session } from "electron";
+import { rendererRoot } from "../paths.ts";
+import { openProject } from "../project.ts";
+import { APP_ORIGIN, isAllowedNavigation } from "../security/sender.ts";
+import { bindOperations } from "./ipc.ts";
+import { installMenu } from "./menu.ts";
+import { registerAppScheme, serveRenderer } from "./protocol.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function projectArgument(): string | undefined {
+  const { values } = parseArgs({
+    args: process.argv.slice(app.isPackaged ? 1 : 2),
+    options: { project: { type: "string" } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return typeof values.project === "string" ? values.project : undefined;
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on("web-contents-created", (_event, contents) => {
+    contents.on("will-navigate", (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on("will-redirect", (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: "deny" }));
+    contents.on("will-attach-webview", (event) => {
+      event.preventDefault();
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDown();
+  let project;
+  try {
+    project = openProject({
+      project: projectArgument(),
+      seedSampleOnFirstRun: !app.isPackaged,
+      context: { annotator: process.env["QAWL_ANNOTATOR"] ?? userInfo().username },
+    });
+  } catch (e) {
+    dialog.showErrorBox("Qawl cannot open the project", (e as Error).message);
+    app.exit(1);
+    return;
+  }
+  serveRenderer(rendererRoot());
+  bindOperations(project.table);
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: "Qawl",
+    webPreferences: {
+      preload: join(here, "preload.cjs"),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  installMenu(window, project.table);
+  app.on("window-all-closed", () => {
+    project.store.close();
+    app.quit();
+  });
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+registerAppScheme();
+void start();

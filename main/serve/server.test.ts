@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { join } from "node:path";
+import { describe, it, type TestContext } from "node:test";
+import { ProjectStore } from "../../db/project.ts";
+import { tempDir } from "../../test-support/temp.ts";
+import { createOperationTable } from "../ops/table.ts";
+import { startServer, type RunningServer } from "./server.ts";
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** An HTTP request with full control of the headers (fetch forbids setting Host). */
+function ask(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = request(
+      { host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+async function serve(t: TestContext): Promise<RunningServer> {
+  const dir = tempDir(t);
+  const root = join(dir, "renderer");
+  mkdirSync(join(root, "assets"), { recursive: true });
+  writeFileSync(join(root, "index.html"), "<!doctype html><title>Qawl</title>");
+  writeFileSync(join(root, "assets", "app.js"), "export {};");
+  writeFileSync(join(dir, "secret.txt"), "secret");
+  const store = new ProjectStore(join(dir, "p.qawl"));
+  const server = await startServer({ table: createOperationTable(store, { annotator: "t" }), rendererRoot: root });
+  t.after(async () => {
+    await server.close();
+    store.close();
+  });
+  return server;
+}
+
+describe("qawl serve", () => {
+  it("listens on 127.0.0.1 on a random port and prints a URL with a 256-bit token", async (t) => {
+    const server = await serve(t);
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/u);
+    assert.notEqual(server.port, 0);
+  });
+
+  it("serves the page only with the token, then its assets by cookie", async (t) => {
+    const server = await serve(t);
+    const host = { Host: `127.0.0.1:${String(server.port)}` };
+    assert.equal((await ask(server.port, "/", { headers: host })).status, 401);
+    assert.equal((await ask(server.port, "/?token=wrong", { headers: host })).status, 401);
+    const page = await ask(server.port, `/?token=${server.token}`, { headers: host });
+    assert.equal(page.status, 200);
+    assert.match(String(page.headers["content-security-policy"]), /default-src 'none'/u);
+    const cookie = String(page.headers["set-cookie"]).split(";")[0] ?? "";
+    assert.match(cookie, /^qawl_token_\d+=/u);
+    assert.match(String(page.headers["set-cookie"]), /HttpOnly; SameSite=Strict/u);
+    const asset = await ask(server.port, "/assets/app.js", { headers: { ...host, Cookie: cookie } });
+    assert.equal(asset.status, 200);
+    assert.equal(asset.body, "export {};");
+    const escape = await ask(server.port, "/..%2fsecret.txt", { headers: { ...host, Cookie: cookie } });
+    assert.equal(escape.status, 404);
+  });
+
+  it("refuses a foreign Host header (DNS rebinding)", async (t) => {
+    const server = await serve(t);
+    const answer = await ask(server.port, `/?token=${server.token}`, { headers: { Host: "evil.example:80" } });
+    assert.equal(answer.status, 421);
+    const localhost = await ask(server.port, `/?token=${server.token}`, {
+      headers: { Host: `localhost:${String(server.port)}` },
+    });
+    assert.equal(localhost.status, 200);
+  });
+
+  it("requires the token header on the API, even with the cookie", async (t) => {
+    const server = await serve(t);
+    const headers = { Host: `127.0.0.1:${String(server.port)}`, "Content-Type": "application/json" };
+    const cookie = `qawl_token_${String(server.port)}=${server.token}`;
+    const noToken = await ask(server.port, "/api/listDocuments", {
+      method: "POST",
+      headers: { ...headers, Cookie: cookie },
+      body: "{}",
+    });
+    assert.equal(noToken.status, 401);
+    const ok = await ask(server.port, "/api/listDocuments", {
+      method: "POST",
+      headers: { ...headers, "X-Qawl-Token": server.token },
+      body: "{}",
+    });
+    assert.equal(ok.status, 200);
+    assert.deepEqual(JSON.parse(ok.body), { ok: true, value: [] });
+    const bad = await ask(server.port, "/api/getDocument", {
+      method: "POST",
+      headers: { ...headers, "X-Qawl-Token": server.token },
+      body: '{"documentId": 5}',
+    });
+    assert.equal(bad.status, 404);
+    assert.deepEqual(JSON.parse(bad.body), {
+      ok: false,
+      error: { code: "not_found", message: "document 5 does not exist" },
+    });
+    const notJson = await ask(server.port, "/api/listDocuments", {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "text/plain", "X-Qawl-Token": server.token },
+      body: "{}",
+    });
+    assert.equal(notJson.status, 415);
+  });
+});
