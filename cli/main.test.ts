@@ -8,12 +8,12 @@ import { fileURLToPath } from "node:url";
 import { nodeVersionProblem } from "../bin/qawl.mjs";
 import { nativeJsonlProblems } from "../test-support/native-schema.ts";
 import { python } from "../test-support/python.ts";
-import { SAMPLE, SHARED, tempDir } from "../test-support/temp.ts";
+import { SAMPLE, FIXTURES, tempDir } from "../test-support/temp.ts";
 import { run } from "./main.ts";
 
 const BIN = fileURLToPath(new URL("../bin/qawl.mjs", import.meta.url));
 const samplePath = fileURLToPath(SAMPLE);
-const casePath = (name: string) => fileURLToPath(new URL(`cases/${name}`, SHARED));
+const casePath = (name: string) => fileURLToPath(new URL(`cases/${name}`, FIXTURES));
 
 async function qawl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";

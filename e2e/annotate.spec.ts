@@ -48,7 +48,7 @@ test("the page refuses to work without the token", async ({ page }) => {
 test("import refusals show one clear line and change nothing", async ({ page }) => {
   await page.goto(served.url);
   await expect(page.getByText("No documents yet.")).toBeVisible();
-  const cases = fileURLToPath(new URL("../../shared/cases/", import.meta.url));
+  const cases = fileURLToPath(new URL("../fixtures/cases/", import.meta.url));
   for (const [name, message] of [
     ["empty.txt", "empty.txt: the file is empty; nothing imported"],
     ["binary.txt", "binary.txt: not a text file (it holds binary data); nothing imported"],

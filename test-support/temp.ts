@@ -13,7 +13,7 @@ export function tempDir(t: TestContext): string {
   return dir;
 }
 
-/** Paths of the shared corpus, cases and data folders next to the repository. */
-export const SHARED = new URL("../../shared/", import.meta.url);
+/** The repository's fixtures: the sample article and `cases/` (inputs that break annotation tools). */
+export const FIXTURES = new URL("../fixtures/", import.meta.url);
 /** The sample article kept in the repository. */
 export const SAMPLE = new URL("../fixtures/lavrov-pompeo-sochi-2019.txt", import.meta.url);

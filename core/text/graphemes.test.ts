@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { graphemeBoundaries, isGraphemeBoundary, snapToGraphemes } from "./graphemes.ts";
 
-const diacritics = readFileSync(new URL("../../../shared/cases/diacritics.txt", import.meta.url), "utf8");
+const diacritics = readFileSync(new URL("../../fixtures/cases/diacritics.txt", import.meta.url), "utf8");
 
 describe("grapheme boundaries (UAX #29)", () => {
   it("never separates an Arabic letter from its harakat", () => {

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { python } from "../../test-support/python.ts";
 import { OffsetIndex, codePointLength } from "./offsets.ts";
 
-const CASES = new URL("../../../shared/cases/", import.meta.url);
+const CASES = new URL("../../fixtures/cases/", import.meta.url);
 const emojiFlag = readFileSync(new URL("emoji-flag.txt", CASES), "utf8");
 
 describe("OffsetIndex", () => {

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { QawlError } from "../../core/errors.ts";
-import { SAMPLE, SHARED } from "../../test-support/temp.ts";
+import { SAMPLE, FIXTURES } from "../../test-support/temp.ts";
 import { decodeText } from "./decode.ts";
 
-const cases = (name: string) => readFileSync(new URL(`cases/${name}`, SHARED));
+const cases = (name: string) => readFileSync(new URL(`cases/${name}`, FIXTURES));
 const refusal = (pattern: RegExp) => (e: unknown) =>
   e instanceof QawlError && e.code === "bad_input" && pattern.test(e.message);
 

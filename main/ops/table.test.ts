@@ -7,13 +7,13 @@ import { QawlError } from "../../core/errors.ts";
 import { ProjectStore } from "../../db/project.ts";
 import { nativeJsonlProblems } from "../../test-support/native-schema.ts";
 import { python } from "../../test-support/python.ts";
-import { SAMPLE, SHARED, tempDir } from "../../test-support/temp.ts";
+import { SAMPLE, FIXTURES, tempDir } from "../../test-support/temp.ts";
 import { createOperationTable } from "./table.ts";
 
 const sampleText = readFileSync(SAMPLE, "utf8");
 const file = (name: string, bytes: Buffer) => ({ name, contentBase64: bytes.toString("base64") });
 const sampleFile = () => file("lavrov.txt", readFileSync(SAMPLE));
-const caseFile = (name: string) => file(name, readFileSync(new URL(`cases/${name}`, SHARED)));
+const caseFile = (name: string) => file(name, readFileSync(new URL(`cases/${name}`, FIXTURES)));
 
 function project(t: TestContext): { table: OperationTable; store: ProjectStore } {
   const store = new ProjectStore(join(tempDir(t), "p.qawl"));
@@ -80,7 +80,7 @@ describe("importDocuments", () => {
 
   it("keeps a BOM-and-CRLF file's text exactly, with the BOM recorded", (t) => {
     const { table } = project(t);
-    const bytes = readFileSync(new URL("cases/crlf-bom.txt", SHARED));
+    const bytes = readFileSync(new URL("cases/crlf-bom.txt", FIXTURES));
     const id = table.importDocuments({ files: [file("crlf-bom.txt", bytes)] }).outcomes[0]?.documentId ?? 0;
     const doc = table.getDocument({ documentId: id });
     assert.equal(doc.hadBom, true);
@@ -182,7 +182,7 @@ describe("spans and relations", () => {
 
   it("refuses a span end that separates a letter from its harakat", (t) => {
     const { table } = project(t);
-    const text = readFileSync(new URL("cases/diacritics.txt", SHARED), "utf8");
+    const text = readFileSync(new URL("cases/diacritics.txt", FIXTURES), "utf8");
     const documentId = table.importDocuments({ files: [caseFile("diacritics.txt")] }).outcomes[0]?.documentId ?? 0;
     const word = "الرَّئِيسُ";
     const { start, end } = extentOf(text, word);
@@ -212,8 +212,8 @@ describe("exportDocuments (native JSONL)", () => {
       .importDocuments({ files: [sampleFile(), caseFile("emoji-flag.txt"), caseFile("crlf-bom.txt")] })
       .outcomes.map((o) => o.documentId);
     const [sampleId, emojiId, crlfId] = ids as [number, number, number];
-    const emojiText = readFileSync(new URL("cases/emoji-flag.txt", SHARED), "utf8");
-    const crlfText = readFileSync(new URL("cases/crlf-bom.txt", SHARED), "utf8").slice(1);
+    const emojiText = readFileSync(new URL("cases/emoji-flag.txt", FIXTURES), "utf8");
+    const crlfText = readFileSync(new URL("cases/crlf-bom.txt", FIXTURES), "utf8").slice(1);
     table.createSpan({ documentId: sampleId, label: "QUOTE", ...extentOf(sampleText, QUOTE_1) });
     table.createSpan({ documentId: emojiId, label: "QUOTE", ...extentOf(emojiText, "نرفض ذلك رفضا قاطعا") });
     const crlfQuote = "لا تعليق"; // after two CRLF line ends and the date line
