@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { python } from "../test-support/python.ts";
+import { paintedTexts, selectWithMouse, spanRow } from "./support/article-harness.ts";
 import { annotateSampleArticle, checkExport } from "./support/annotate-flow.ts";
 import { QAWL_BIN, startServe, type Served } from "./support/serve.ts";
 
@@ -58,4 +60,55 @@ test("import refusals show one clear line and change nothing", async ({ page }) 
     await expect(page.getByRole("status")).toContainText(message);
   }
   await expect(page.getByText("No documents yet.")).toBeVisible();
+});
+
+test("files dropped on the window are imported; astral characters keep highlights and offsets exact", async ({
+  page,
+}) => {
+  await page.goto(served.url);
+  await expect(page.getByText("No documents yet.")).toBeVisible();
+  const cases = fileURLToPath(new URL("../fixtures/cases/", import.meta.url));
+  const files = ["emoji-flag.txt", "crlf-bom.txt"].map((name) => ({
+    name,
+    base64: readFileSync(`${cases}${name}`).toString("base64"),
+  }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], f.name, { type: "text/plain" }));
+    }
+    return transfer;
+  }, files);
+  await page.dispatchEvent("qawl-app", "dragover", { dataTransfer });
+  await expect(page.getByText("Drop articles to import")).toBeAttached();
+  await page.dispatchEvent("qawl-app", "drop", { dataTransfer });
+  await expect(page.getByRole("list", { name: "Documents" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("status")).toContainText("Imported 2 document(s)");
+
+  // The emoji article: flags before the quote, an emoji after it.
+  await page.getByRole("list", { name: "Documents" }).getByRole("button", { name: /عاجل/u }).click();
+  const quote = "نرفض ذلك رفضا قاطعا";
+  await selectWithMouse(page, quote);
+  await page.keyboard.press("q");
+  await expect(spanRow(page, "Quote", quote)).toHaveCount(1);
+  expect(await paintedTexts(page, 0)).toEqual([quote]);
+
+  const exported = execFileSync(
+    process.execPath,
+    [QAWL_BIN, "export", "--format", "jsonl", "--project", served.projectPath],
+    {
+      encoding: "utf8",
+    },
+  );
+  const doc = exported
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => JSON.parse(line) as { text: string; spans: { start: number; end: number; text: string }[] })
+    .find((d) => d.spans.length > 0);
+  expect(doc?.spans[0]?.text).toBe(quote);
+  const py = python(doc?.text ?? "", [[doc?.spans[0]?.start ?? 0, doc?.spans[0]?.end ?? 0]], [quote]);
+  expect(py.slices[0]).toBe(quote);
+  expect(doc?.spans[0]?.start).toBe(py.finds[0]);
 });
