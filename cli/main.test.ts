@@ -70,7 +70,8 @@ describe("qawl CLI", () => {
       const lines = result.stderr.trimEnd().split("\n");
       assert.equal(lines.length, 1);
       assert.ok(lines[0]?.startsWith(`qawl: ${casePath(name)}: ${reason}`) ?? false, lines[0]);
-      assert.match((await qawl(["list", "--project", p])).stdout, /^no documents in /u);
+      assert.match(lines[0] ?? "", /none of the 2 files was imported$/u);
+      assert.equal(existsSync(p), false, "the project this import would have created is gone");
     });
   }
 
@@ -85,7 +86,7 @@ describe("qawl CLI", () => {
     const missing = join(tempDir(t), "nope.txt");
     const result = await qawl(["import", missing, "--project", project(t)]);
     assert.equal(result.code, 1);
-    assert.equal(result.stderr, `qawl: ${missing}: cannot read (ENOENT)\n`);
+    assert.equal(result.stderr, `qawl: ${missing}: cannot read (no such file)\n`);
   });
 
   it("refuses an unknown export format and an unknown command", async (t) => {
@@ -148,14 +149,17 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
     assert.match(await page.text(), /<qawl-app>/u);
   });
 
-  it("uses the default project in the user's data directory", (t) => {
+  it("uses the default project in the user's data directory, and list never creates one", (t) => {
     const dir = tempDir(t);
-    const result = spawnSync(process.execPath, [BIN, "list"], {
-      encoding: "utf8",
-      env: { ...process.env, XDG_DATA_HOME: dir },
-    });
-    assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stdout, `no documents in ${join(dir, "Qawl", "default.qawl")}\n`);
-    assert.ok(existsSync(join(dir, "Qawl", "default.qawl")));
+    const env = { ...process.env, XDG_DATA_HOME: dir };
+    const project = join(dir, "Qawl", "default.qawl");
+    const before = spawnSync(process.execPath, [BIN, "list"], { encoding: "utf8", env });
+    assert.equal(before.status, 1);
+    assert.equal(before.stderr, `qawl: no project at ${project} yet (import articles to create one)\n`);
+    assert.equal(existsSync(project), false);
+    const imported = spawnSync(process.execPath, [BIN, "import", samplePath], { encoding: "utf8", env });
+    assert.equal(imported.status, 0, imported.stderr);
+    const after = spawnSync(process.execPath, [BIN, "list"], { encoding: "utf8", env });
+    assert.match(after.stdout, /^1\t2019-05-14\tnew\t0 spans\t2191 cp\tلافروف وبومبيو/u);
   });
 });

@@ -12,7 +12,7 @@ import { QawlError } from "../core/errors.ts";
 import type { OperationName } from "../core/operation-names.ts";
 import { dispatch } from "../main/ops/dispatch.ts";
 import { rendererRoot } from "../main/paths.ts";
-import { openProject, type OpenProject } from "../main/project.ts";
+import { discardProject, openProject, type OpenProject } from "../main/project.ts";
 import { startServer } from "../main/serve/server.ts";
 
 /** Where the CLI writes (raw text, newlines included); injectable for tests. */
@@ -40,6 +40,23 @@ function call<K extends OperationName>(project: OpenProject, name: K, input: Ope
   const reply = dispatch(project.table, name, input);
   if (!reply.ok) throw new QawlError("bad_input", reply.error.message);
   return reply.value as OperationOutputs[K];
+}
+
+/** `1 document`, `2 documents`. */
+function plural(n: number, noun: string): string {
+  return `${String(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** A file system error in words (`no such file`) rather than its code (`ENOENT`). */
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOENT: "no such file",
+    EISDIR: "it is a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+  };
+  return (code !== undefined ? words[code] : undefined) ?? (e as Error).message;
 }
 
 function parsePort(value: string): number {
@@ -83,35 +100,40 @@ function program(streams: CliIo): Command {
         try {
           bytes = readFileSync(f);
         } catch (e) {
-          throw new QawlError(
-            "bad_input",
-            `${f}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-          );
+          throw new QawlError("bad_input", `${f}: cannot read (${describeFsError(e)})`);
         }
         return { name: f, contentBase64: bytes.toString("base64") };
       });
       const project = openProject({ project: opts.project, context: { annotator: annotatorName(opts) } });
+      let report;
       try {
-        const report = call(project, "importDocuments", {
+        report = call(project, "importDocuments", {
           files: inputs,
           ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
         });
-        for (const o of report.outcomes) {
-          io.out(
-            o.status === "imported"
-              ? `imported ${o.file} as document ${String(o.documentId)} "${o.title}" (${String(o.length)} code points)`
-              : `skipped ${o.file}: same text as document ${String(o.documentId)} "${o.title}"`,
-          );
-        }
-      } finally {
-        project.store.close();
+      } catch (e) {
+        if (project.created) discardProject(project);
+        else project.store.close();
+        throw e;
+      }
+      project.store.close();
+      for (const o of report.outcomes) {
+        io.out(
+          o.status === "imported"
+            ? `imported ${o.file} as document ${String(o.documentId)} "${o.title}" (${String(o.length)} code points)`
+            : `skipped ${o.file}: same text as document ${String(o.documentId)} "${o.title}"`,
+        );
       }
     });
 
   withProject(cmd.command("list"))
     .description("list the project's documents")
     .action((opts: ProjectOptions) => {
-      const project = openProject({ project: opts.project, context: { annotator: annotatorName(opts) } });
+      const project = openProject({
+        project: opts.project,
+        mustExist: true,
+        context: { annotator: annotatorName(opts) },
+      });
       try {
         const docs = call(project, "listDocuments", {});
         if (docs.length === 0) io.out(`no documents in ${project.store.path}`);
@@ -135,7 +157,7 @@ function program(streams: CliIo): Command {
 
   withProject(cmd.command("export"))
     .description("export the project's documents and annotation")
-    .requiredOption("--format <format>", "output format: jsonl (Qawl's native JSONL)")
+    .option("--format <format>", "output format: jsonl (Qawl's native JSONL)", "jsonl")
     .option("--out <file>", "write to this file (default: standard output)")
     .action((opts: ProjectOptions & { format: string; out?: string }) => {
       if (opts.format !== "jsonl")
@@ -146,7 +168,7 @@ function program(streams: CliIo): Command {
         if (opts.out === undefined) streams.stdout(file.content);
         else {
           writeFileSync(opts.out, file.content);
-          io.err(`wrote ${String(file.documentCount)} documents to ${opts.out}`);
+          io.err(`wrote ${plural(file.documentCount, "document")} to ${opts.out}`);
         }
       } finally {
         project.store.close();

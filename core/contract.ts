@@ -85,6 +85,8 @@ export interface DocumentSummary {
   title: string;
   published: PublishedDate | null;
   status: DocumentStatus;
+  /** BCP 47 language of the text, e.g. `ar` (`und` when unknown). */
+  lang: string;
   /** Length of the text in code points. */
   length: number;
   /** Number of spans per label name. */
@@ -125,8 +127,6 @@ export interface DocumentView extends DocumentSummary {
   /** Lowercase hex SHA-256 of `text` in UTF-8. */
   textSha256: string;
   hadBom: boolean;
-  /** BCP 47 language of the text, e.g. `ar`. */
-  lang: string;
   /** The file or page the document came from. */
   source: string | null;
   url: string | null;

@@ -77,7 +77,7 @@ export const DEFAULT_LABELS: readonly LabelDefinition[] = [
     retired: false,
   },
   { name: "LOC", kind: "entity", displayName: "Location", key: "l", color: "#0891b2", attributes: [], retired: false },
-  { name: "MISC", kind: "entity", displayName: "Misc", key: "m", color: "#78716c", attributes: [], retired: false },
+  { name: "MISC", kind: "entity", displayName: "Misc", key: "m", color: "#c2410c", attributes: [], retired: false },
 ];
 
 /** The relation types of a new project. */

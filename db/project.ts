@@ -319,6 +319,14 @@ export class ProjectStore {
     return this.#q(`${SPAN_SELECT} WHERE s.id = ?`).get(id) as SpanRow | undefined;
   }
 
+  /** Id of the span of a label with exactly this extent in a document, or undefined. */
+  spanWithExtent(documentId: number, labelId: number, start: number, end: number): number | undefined {
+    const row = this.#q(
+      `SELECT id FROM spans WHERE document_id = ? AND label_id = ? AND start = ? AND "end" = ? LIMIT 1`,
+    ).get(documentId, labelId, start, end) as { id: number } | undefined;
+    return row?.id;
+  }
+
   /** Insert a span; returns its id. */
   insertSpan(span: NewSpan, now: string): number {
     const info = this.#q(

@@ -60,6 +60,12 @@ test("import refusals show one clear line and change nothing", async ({ page }) 
     await expect(page.getByRole("status")).toContainText(message);
   }
   await expect(page.getByText("No documents yet.")).toBeVisible();
+
+  // Naming the encoding imports the Windows-1256 file as the sample article's text.
+  await page.getByRole("combobox", { name: "Encoding" }).selectOption("windows-1256");
+  await page.getByLabel("Import articles").setInputFiles(`${cases}seed-cp1256.txt`);
+  await expect(page.getByRole("status")).toContainText("Imported 1 document");
+  await expect(page.getByRole("article")).toContainText("روسيا مهتمة بتطبيع حوارنا");
 });
 
 test("files dropped on the window are imported; astral characters keep highlights and offsets exact", async ({
@@ -84,7 +90,7 @@ test("files dropped on the window are imported; astral characters keep highlight
   await expect(page.getByText("Drop articles to import")).toBeAttached();
   await page.dispatchEvent("qawl-app", "drop", { dataTransfer });
   await expect(page.getByRole("list", { name: "Documents" }).getByRole("listitem")).toHaveCount(2);
-  await expect(page.getByRole("status")).toContainText("Imported 2 document(s)");
+  await expect(page.getByRole("status")).toContainText("Imported 2 documents");
 
   // The emoji article: flags before the quote, an emoji after it.
   await page.getByRole("list", { name: "Documents" }).getByRole("button", { name: /عاجل/u }).click();

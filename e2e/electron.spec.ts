@@ -1,18 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { _electron as electron, test } from "@playwright/test";
+import { electronBinary } from "../scripts/electron-binary.mjs";
 import { annotateSampleArticle } from "./support/annotate-flow.ts";
-
-/** The Electron binary that `npm install` downloaded, or null (ELECTRON_SKIP_BINARY_DOWNLOAD=1). */
-function electronBinary(): string | null {
-  const pkg = fileURLToPath(new URL("../node_modules/electron/", import.meta.url));
-  const pathFile = join(pkg, "path.txt");
-  if (!existsSync(pathFile)) return null;
-  const binary = join(pkg, "dist", readFileSync(pathFile, "utf8").trim());
-  return existsSync(binary) ? binary : null;
-}
 
 const binary = electronBinary();
 

@@ -4,17 +4,20 @@
  * default project and the repository's sample article is at hand, that article is
  * imported into it.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { ProjectStore } from "../db/project.ts";
 import { defaultProjectPath, sampleArticlePath } from "./paths.ts";
 import { createOperationTable, type OperationContext } from "./ops/table.ts";
 import type { OperationTable } from "../core/contract.ts";
+import { QawlError } from "../core/errors.ts";
 
 /** An open project with its operation table. */
 export interface OpenProject {
   store: ProjectStore;
   table: OperationTable;
+  /** Whether this call created the project file. */
+  created: boolean;
 }
 
 /** How to open a project. */
@@ -23,17 +26,22 @@ export interface OpenProjectOptions {
   project?: string | undefined;
   /** Import the sample article when this call creates the default project. */
   seedSampleOnFirstRun?: boolean;
+  /** Refuse, rather than create, a project file that does not exist (read-only commands). */
+  mustExist?: boolean;
   context: OperationContext;
 }
 
 /**
  * Open (creating when needed) a project and build its operation table.
- * @throws QawlError when the file is not a Qawl project
+ * @throws QawlError when the file is not a Qawl project, or is missing and `mustExist` is set
  */
 export function openProject(options: OpenProjectOptions): OpenProject {
   const isDefault = options.project === undefined;
   const path = resolve(options.project ?? defaultProjectPath());
   const isNew = !existsSync(path);
+  if (isNew && options.mustExist === true) {
+    throw new QawlError("not_found", `no project at ${path} yet (import articles to create one)`);
+  }
   mkdirSync(dirname(path), { recursive: true });
   const store = new ProjectStore(path);
   const table = createOperationTable(store, options.context);
@@ -43,5 +51,11 @@ export function openProject(options: OpenProjectOptions): OpenProject {
       files: [{ name: basename(sample), contentBase64: readFileSync(sample).toString("base64") }],
     });
   }
-  return { store, table };
+  return { store, table, created: isNew };
+}
+
+/** Close a project and delete its file (and WAL files): for a project this run created and failed to fill. */
+export function discardProject(project: OpenProject): void {
+  project.store.close();
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(project.store.path + suffix, { force: true });
 }

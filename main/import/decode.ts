@@ -83,8 +83,8 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
       const guess = likelyEncoding(bytes);
       const hint =
         guess !== null && guess !== "utf-8"
-          ? `it looks like ${guess}; import it with --encoding ${guess}`
-          : "import it with --encoding NAME (for example --encoding windows-1256)";
+          ? `it looks like ${guess}: import it with that encoding (--encoding ${guess})`
+          : "import it with its encoding named (--encoding NAME, for example --encoding windows-1256)";
       throw new QawlError(
         "bad_input",
         `${fileName}: line ${String(lineOf(bytes, at))}: not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at offset ${String(at)}); ${hint}; nothing imported`,

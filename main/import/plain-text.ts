@@ -7,6 +7,7 @@ import { readArticleMetadata } from "../../core/article/metadata.ts";
 import { guessLanguage } from "../../core/text/language.ts";
 import { codePointLength } from "../../core/text/offsets.ts";
 import type { NewDocument } from "../../db/project.ts";
+import { QawlError } from "../../core/errors.ts";
 import { decodeText } from "./decode.ts";
 
 /** Lowercase hex SHA-256 of `text` encoded as UTF-8 (no BOM): the document's identity. */
@@ -19,10 +20,14 @@ export function textSha256(text: string): string {
  * @param fileName recorded as the document's source and used in messages
  * @param bytes the file's content
  * @param encoding WHATWG encoding label; strict UTF-8 when absent
- * @throws QawlError (`bad_input`) when the file cannot be decoded or is empty (see `decodeText`)
+ * @throws QawlError (`bad_input`) when the file cannot be decoded or is empty (see `decodeText`),
+ *   or is an HTML page
  */
 export function readPlainTextArticle(fileName: string, bytes: Uint8Array, encoding?: string): NewDocument {
   const { text, hadBom } = decodeText(fileName, bytes, encoding);
+  if (/\.x?html?$/iu.test(fileName) || /^\s*<(!doctype\s+html|html[\s>])/iu.test(text)) {
+    throw new QawlError("bad_input", `${fileName}: this is an HTML page, not a plain-text article; nothing imported`);
+  }
   const { title, published } = readArticleMetadata(text);
   return {
     title,

@@ -190,6 +190,31 @@ describe("spans and relations", () => {
     assert.equal(table.createSpan({ documentId, label: "PER", start, end }).text, word);
   });
 
+  it("refuses a second identical span and an entity span across a line break", (t) => {
+    const { table, documentId } = withSample(t);
+    const extent = extentOf(sampleText, "مايك بومبيو");
+    table.createSpan({ documentId, label: "PER", ...extent });
+    assert.throws(
+      () => table.createSpan({ documentId, label: "PER", ...extent }),
+      /there is already a Person span on this text/u,
+    );
+    assert.equal(table.createSpan({ documentId, label: "SPEAKER", ...extent }).text, "مايك بومبيو");
+    const across = extentOf(sampleText, "وفنزويلا.\n\nوأعرب");
+    assert.throws(
+      () => table.createSpan({ documentId, label: "MISC", ...across }),
+      /a Misc span cannot cross a line break/u,
+    );
+    assert.equal(table.createSpan({ documentId, label: "QUOTE", ...across }).text, "وفنزويلا.\n\nوأعرب");
+  });
+
+  it("refuses an HTML page offered as a plain-text article", (t) => {
+    const { table } = project(t);
+    assert.throws(
+      () => table.importDocuments({ files: [caseFile("xss-article.html")] }),
+      /: xss-article\.html: this is an HTML page, not a plain-text article; nothing imported$/u,
+    );
+  });
+
   it("refuses an attribute value the label does not allow", (t) => {
     const { table, documentId } = withSample(t);
     assert.throws(

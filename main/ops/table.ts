@@ -56,6 +56,7 @@ function summaryOf(row: DocumentHeadRow, spanCounts: Record<string, number>): Do
         ? { iso: row.published_iso, raw: row.published_raw }
         : null,
     status: row.status,
+    lang: row.lang,
     length: row.length,
     spanCounts,
   };
@@ -243,7 +244,6 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
         text: doc.text,
         textSha256: doc.text_sha256,
         hadBom: doc.had_bom === 1,
-        lang: doc.lang,
         source: doc.source,
         url: doc.url,
         spans,
@@ -254,10 +254,15 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
 
     importDocuments({ files, encoding }) {
       // Read every file first: a refusal anywhere writes nothing.
-      const prepared: { file: string; doc: NewDocument }[] = files.map((f) => ({
-        file: f.name,
-        doc: readPlainTextArticle(f.name, Buffer.from(f.contentBase64, "base64"), encoding),
-      }));
+      const prepared: { file: string; doc: NewDocument }[] = files.map((f) => {
+        try {
+          return { file: f.name, doc: readPlainTextArticle(f.name, Buffer.from(f.contentBase64, "base64"), encoding) };
+        } catch (e) {
+          if (!(e instanceof QawlError) || files.length === 1) throw e;
+          const message = e.message.replace(/; nothing imported$/u, "");
+          throw new QawlError(e.code, `${message}; none of the ${String(files.length)} files was imported`);
+        }
+      });
       return store.transaction(() => {
         const outcomes: ImportOutcome[] = [];
         const stamp = now();
@@ -307,8 +312,17 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
             );
           }
         }
-        if (doc.text.slice(u16Start, u16End).trim() === "") {
-          throw new QawlError("bad_input", "a span must cover more than whitespace");
+        const covered = doc.text.slice(u16Start, u16End);
+        if (covered.trim() === "") throw new QawlError("bad_input", "a span must cover more than whitespace");
+        if (labelDef.kind !== "quote" && /[\n\r\u2028\u2029]/u.test(covered)) {
+          throw new QawlError("bad_input", `a ${labelDef.displayName} span cannot cross a line break`);
+        }
+        const twin = store.spanWithExtent(documentId, labelDef.id, start, end);
+        if (twin !== undefined) {
+          throw new QawlError(
+            "conflict",
+            `there is already a ${labelDef.displayName} span on this text (span ${String(twin)})`,
+          );
         }
         const attrs: Record<string, string> = { ...(attributes ?? {}) };
         if (

@@ -74,6 +74,8 @@ describe("qawl serve", () => {
     const asset = await ask(server.port, "/assets/app.js", { headers: { ...host, Cookie: cookie } });
     assert.equal(asset.status, 200);
     assert.equal(asset.body, "export {};");
+    const wrongInUrl = await ask(server.port, "/?token=stale", { headers: { ...host, Cookie: cookie } });
+    assert.equal(wrongInUrl.status, 401, "a wrong token in the URL is refused even with a valid cookie");
     const escape = await ask(server.port, "/..%2fsecret.txt", { headers: { ...host, Cookie: cookie } });
     assert.equal(escape.status, 404);
   });

@@ -141,7 +141,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     const queryToken = url.searchParams.get("token") ?? undefined;
     const viaQuery = sameToken(queryToken, token);
-    if (!viaQuery && !sameToken(cookieValue(req, cookieName()), token)) {
+    // A wrong token in the URL is refused even with a valid cookie: the page would load,
+    // then fail every API call with the token it reads from its URL.
+    const viaCookie = queryToken === undefined && sameToken(cookieValue(req, cookieName()), token);
+    if (!viaQuery && !viaCookie) {
       sendText(res, 401, "open the URL that qawl serve printed (it carries the token)");
       return;
     }

@@ -12,6 +12,9 @@ export function highlightName(labelIndex: number): string {
   return `qawl-label-${String(labelIndex)}`;
 }
 
+/** Underline styles given to entity labels in turn. */
+const ENTITY_LINE_STYLES = ["solid", "double", "wavy", "dashed", "dotted"] as const;
+
 /** Highlight name of the active span. */
 export const ACTIVE_HIGHLIGHT = "qawl-active";
 
@@ -30,6 +33,7 @@ export function labelColorClass(labelIndex: number): string {
  * underlined) and one `--label-color` class per label for the chrome (chips, swatches).
  */
 export function highlightCss(labels: readonly LabelDefinition[]): string {
+  let entityIndex = 0;
   const rules = labels.map((l, i) => {
     const name = highlightName(i);
     const color = `.${labelColorClass(i)} { --label-color: ${l.color}; }`;
@@ -39,8 +43,12 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
       case "speaker":
       case "cue":
         return `${color}\n::highlight(${name}) { background-color: ${rgba(l.color, 0.3)}; text-decoration: underline 2px ${l.color}; }`;
-      default:
-        return `${color}\n::highlight(${name}) { text-decoration: underline 3px ${l.color}; text-underline-offset: 6px; }`;
+      default: {
+        // Entities are underlined; the line style differs as well as the colour, so
+        // neighbouring names of different types stay apart without relying on colour.
+        const style = ENTITY_LINE_STYLES[entityIndex++ % ENTITY_LINE_STYLES.length] ?? "solid";
+        return `${color}\n::highlight(${name}) { text-decoration: underline ${style} 3px ${l.color}; text-underline-offset: 6px; }`;
+      }
     }
   });
   rules.push(

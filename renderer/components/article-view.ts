@@ -65,19 +65,27 @@ export class ArticleView extends LitElement {
 
   /**
    * The code point extent the current selection would give a new span, or null when
-   * nothing (or only whitespace) inside the article is selected.
+   * nothing (or only whitespace and marks) inside the article is selected. A selection
+   * that runs past the article (Ctrl+A) is cut to the article.
+   * @param trimPunctuation leave punctuation out of the span's ends (names, speakers, cues)
    */
-  selectionExtent(): { start: number; end: number } | null {
+  selectionExtent(trimPunctuation = false): { start: number; end: number } | null {
     const store = this.store;
     const article = this.article;
     const sel = document.getSelection();
-    if (store?.offsets == null || store.graphemes === null || article === null || sel === null || sel.isCollapsed)
-      return null;
-    if (sel.anchorNode === null || sel.focusNode === null) return null;
-    const a = offsetOfPoint(article, this.#paragraphs, sel.anchorNode, sel.anchorOffset);
-    const b = offsetOfPoint(article, this.#paragraphs, sel.focusNode, sel.focusOffset);
+    if (store?.offsets == null || store.graphemes === null || article === null || sel === null) return null;
+    if (sel.isCollapsed || sel.rangeCount === 0) return null;
+    const range = sel.getRangeAt(0);
+    const whole = document.createRange();
+    whole.selectNodeContents(article);
+    if (range.compareBoundaryPoints(Range.END_TO_START, whole) >= 0) return null;
+    if (range.compareBoundaryPoints(Range.START_TO_END, whole) <= 0) return null;
+    const from = range.compareBoundaryPoints(Range.START_TO_START, whole) < 0 ? whole : range;
+    const to = range.compareBoundaryPoints(Range.END_TO_END, whole) > 0 ? whole : range;
+    const a = offsetOfPoint(article, this.#paragraphs, from.startContainer, from.startOffset);
+    const b = offsetOfPoint(article, this.#paragraphs, to.endContainer, to.endOffset);
     if (a === null || b === null) return null;
-    return spanExtentOfSelection(store.offsets, store.graphemes, a, b);
+    return spanExtentOfSelection(store.offsets, store.graphemes, a, b, trimPunctuation);
   }
 
   /** Collapse the selection to a code point offset and keep the keyboard in the article. */

@@ -6,6 +6,7 @@ import { LitElement, html, nothing } from "lit";
 import type { DocumentSummary } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
+import { plural } from "../format.ts";
 
 const STATUS_NAMES: Readonly<Record<DocumentSummary["status"], string>> = {
   new: "New",
@@ -50,14 +51,20 @@ export class DocumentList extends LitElement {
                 void store.openDocument(doc.id);
               }}
             >
-              <span class="doc-title" dir="auto">${doc.title}</span>
+              <span
+                class="doc-title"
+                lang=${doc.lang === "und" ? nothing : doc.lang}
+                dir=${doc.lang === "ar" ? "rtl" : "auto"}
+                >${doc.title}</span
+              >
               <span class="doc-meta">
                 ${doc.published === null ? nothing : html`<time datetime=${doc.published.iso}>${doc.published.iso}</time>`}
                 <span class="status" data-status=${doc.status}>${STATUS_NAMES[doc.status]}</span>
               </span>
               <span class="doc-counts">
-                ${this.#count(store, doc, "quote")} quotes · ${this.#count(store, doc, "speaker")} speakers ·
-                ${this.#count(store, doc, "entity")} entities
+                ${plural(this.#count(store, doc, "quote"), "quote")} ·
+                ${plural(this.#count(store, doc, "speaker"), "speaker")} ·
+                ${plural(this.#count(store, doc, "entity"), "entity", "entities")}
               </span>
             </button>
           </li>`;

@@ -15,6 +15,15 @@ import "./document-list.ts";
 import "./label-bar.ts";
 import "./span-panel.ts";
 
+/** Encodings offered for import: WHATWG labels and their names ("" is strict UTF-8). */
+const ENCODINGS: readonly (readonly [string, string])[] = [
+  ["", "UTF-8"],
+  ["windows-1256", "Windows-1256 (Arabic)"],
+  ["iso-8859-6", "ISO-8859-6 (Arabic)"],
+  ["utf-16le", "UTF-16LE"],
+  ["utf-16be", "UTF-16BE"],
+];
+
 /** Offer a text file to the user as a download. */
 function download(fileName: string, mediaType: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: `${mediaType};charset=utf-8` }));
@@ -31,13 +40,16 @@ function download(fileName: string, mediaType: string, content: string): void {
 }
 
 export class QawlApp extends LitElement {
-  static override properties = { dragging: { state: true } };
+  static override properties = { dragging: { state: true }, encoding: { state: true } };
   declare dragging: boolean;
+  /** Encoding of the next imported files ("" for strict UTF-8). */
+  declare encoding: string;
   store: AnnotationStore | undefined;
 
   constructor() {
     super();
     this.dragging = false;
+    this.encoding = "";
     this.store = undefined;
     new StoreController(this, () => this.store);
   }
@@ -85,7 +97,7 @@ export class QawlApp extends LitElement {
       store.notify("error", "Open a document first");
       return;
     }
-    const extent = article.selectionExtent();
+    const extent = article.selectionExtent(store.label(label)?.kind !== "quote");
     if (extent !== null) {
       const span = await store.createSpan(label, extent.start, extent.end);
       if (span !== null) article.placeCaretAt(span.end);
@@ -133,14 +145,14 @@ export class QawlApp extends LitElement {
     if (!event.dataTransfer?.types.includes("Files")) return;
     event.preventDefault();
     this.dragging = false;
-    void this.store?.importFiles([...event.dataTransfer.files]);
+    void this.store?.importFiles([...event.dataTransfer.files], this.encoding || undefined);
   };
 
   #onFilesChosen = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = "";
-    void this.store?.importFiles(files);
+    void this.store?.importFiles(files, this.encoding || undefined);
   };
 
   protected override render() {
@@ -158,6 +170,16 @@ export class QawlApp extends LitElement {
           aria-label="Import articles"
           @change=${this.#onFilesChosen}
         />
+        <label class="encoding"
+          ><span>Encoding</span>
+          <select
+            @change=${(e: Event) => {
+              this.encoding = (e.target as HTMLSelectElement).value;
+            }}
+          >
+            ${ENCODINGS.map(([value, name]) => html`<option value=${value} ?selected=${this.encoding === value}>${name}</option>`)}
+          </select></label
+        >
         <button
           type="button"
           class="button"

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from "lit";
 import { labelColorClass } from "../article/highlights.ts";
 import type { SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
-import { excerpt, isolate } from "../state/annotation-store.ts";
+import { excerpt, isolate } from "../format.ts";
 import { StoreController } from "../state/store-controller.ts";
 
 export class SpanPanel extends LitElement {
@@ -113,7 +113,7 @@ export class SpanPanel extends LitElement {
                 class="span-select"
                 aria-current=${active ? "true" : "false"}
                 @click=${() => {
-                  store.activate(active ? null : span.id);
+                  store.activate(span.id);
                 }}
               >
                 <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>

@@ -16,6 +16,7 @@ import type {
 import type { LabelDefinition } from "../../core/labels.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import { graphemeBoundaries } from "../../core/text/graphemes.ts";
+import { excerpt, isolate, plural } from "../format.ts";
 
 /** A message for the status line. */
 export interface StatusMessage {
@@ -32,21 +33,6 @@ async function fileToBase64(file: Blob): Promise<string> {
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
-}
-
-/** Short, one-line excerpt of span text for messages. */
-export function excerpt(text: string, max = 40): string {
-  const flat = text.replace(/\s+/gu, " ");
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
-
-/**
- * `text` wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (UAX #9), for places
- * that cannot hold a `<bdi>` (an `<option>`, a status line): Arabic text then keeps its
- * order and does not reorder the numbers and punctuation around it.
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
 }
 
 /** The page's state and the actions people take on it. */
@@ -155,26 +141,31 @@ export class AnnotationStore extends EventTarget {
     });
   }
 
-  /** Import article files chosen or dropped by the user; opens the first new document. */
-  async importFiles(files: File[]): Promise<ImportReport | null> {
+  /**
+   * Import article files chosen or dropped by the user; opens the first new document.
+   * @param encoding WHATWG label of the files' encoding; strict UTF-8 when absent
+   */
+  async importFiles(files: File[], encoding?: string): Promise<ImportReport | null> {
     if (files.length === 0) return null;
     let report: ImportReport | null = null;
     this.busy = true;
-    this.#say("info", `Importing ${String(files.length)} file(s)…`);
+    this.#say("info", `Importing ${plural(files.length, "file")}…`);
     this.#changed();
     await this.#act(async () => {
       const inputs = await Promise.all(
         files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })),
       );
-      report = await this.api.importDocuments({ files: inputs });
+      report = await this.api.importDocuments({ files: inputs, ...(encoding !== undefined ? { encoding } : {}) });
       const imported = report.outcomes.filter((o) => o.status === "imported");
       const duplicates = report.outcomes.filter((o) => o.status === "duplicate");
       this.documents = await this.api.listDocuments({});
       const open = imported[0] ?? duplicates[0];
       if (open !== undefined) await this.#load(open.documentId);
-      const parts = [`Imported ${String(imported.length)} document(s)`];
+      const parts = [`Imported ${plural(imported.length, "document")}`];
       if (duplicates.length > 0) {
-        parts.push(`${String(duplicates.length)} already in the project (${duplicates.map((d) => d.file).join(", ")})`);
+        parts.push(
+          `${plural(duplicates.length, "file")} already in the project (${duplicates.map((d) => d.file).join(", ")})`,
+        );
       }
       this.#say("info", parts.join("; "));
     });
@@ -188,7 +179,7 @@ export class AnnotationStore extends EventTarget {
     await this.#act(async () => {
       const file = await this.api.exportDocuments({ format: "jsonl" });
       save(file.fileName, file.mediaType, file.content);
-      this.#say("info", `Exported ${String(file.documentCount)} document(s) to ${file.fileName}`);
+      this.#say("info", `Exported ${plural(file.documentCount, "document")} to ${file.fileName}`);
     });
   }
 
@@ -248,7 +239,7 @@ export class AnnotationStore extends EventTarget {
       this.#say(
         "info",
         `Deleted ${this.label(span.label)?.displayName ?? span.label}: ${isolate(excerpt(span.text))}` +
-          (n > 0 ? ` and its ${String(n)} link${n === 1 ? "" : "s"}` : ""),
+          (n > 0 ? ` and its ${plural(n, "link")}` : ""),
       );
     });
   }

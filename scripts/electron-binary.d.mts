@@ -1,0 +1,2 @@
+/** Absolute path of the Electron binary, or null when it was not installed. */
+export function electronBinary(): string | null;
