@@ -15,6 +15,15 @@ const id = z.number().int().positive();
 /** A code point offset. */
 const offset = z.number().int().nonnegative();
 const attributes = z.record(z.string(), z.string());
+const fragment = z.strictObject({ start: offset, end: offset });
+const labelKind = z.enum(["quote", "speaker", "cue", "entity", "custom"]);
+/** A label key: one lowercase letter or digit. */
+const labelKey = z.string().regex(/^[a-z0-9]$/u, "a key is one lowercase letter or digit");
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/u, "a colour is #rrggbb");
+/** A label name as exports write it: letters, digits, `_` and `-`. */
+const labelName = z.string().regex(/^[\p{L}\p{N}_-]{1,40}$/u, "a label name is 1–40 letters, digits, _ or -");
+/** A Wikidata item id such as `Q1234`. */
+const kbId = z.string().regex(/^Q[1-9][0-9]*$/u, "a Wikidata id looks like Q1234");
 
 /** Input schemas, one per operation; unknown keys are refused. */
 export const inputSchemas = {
@@ -35,6 +44,7 @@ export const inputSchemas = {
     /** WHATWG encoding label of the files, e.g. `windows-1256`; default UTF-8 (strict). */
     encoding: z.string().min(1).max(64).optional(),
   }),
+  setDocumentStatus: z.strictObject({ documentId: id, status: z.enum(["new", "in_progress", "done"]) }),
   createSpan: z.strictObject({
     documentId: id,
     /** Label name, e.g. `QUOTE`. */
@@ -42,20 +52,73 @@ export const inputSchemas = {
     start: offset,
     end: offset,
     attributes: attributes.optional(),
+    /** Pieces of a discontinuous quote, in text order; `start`/`end` must be the first's start and the last's end. */
+    fragments: z.array(fragment).min(2).optional(),
   }),
   updateSpan: z.strictObject({
     spanId: id,
     label: z.string().min(1).optional(),
     attributes: attributes.optional(),
+    /** New extent (resize from either end). */
+    start: offset.optional(),
+    end: offset.optional(),
+    /** Pieces of a discontinuous quote (two or more), or null to make it contiguous again. */
+    fragments: z.array(fragment).min(2).nullable().optional(),
+    /** A note on the span; null or empty removes it. */
+    note: z.string().max(10_000).nullable().optional(),
+    /** The entity this speaker or entity mention refers to; null unlinks it. */
+    entityId: id.nullable().optional(),
   }),
   deleteSpan: z.strictObject({ spanId: id }),
-  createRelation: z.strictObject({
-    /** Relation type name, e.g. `attributed_to`. */
-    type: z.string().min(1),
-    fromSpanId: id,
-    toSpanId: id,
-  }),
+  createRelation: z.union([
+    z.strictObject({
+      /** Relation type name, e.g. `attributed_to`. */
+      type: z.string().min(1),
+      fromSpanId: id,
+      toSpanId: id,
+    }),
+    z.strictObject({ type: z.string().min(1), fromSpanId: id, toEntityId: id }),
+  ]),
   deleteRelation: z.strictObject({ relationId: id }),
+  carryOverSpeaker: z.strictObject({ quoteId: id }),
+  listEntities: z.strictObject({}),
+  getEntity: z.strictObject({ entityId: id }),
+  createEntity: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    /** Entity type, e.g. `PER`. */
+    type: z.string().trim().min(1).max(40),
+    aliases: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+    kbId: kbId.nullable().optional(),
+    /** Spans to link to the new entity. */
+    spanIds: z.array(id).optional(),
+  }),
+  updateEntity: z.strictObject({
+    entityId: id,
+    name: z.string().trim().min(1).max(200).optional(),
+    type: z.string().trim().min(1).max(40).optional(),
+    aliases: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+    kbId: kbId.nullable().optional(),
+  }),
+  mergeEntities: z.strictObject({ intoId: id, fromIds: z.array(id).min(1) }),
+  entityCandidates: z.strictObject({ spanId: id }),
+  createLabel: z.strictObject({
+    name: labelName,
+    kind: labelKind,
+    displayName: z.string().trim().min(1).max(60),
+    key: labelKey.nullable(),
+    color,
+  }),
+  updateLabel: z.strictObject({
+    name: z.string().min(1),
+    newName: labelName.optional(),
+    displayName: z.string().trim().min(1).max(60).optional(),
+    key: labelKey.nullable().optional(),
+    color: color.optional(),
+    retired: z.boolean().optional(),
+  }),
+  getHistory: z.strictObject({}),
+  undo: z.strictObject({}),
+  redo: z.strictObject({}),
   exportDocuments: z.strictObject({
     format: z.literal("jsonl"),
     /** Documents to export; all when absent. */
@@ -69,13 +132,18 @@ export type OperationInput<K extends OperationName> = z.infer<(typeof inputSchem
 /** Document workflow state. */
 export type DocumentStatus = "new" | "in_progress" | "done";
 
+/** A label as the page sees it: its definition and how many spans use it. */
+export interface LabelView extends LabelDefinition {
+  spanCount: number;
+}
+
 /** The project as a page needs it to start. */
 export interface ProjectInfo {
   /** Absolute path of the project's SQLite file. */
   path: string;
   /** Name of the annotator whose changes this host records. */
   annotator: string;
-  labels: LabelDefinition[];
+  labels: LabelView[];
   relationTypes: RelationTypeDefinition[];
 }
 
@@ -93,29 +161,43 @@ export interface DocumentSummary {
   spanCounts: Record<string, number>;
 }
 
+/** A piece of a discontinuous span, code points. */
+export interface Fragment {
+  start: number;
+  end: number;
+}
+
 /** A span as the contract shows it. Offsets in code points, end-exclusive. */
 export interface SpanView {
   id: number;
   documentId: number;
   label: string;
+  /** First character (the first fragment's start). */
   start: number;
+  /** End (the last fragment's end). */
   end: number;
-  /** `text[start:end]` of the document. */
+  /** Pieces of a discontinuous span, in text order; null when contiguous. */
+  fragments: Fragment[] | null;
+  /** `text[start:end]`, or for a discontinuous span its fragments' texts joined by one space. */
   text: string;
   attributes: Record<string, string>;
+  /** The entity this mention refers to. */
+  entityId: number | null;
+  note: string | null;
   annotator: string;
   /** ISO 8601 timestamps (UTC). */
   createdAt: string;
   updatedAt: string;
 }
 
-/** A typed, directed link between two spans of one document. */
+/** A typed, directed link from a span to a span of the same document, or to an entity (a carried-over speaker). */
 export interface RelationView {
   id: number;
   documentId: number;
   type: string;
   fromSpanId: number;
-  toSpanId: number;
+  toSpanId: number | null;
+  toEntityId: number | null;
   annotator: string;
   createdAt: string;
 }
@@ -134,6 +216,39 @@ export interface DocumentView extends DocumentSummary {
   relations: RelationView[];
 }
 
+/** An entity of the project's registry. */
+export interface EntityView {
+  id: number;
+  /** Canonical name. */
+  name: string;
+  /** Type, e.g. `PER`. */
+  type: string;
+  aliases: string[];
+  /** Wikidata item id, e.g. `Q1234`. */
+  kbId: string | null;
+  /** Spans that refer to it, in every document. */
+  mentionCount: number;
+  createdAt: string;
+}
+
+/** A mention of an entity: a span that refers to it, or a quote attributed to it directly. */
+export interface EntityMention {
+  documentId: number;
+  documentTitle: string;
+  spanId: number;
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+  /** `mention` for a span linked to the entity; `quote` for a quote whose speaker is carried over to it. */
+  via: "mention" | "quote";
+}
+
+/** An entity with its mentions across documents. */
+export interface EntityDetail extends EntityView {
+  mentions: EntityMention[];
+}
+
 /** What happened to one file of an import. */
 export type ImportOutcome =
   | { file: string; status: "imported"; documentId: number; title: string; length: number }
@@ -148,6 +263,22 @@ export interface ImportReport {
 export interface DeleteSpanResult {
   deletedSpanId: number;
   deletedRelationIds: number[];
+}
+
+/** An entry of the undo history. */
+export interface HistoryEntry {
+  id: number;
+  /** What the change did, e.g. `Add Quote «…»`. */
+  description: string;
+  /** The document it changed, when it changed one. */
+  documentId: number | null;
+  createdAt: string;
+}
+
+/** What can be undone and redone. */
+export interface HistoryState {
+  undo: HistoryEntry | null;
+  redo: HistoryEntry | null;
 }
 
 /** An exported file, ready to save or download. */
@@ -167,12 +298,27 @@ export interface OperationOutputs {
   listDocuments: DocumentSummary[];
   getDocument: DocumentView;
   importDocuments: ImportReport;
+  setDocumentStatus: DocumentSummary;
   createSpan: SpanView;
   updateSpan: SpanView;
   deleteSpan: DeleteSpanResult;
   /** The new relation, and the id of the one it replaced (a quote has one speaker and one cue). */
   createRelation: { relation: RelationView; replacedRelationId: number | null };
   deleteRelation: { deletedRelationId: number };
+  /** The quote's new `attributed_to` relation (to an entity) and that entity. */
+  carryOverSpeaker: { relation: RelationView; entity: EntityView };
+  listEntities: EntityView[];
+  getEntity: EntityDetail;
+  createEntity: EntityView;
+  updateEntity: EntityView;
+  mergeEntities: EntityView;
+  entityCandidates: EntityView[];
+  createLabel: LabelView;
+  updateLabel: LabelView;
+  getHistory: HistoryState;
+  /** The change that was undone, or null when there was none; and what can be undone now. */
+  undo: { undone: HistoryEntry | null; history: HistoryState };
+  redo: { redone: HistoryEntry | null; history: HistoryState };
   exportDocuments: ExportedFile;
 }
 

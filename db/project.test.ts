@@ -117,6 +117,7 @@ describe("ProjectStore", () => {
         type_id: store.relationTypes()[0]?.id ?? 0,
         from_span_id: quote,
         to_span_id: speaker,
+        to_entity_id: null,
         annotator_id: me,
       },
       NOW,

@@ -18,83 +18,30 @@ import {
   type RelationTypeDefinition,
 } from "../core/labels.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
+import type {
+  DocumentHeadRow,
+  DocumentRow,
+  DocumentStatus,
+  EntityRow,
+  FragmentRow,
+  HistoryRow,
+  LabelRow,
+  NewDocument,
+  NewRelation,
+  NewSpan,
+  RelationRow,
+  SpanEdit,
+  SpanRow,
+} from "./rows.ts";
+import { restore, snapshot, type RowChange, type SnapshotKind } from "./snapshots.ts";
+
+export type * from "./rows.ts";
 
 /** `PRAGMA application_id` of a Qawl project ("QAWL" in ASCII). */
 export const APPLICATION_ID = 0x5141574c;
 
-/** A document row. */
-export interface DocumentRow {
-  id: number;
-  title: string;
-  published_raw: string | null;
-  published_iso: string | null;
-  source: string | null;
-  url: string | null;
-  lang: string;
-  text: string;
-  text_sha256: string;
-  had_bom: 0 | 1;
-  /** Text length in code points. */
-  length: number;
-  status: "new" | "in_progress" | "done";
-  created_at: string;
-  updated_at: string;
-}
-
-/** A document row without its text, for lists. */
-export type DocumentHeadRow = Omit<DocumentRow, "text">;
-
-/** A span row with its label's and annotator's names. */
-export interface SpanRow {
-  id: number;
-  document_id: number;
-  label: string;
-  label_kind: LabelKind;
-  start: number;
-  end: number;
-  /** JSON object of string values. */
-  attributes: string;
-  entity_id: number | null;
-  note: string | null;
-  annotator: string;
-  created_at: string;
-  updated_at: string;
-}
-
-/** A relation row with its type's and annotator's names. */
-export interface RelationRow {
-  id: number;
-  document_id: number;
-  type: string;
-  from_span_id: number;
-  to_span_id: number;
-  annotator: string;
-  created_at: string;
-}
-
-/** Fields of a new document. */
-export type NewDocument = Omit<DocumentRow, "id" | "status" | "created_at" | "updated_at">;
-
-/** Fields of a new span; offsets in code points. */
-export interface NewSpan {
-  document_id: number;
-  label_id: number;
-  start: number;
-  end: number;
-  attributes: string;
-  annotator_id: number;
-}
-
-interface LabelRow {
-  id: number;
-  name: string;
-  kind: LabelKind;
-  display_name: string;
-  key: string | null;
-  color: string;
-  attributes: string;
-  retired: 0 | 1;
-}
+/** How many history entries a project keeps (older ones can no longer be undone). */
+const HISTORY_LIMIT = 5000;
 
 const SPAN_SELECT = `
   SELECT s.id, s.document_id, l.name AS label, l.kind AS label_kind, s.start, s."end", s.attributes,
@@ -102,8 +49,12 @@ const SPAN_SELECT = `
   FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators a ON a.id = s.annotator_id`;
 
 const RELATION_SELECT = `
-  SELECT r.id, r.document_id, t.name AS type, r.from_span_id, r.to_span_id, a.name AS annotator, r.created_at
+  SELECT r.id, r.document_id, t.name AS type, r.from_span_id, r.to_span_id, r.to_entity_id, a.name AS annotator,
+         r.created_at
   FROM relations r JOIN relation_types t ON t.id = r.type_id JOIN annotators a ON a.id = r.annotator_id`;
+
+/** A label with its row id. */
+export type StoredLabel = LabelDefinition & { id: number };
 
 /** The open project file and its named queries. */
 export class ProjectStore {
@@ -111,6 +62,7 @@ export class ProjectStore {
   readonly path: string;
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  #recording: RowChange[] | null = null;
 
   /**
    * Open (or create) a project file and migrate it.
@@ -204,10 +156,103 @@ export class ProjectStore {
     return this.#db.pragma(name, { simple: true });
   }
 
+  // ---- history (undo / redo) ----
+
+  /**
+   * Run `fn` as one annotation change: in one transaction, with the rows it touches
+   * recorded before and after so that `undo` can put them back. Clears what could be redone.
+   * @param description what people see in the undo button, e.g. `Add Quote «…»`
+   */
+  change<T>(
+    description: string | ((result: T) => string),
+    documentId: number | null,
+    annotatorId: number,
+    now: string,
+    fn: () => T,
+  ): T {
+    return this.transaction(() => {
+      const outer = this.#recording;
+      const changes: RowChange[] = [];
+      this.#recording = changes;
+      try {
+        const result = fn();
+        if (changes.length > 0) {
+          this.#q("DELETE FROM history WHERE undone = 1").run();
+          const text = typeof description === "string" ? description : description(result);
+          const id = Number(
+            this.#q(
+              `INSERT INTO history (description, document_id, annotator_id, changes, created_at) VALUES (?, ?, ?, ?, ?)`,
+            ).run(text, documentId, annotatorId, JSON.stringify(changes), now).lastInsertRowid,
+          );
+          this.#q("DELETE FROM history WHERE id <= ?").run(id - HISTORY_LIMIT);
+        }
+        return result;
+      } finally {
+        this.#recording = outer;
+      }
+    });
+  }
+
+  /** Record a row's state around `mutate` while a change is being recorded. `id` null: `mutate` returns the new row's id. */
+  #track(kind: SnapshotKind, id: number | null, mutate: () => number | undefined): number {
+    const recording = this.#recording;
+    const prepare = (sql: string) => this.#q(sql);
+    const before = recording !== null && id !== null ? snapshot(prepare, kind, id) : null;
+    const returned = mutate();
+    const target = id ?? returned ?? 0;
+    if (recording !== null) recording.push({ kind, id: target, before, after: snapshot(prepare, kind, target) });
+    return target;
+  }
+
+  /** Whether an annotation change is being recorded (writes outside one are refused). */
+  get recording(): boolean {
+    return this.#recording !== null;
+  }
+
+  /** The change `undo` would revert and the one `redo` would apply again. */
+  historyState(): { undo: HistoryRow | null; redo: HistoryRow | null } {
+    const cols = "id, description, document_id, undone, created_at";
+    const undo = this.#q(`SELECT ${cols} FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1`).get() as
+      HistoryRow | undefined;
+    const redo = this.#q(`SELECT ${cols} FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1`).get() as
+      HistoryRow | undefined;
+    return { undo: undo ?? null, redo: redo ?? null };
+  }
+
+  /** Revert the latest change; returns it, or null when there is nothing to undo. */
+  undo(): HistoryRow | null {
+    return this.transaction(() => {
+      const entry = this.historyState().undo;
+      if (entry === null) return null;
+      const changes = this.#changesOf(entry.id);
+      const prepare = (sql: string) => this.#q(sql);
+      for (const c of [...changes].reverse()) restore(prepare, c.kind, c.id, c.before);
+      this.#q("UPDATE history SET undone = 1 WHERE id = ?").run(entry.id);
+      return entry;
+    });
+  }
+
+  /** Apply again the latest undone change; returns it, or null when there is nothing to redo. */
+  redo(): HistoryRow | null {
+    return this.transaction(() => {
+      const entry = this.historyState().redo;
+      if (entry === null) return null;
+      const prepare = (sql: string) => this.#q(sql);
+      for (const c of this.#changesOf(entry.id)) restore(prepare, c.kind, c.id, c.after);
+      this.#q("UPDATE history SET undone = 0 WHERE id = ?").run(entry.id);
+      return entry;
+    });
+  }
+
+  #changesOf(historyId: number): RowChange[] {
+    const row = this.#q("SELECT changes FROM history WHERE id = ?").get(historyId) as { changes: string };
+    return JSON.parse(row.changes) as RowChange[];
+  }
+
   // ---- schema ----
 
   /** The label schema, in display order. */
-  labels(): (LabelDefinition & { id: number })[] {
+  labels(): StoredLabel[] {
     const rows = this.#q("SELECT * FROM labels ORDER BY position, id").all() as LabelRow[];
     return rows.map((r) => ({
       id: r.id,
@@ -219,6 +264,57 @@ export class ProjectStore {
       attributes: JSON.parse(r.attributes) as AttributeDefinition[],
       retired: r.retired === 1,
     }));
+  }
+
+  /** Add a label at the end of the schema; returns its id. */
+  insertLabel(label: LabelDefinition): number {
+    return this.#track("label", null, () => {
+      const position = (this.#q("SELECT coalesce(max(position), -1) + 1 AS p FROM labels").get() as { p: number }).p;
+      return Number(
+        this.#q(
+          `INSERT INTO labels (name, kind, display_name, key, color, attributes, retired, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          label.name,
+          label.kind,
+          label.displayName,
+          label.key,
+          label.color,
+          JSON.stringify(label.attributes),
+          label.retired ? 1 : 0,
+          position,
+        ).lastInsertRowid,
+      );
+    });
+  }
+
+  /** Replace a label's definition (its spans follow, by id). */
+  updateLabel(id: number, label: LabelDefinition): void {
+    this.#track("label", id, () => {
+      this.#q(
+        `UPDATE labels SET name = ?, kind = ?, display_name = ?, key = ?, color = ?, attributes = ?, retired = ?
+         WHERE id = ?`,
+      ).run(
+        label.name,
+        label.kind,
+        label.displayName,
+        label.key,
+        label.color,
+        JSON.stringify(label.attributes),
+        label.retired ? 1 : 0,
+        id,
+      );
+      return undefined;
+    });
+  }
+
+  /** Number of spans per label id. */
+  labelUsage(): Map<number, number> {
+    const rows = this.#q("SELECT label_id, count(*) AS n FROM spans GROUP BY label_id").all() as {
+      label_id: number;
+      n: number;
+    }[];
+    return new Map(rows.map((r) => [r.label_id, r.n]));
   }
 
   /** The relation types. */
@@ -261,7 +357,7 @@ export class ProjectStore {
   documentHeads(): DocumentHeadRow[] {
     return this.#q(
       `SELECT id, title, published_raw, published_iso, source, url, lang, text_sha256, had_bom, length, status,
-                created_at, updated_at FROM documents ORDER BY id`,
+              created_at, updated_at FROM documents ORDER BY id`,
     ).all() as DocumentHeadRow[];
   }
 
@@ -269,7 +365,7 @@ export class ProjectStore {
   spanCounts(): { document_id: number; label: string; n: number }[] {
     return this.#q(
       `SELECT s.document_id, l.name AS label, count(*) AS n FROM spans s JOIN labels l ON l.id = s.label_id
-         GROUP BY s.document_id, l.name`,
+       GROUP BY s.document_id, l.name`,
     ).all() as { document_id: number; label: string; n: number }[];
   }
 
@@ -293,30 +389,58 @@ export class ProjectStore {
   insertDocument(doc: NewDocument, now: string): number {
     const info = this.#q(
       `INSERT INTO documents (title, published_raw, published_iso, source, url, lang, text, text_sha256, had_bom,
-                                length, status, created_at, updated_at)
-         VALUES (@title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
-                 @length, 'new', @now, @now)`,
+                              length, status, created_at, updated_at)
+       VALUES (@title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
+               @length, 'new', @now, @now)`,
     ).run({ ...doc, now });
     return Number(info.lastInsertRowid);
   }
 
   /** Set a document's status and touch its `updated_at`. */
-  setDocumentStatus(id: number, status: DocumentRow["status"], now: string): void {
-    this.#q("UPDATE documents SET status = ?, updated_at = ? WHERE id = ?").run(status, now, id);
+  setDocumentStatus(id: number, status: DocumentStatus, now: string): void {
+    this.#track("document", id, () => {
+      this.#q("UPDATE documents SET status = ?, updated_at = ? WHERE id = ?").run(status, now, id);
+      return undefined;
+    });
   }
 
   // ---- spans ----
 
-  /** A document's spans, ordered by start, then longest first. */
+  /** A document's spans with their fragments, ordered by start, then longest first. */
   spansOf(documentId: number): SpanRow[] {
-    return this.#q(`${SPAN_SELECT} WHERE s.document_id = ? ORDER BY s.start, s."end" DESC, s.id`).all(
+    const rows = this.#q(`${SPAN_SELECT} WHERE s.document_id = ? ORDER BY s.start, s."end" DESC, s.id`).all(
       documentId,
-    ) as SpanRow[];
+    ) as Omit<SpanRow, "fragments">[];
+    const fragments = new Map<number, FragmentRow[]>();
+    const fragmentRows = this.#q(
+      `SELECT f.span_id, f.start, f."end" FROM span_fragments f JOIN spans s ON s.id = f.span_id
+       WHERE s.document_id = ? ORDER BY f.span_id, f.start`,
+    ).all(documentId) as (FragmentRow & { span_id: number })[];
+    for (const f of fragmentRows) {
+      const list = fragments.get(f.span_id) ?? [];
+      list.push({ start: f.start, end: f.end });
+      fragments.set(f.span_id, list);
+    }
+    return rows.map((r) => ({ ...r, fragments: fragments.get(r.id) ?? [] }));
   }
 
-  /** One span, or undefined. */
+  /** One span with its fragments, or undefined. */
   span(id: number): SpanRow | undefined {
-    return this.#q(`${SPAN_SELECT} WHERE s.id = ?`).get(id) as SpanRow | undefined;
+    const row = this.#q(`${SPAN_SELECT} WHERE s.id = ?`).get(id) as Omit<SpanRow, "fragments"> | undefined;
+    if (row === undefined) return undefined;
+    const fragments = this.#q(`SELECT start, "end" FROM span_fragments WHERE span_id = ? ORDER BY start`).all(
+      id,
+    ) as FragmentRow[];
+    return { ...row, fragments };
+  }
+
+  /** Spans that refer to an entity, in every document. */
+  spansOfEntity(entityId: number): SpanRow[] {
+    const rows = this.#q(`${SPAN_SELECT} WHERE s.entity_id = ? ORDER BY s.document_id, s.start`).all(entityId) as Omit<
+      SpanRow,
+      "fragments"
+    >[];
+    return rows.map((r) => ({ ...r, fragments: this.span(r.id)?.fragments ?? [] }));
   }
 
   /** Id of the span of a label with exactly this extent in a document, or undefined. */
@@ -329,26 +453,40 @@ export class ProjectStore {
 
   /** Insert a span; returns its id. */
   insertSpan(span: NewSpan, now: string): number {
-    const info = this.#q(
-      `INSERT INTO spans (document_id, label_id, start, "end", attributes, annotator_id, created_at, updated_at)
-         VALUES (@document_id, @label_id, @start, @end, @attributes, @annotator_id, @now, @now)`,
-    ).run({ ...span, now });
-    return Number(info.lastInsertRowid);
+    return this.#track("span", null, () => {
+      const { fragments, ...row } = span;
+      const id = Number(
+        this.#q(
+          `INSERT INTO spans (document_id, label_id, start, "end", attributes, annotator_id, created_at, updated_at)
+           VALUES (@document_id, @label_id, @start, @end, @attributes, @annotator_id, @now, @now)`,
+        ).run({ ...row, now }).lastInsertRowid,
+      );
+      const insert = this.#q(`INSERT INTO span_fragments (span_id, start, "end") VALUES (?, ?, ?)`);
+      for (const f of fragments ?? []) insert.run(id, f.start, f.end);
+      return id;
+    });
   }
 
-  /** Change a span's label and attributes. */
-  updateSpan(id: number, labelId: number, attributes: string, now: string): void {
-    this.#q("UPDATE spans SET label_id = ?, attributes = ?, updated_at = ? WHERE id = ?").run(
-      labelId,
-      attributes,
-      now,
-      id,
-    );
+  /** Change a span: label, extent, fragments, attributes, entity, note. */
+  editSpan(id: number, edit: SpanEdit, now: string): void {
+    this.#track("span", id, () => {
+      this.#q(
+        `UPDATE spans SET label_id = ?, start = ?, "end" = ?, attributes = ?, entity_id = ?, note = ?, updated_at = ?
+         WHERE id = ?`,
+      ).run(edit.label_id, edit.start, edit.end, edit.attributes, edit.entity_id, edit.note, now, id);
+      this.#q("DELETE FROM span_fragments WHERE span_id = ?").run(id);
+      const insert = this.#q(`INSERT INTO span_fragments (span_id, start, "end") VALUES (?, ?, ?)`);
+      for (const f of edit.fragments) insert.run(id, f.start, f.end);
+      return undefined;
+    });
   }
 
-  /** Delete a span (its relations go by cascade). */
+  /** Delete a span (delete its relations first, so that undo can restore them). */
   deleteSpan(id: number): void {
-    this.#q("DELETE FROM spans WHERE id = ?").run(id);
+    this.#track("span", id, () => {
+      this.#q("DELETE FROM spans WHERE id = ?").run(id);
+      return undefined;
+    });
   }
 
   // ---- relations ----
@@ -366,25 +504,93 @@ export class ProjectStore {
     ) as RelationRow[];
   }
 
+  /** Relations that point to an entity (carried-over speakers), in every document. */
+  relationsToEntity(entityId: number): RelationRow[] {
+    return this.#q(`${RELATION_SELECT} WHERE r.to_entity_id = ? ORDER BY r.id`).all(entityId) as RelationRow[];
+  }
+
   /** One relation, or undefined. */
   relation(id: number): RelationRow | undefined {
     return this.#q(`${RELATION_SELECT} WHERE r.id = ?`).get(id) as RelationRow | undefined;
   }
 
   /** Insert a relation; returns its id. */
-  insertRelation(
-    r: { document_id: number; type_id: number; from_span_id: number; to_span_id: number; annotator_id: number },
-    now: string,
-  ): number {
-    const info = this.#q(
-      `INSERT INTO relations (document_id, type_id, from_span_id, to_span_id, annotator_id, created_at)
-         VALUES (@document_id, @type_id, @from_span_id, @to_span_id, @annotator_id, @now)`,
-    ).run({ ...r, now });
-    return Number(info.lastInsertRowid);
+  insertRelation(r: NewRelation, now: string): number {
+    return this.#track("relation", null, () =>
+      Number(
+        this.#q(
+          `INSERT INTO relations (document_id, type_id, from_span_id, to_span_id, to_entity_id, annotator_id, created_at)
+           VALUES (@document_id, @type_id, @from_span_id, @to_span_id, @to_entity_id, @annotator_id, @now)`,
+        ).run({ ...r, now }).lastInsertRowid,
+      ),
+    );
+  }
+
+  /** Point a relation to another entity (entity merges). */
+  retargetRelation(id: number, toEntityId: number): void {
+    this.#track("relation", id, () => {
+      this.#q("UPDATE relations SET to_entity_id = ? WHERE id = ?").run(toEntityId, id);
+      return undefined;
+    });
   }
 
   /** Delete a relation. */
   deleteRelation(id: number): void {
-    this.#q("DELETE FROM relations WHERE id = ?").run(id);
+    this.#track("relation", id, () => {
+      this.#q("DELETE FROM relations WHERE id = ?").run(id);
+      return undefined;
+    });
+  }
+
+  // ---- entities ----
+
+  /** Every entity with the number of spans that refer to it, by name. */
+  entities(): (EntityRow & { mentions: number })[] {
+    return this.#q(
+      `SELECT e.*, (SELECT count(*) FROM spans s WHERE s.entity_id = e.id) AS mentions
+       FROM entities e ORDER BY e.name COLLATE NOCASE, e.id`,
+    ).all() as (EntityRow & { mentions: number })[];
+  }
+
+  /** One entity, or undefined. */
+  entity(id: number): EntityRow | undefined {
+    return this.#q("SELECT * FROM entities WHERE id = ?").get(id) as EntityRow | undefined;
+  }
+
+  /** Insert an entity; returns its id. */
+  insertEntity(e: Omit<EntityRow, "id" | "created_at">, now: string): number {
+    return this.#track("entity", null, () =>
+      Number(
+        this.#q("INSERT INTO entities (name, type, aliases, kb_id, created_at) VALUES (?, ?, ?, ?, ?)").run(
+          e.name,
+          e.type,
+          e.aliases,
+          e.kb_id,
+          now,
+        ).lastInsertRowid,
+      ),
+    );
+  }
+
+  /** Change an entity's name, type, aliases or knowledge-base id. */
+  updateEntity(id: number, e: Omit<EntityRow, "id" | "created_at">): void {
+    this.#track("entity", id, () => {
+      this.#q("UPDATE entities SET name = ?, type = ?, aliases = ?, kb_id = ? WHERE id = ?").run(
+        e.name,
+        e.type,
+        e.aliases,
+        e.kb_id,
+        id,
+      );
+      return undefined;
+    });
+  }
+
+  /** Delete an entity (move or unlink its spans and relations first, so that undo can restore them). */
+  deleteEntity(id: number): void {
+    this.#track("entity", id, () => {
+      this.#q("DELETE FROM entities WHERE id = ?").run(id);
+      return undefined;
+    });
   }
 }

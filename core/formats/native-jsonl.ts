@@ -30,10 +30,14 @@ export interface NativeHeader {
 export interface NativeSpan {
   id: number;
   label: string;
+  /** Start of the span (of its first fragment). */
   start: number;
+  /** End of the span (of its last fragment). */
   end: number;
-  /** Python's `text[start:end]`. */
+  /** Python's `text[start:end]`; for a discontinuous span, its fragments' texts joined by one space. */
   text: string;
+  /** Pieces of a discontinuous span (two or more), in text order. */
+  fragments?: { start: number; end: number }[];
   attributes: Record<string, string>;
   entity?: number;
   annotator: string;
@@ -42,12 +46,13 @@ export interface NativeSpan {
   updated_at: string;
 }
 
-/** A relation of a document line. */
+/** A relation of a document line: to a span (`to`) or, for a carried-over speaker, to an entity (`to_entity`). */
 export interface NativeRelation {
   id: number;
   type: string;
   from: number;
-  to: number;
+  to?: number;
+  to_entity?: number;
   annotator: string;
   created_at: string;
 }

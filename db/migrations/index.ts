@@ -3,6 +3,7 @@
  * `PRAGMA user_version = n - 1` to `n`. Never edit a migration that has shipped; add one.
  */
 import { sql as initial } from "./001-initial.ts";
+import { sql as attribution } from "./002-attribution.ts";
 
 /** SQL of each migration, in order. */
-export const MIGRATIONS: readonly string[] = [initial];
+export const MIGRATIONS: readonly string[] = [initial, attribution];

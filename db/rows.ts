@@ -1,0 +1,135 @@
+/**
+ * Row shapes of the project store. Offsets count code points, end-exclusive; timestamps are
+ * ISO 8601 strings in UTC; JSON columns hold text.
+ */
+import type { LabelKind } from "../core/labels.ts";
+
+/** Document workflow state. */
+export type DocumentStatus = "new" | "in_progress" | "done";
+
+/** A document row. */
+export interface DocumentRow {
+  id: number;
+  title: string;
+  published_raw: string | null;
+  published_iso: string | null;
+  source: string | null;
+  url: string | null;
+  lang: string;
+  text: string;
+  text_sha256: string;
+  had_bom: 0 | 1;
+  /** Text length in code points. */
+  length: number;
+  status: DocumentStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A document row without its text, for lists. */
+export type DocumentHeadRow = Omit<DocumentRow, "text">;
+
+/** Fields of a new document. */
+export type NewDocument = Omit<DocumentRow, "id" | "status" | "created_at" | "updated_at">;
+
+/** A fragment of a discontinuous span, code points. */
+export interface FragmentRow {
+  start: number;
+  end: number;
+}
+
+/** A span row with its label's and annotator's names and its fragments (empty when contiguous). */
+export interface SpanRow {
+  id: number;
+  document_id: number;
+  label: string;
+  label_kind: LabelKind;
+  start: number;
+  end: number;
+  /** JSON object of string values. */
+  attributes: string;
+  entity_id: number | null;
+  note: string | null;
+  annotator: string;
+  created_at: string;
+  updated_at: string;
+  fragments: FragmentRow[];
+}
+
+/** Fields of a new span; offsets in code points. */
+export interface NewSpan {
+  document_id: number;
+  label_id: number;
+  start: number;
+  end: number;
+  attributes: string;
+  annotator_id: number;
+  /** Fragments of a discontinuous span; absent or empty for a contiguous one. */
+  fragments?: FragmentRow[];
+}
+
+/** Fields of a span that an edit may change. */
+export interface SpanEdit {
+  label_id: number;
+  start: number;
+  end: number;
+  attributes: string;
+  entity_id: number | null;
+  note: string | null;
+  /** Fragments of a discontinuous span; empty for a contiguous one. */
+  fragments: FragmentRow[];
+}
+
+/** A relation row with its type's and annotator's names. Exactly one of `to_span_id` and `to_entity_id` is set. */
+export interface RelationRow {
+  id: number;
+  document_id: number;
+  type: string;
+  from_span_id: number;
+  to_span_id: number | null;
+  to_entity_id: number | null;
+  annotator: string;
+  created_at: string;
+}
+
+/** Fields of a new relation. */
+export interface NewRelation {
+  document_id: number;
+  type_id: number;
+  from_span_id: number;
+  to_span_id: number | null;
+  to_entity_id: number | null;
+  annotator_id: number;
+}
+
+/** An entity row (aliases as a JSON array of strings). */
+export interface EntityRow {
+  id: number;
+  name: string;
+  type: string;
+  aliases: string;
+  kb_id: string | null;
+  created_at: string;
+}
+
+/** A label row (attributes as JSON). */
+export interface LabelRow {
+  id: number;
+  name: string;
+  kind: LabelKind;
+  display_name: string;
+  key: string | null;
+  color: string;
+  attributes: string;
+  retired: 0 | 1;
+  position: number;
+}
+
+/** An entry of the undo history. */
+export interface HistoryRow {
+  id: number;
+  description: string;
+  document_id: number | null;
+  undone: 0 | 1;
+  created_at: string;
+}

@@ -1,0 +1,99 @@
+/**
+ * What every part of the operation table shares: the store, who is working, the clock,
+ * text indexes per document, lookups that refuse missing rows with a clear message, and
+ * `change`, which records an annotation change for undo.
+ */
+import { QawlError } from "../../core/errors.ts";
+import { graphemeBoundaries } from "../../core/text/graphemes.ts";
+import { OffsetIndex } from "../../core/text/offsets.ts";
+import type { DocumentRow, EntityRow, ProjectStore, SpanRow, StoredLabel } from "../../db/project.ts";
+
+/** What a host tells the table about who is working and when. */
+export interface OperationContext {
+  /** Name recorded as the annotator of every change. */
+  annotator: string;
+  /** Clock for timestamps (ISO 8601, UTC); injectable for tests. */
+  now?: () => string;
+}
+
+/** A document's text with its offset and grapheme indexes. */
+export interface TextIndexes {
+  offsets: OffsetIndex;
+  /** Grapheme cluster boundaries, UTF-16 units. */
+  graphemes: Uint32Array;
+}
+
+/** Shared services of the operation table. */
+export class Ops {
+  readonly store: ProjectStore;
+  readonly annotator: string;
+  readonly now: () => string;
+  readonly #indexes = new Map<string, TextIndexes>();
+
+  constructor(store: ProjectStore, context: OperationContext) {
+    this.store = store;
+    this.annotator = context.annotator;
+    this.now = context.now ?? (() => new Date().toISOString());
+  }
+
+  /** Id of this host's annotator (created on first use). */
+  annotatorId(): number {
+    return this.store.annotatorId(this.annotator, this.now());
+  }
+
+  /** Offset and grapheme indexes of a document's text, built once per text. */
+  indexesOf(doc: Pick<DocumentRow, "text" | "text_sha256">): TextIndexes {
+    let cached = this.#indexes.get(doc.text_sha256);
+    if (cached === undefined) {
+      cached = { offsets: new OffsetIndex(doc.text), graphemes: graphemeBoundaries(doc.text) };
+      if (this.#indexes.size >= 32) this.#indexes.clear();
+      this.#indexes.set(doc.text_sha256, cached);
+    }
+    return cached;
+  }
+
+  /** Run `fn` as one recorded annotation change (see `ProjectStore.change`). */
+  change<T>(description: string | ((result: T) => string), documentId: number | null, fn: () => T): T {
+    return this.store.change(description, documentId, this.annotatorId(), this.now(), fn);
+  }
+
+  /** @throws QawlError (`not_found`) */
+  document(id: number): DocumentRow {
+    const doc = this.store.document(id);
+    if (doc === undefined) throw new QawlError("not_found", `document ${String(id)} does not exist`);
+    return doc;
+  }
+
+  /** @throws QawlError (`not_found`) */
+  span(id: number): SpanRow {
+    const span = this.store.span(id);
+    if (span === undefined) throw new QawlError("not_found", `span ${String(id)} does not exist`);
+    return span;
+  }
+
+  /** @throws QawlError (`not_found`) */
+  entity(id: number): EntityRow {
+    const entity = this.store.entity(id);
+    if (entity === undefined) throw new QawlError("not_found", `entity ${String(id)} does not exist`);
+    return entity;
+  }
+
+  /**
+   * A label of the schema by name.
+   * @param forNewSpan refuse a retired label
+   * @throws QawlError (`bad_input`)
+   */
+  label(name: string, forNewSpan = false): StoredLabel {
+    const label = this.store.labels().find((l) => l.name === name);
+    if (label === undefined) throw new QawlError("bad_input", `label "${name}" is not in this project's schema`);
+    if (forNewSpan && label.retired) throw new QawlError("bad_input", `label "${name}" is retired`);
+    return label;
+  }
+
+  /** The text a span shows: `text[start:end]`, or its fragments' texts joined by one space. */
+  spanText(span: Pick<SpanRow, "start" | "end" | "fragments">, offsets: OffsetIndex): string {
+    return span.fragments.length === 0
+      ? offsets.slice(span.start, span.end)
+      : span.fragments.map((f) => offsets.slice(f.start, f.end)).join(" ");
+  }
+}

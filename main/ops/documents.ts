@@ -1,0 +1,88 @@
+/** Operations on documents: list, open, import, status. */
+import type { DocumentView, ImportOutcome, OperationTable } from "../../core/contract.ts";
+import { QawlError } from "../../core/errors.ts";
+import type { NewDocument } from "../../db/project.ts";
+import { readPlainTextArticle } from "../import/plain-text.ts";
+import type { Ops } from "./context.ts";
+import { relationView, spanView, summaryView } from "./views.ts";
+
+/** Span counts per label name for every document. */
+function countsByDocument(ops: Ops): Map<number, Record<string, number>> {
+  const counts = new Map<number, Record<string, number>>();
+  for (const c of ops.store.spanCounts()) {
+    const perLabel = counts.get(c.document_id) ?? {};
+    perLabel[c.label] = c.n;
+    counts.set(c.document_id, perLabel);
+  }
+  return counts;
+}
+
+/** `listDocuments`, `getDocument`, `importDocuments`, `setDocumentStatus`. */
+export function documentOperations(
+  ops: Ops,
+): Pick<OperationTable, "listDocuments" | "getDocument" | "importDocuments" | "setDocumentStatus"> {
+  return {
+    listDocuments() {
+      const counts = countsByDocument(ops);
+      return ops.store.documentHeads().map((row) => summaryView(row, counts.get(row.id) ?? {}));
+    },
+
+    getDocument({ documentId }) {
+      const doc = ops.document(documentId);
+      const { offsets } = ops.indexesOf(doc);
+      const spans = ops.store.spansOf(documentId).map((s) => spanView(ops, s, offsets));
+      const spanCounts: Record<string, number> = {};
+      for (const s of spans) spanCounts[s.label] = (spanCounts[s.label] ?? 0) + 1;
+      const view: DocumentView = {
+        ...summaryView(doc, spanCounts),
+        text: doc.text,
+        textSha256: doc.text_sha256,
+        hadBom: doc.had_bom === 1,
+        source: doc.source,
+        url: doc.url,
+        spans,
+        relations: ops.store.relationsOf(documentId).map(relationView),
+      };
+      return view;
+    },
+
+    importDocuments({ files, encoding }) {
+      // Read every file first: a refusal anywhere writes nothing.
+      const prepared: { file: string; doc: NewDocument }[] = files.map((f) => {
+        try {
+          return { file: f.name, doc: readPlainTextArticle(f.name, Buffer.from(f.contentBase64, "base64"), encoding) };
+        } catch (e) {
+          if (!(e instanceof QawlError) || files.length === 1) throw e;
+          const message = e.message.replace(/; nothing imported$/u, "");
+          throw new QawlError(e.code, `${message}; none of the ${String(files.length)} files was imported`);
+        }
+      });
+      return ops.store.transaction(() => {
+        const outcomes: ImportOutcome[] = [];
+        const stamp = ops.now();
+        for (const { file, doc } of prepared) {
+          const existing = ops.store.documentBySha256(doc.text_sha256);
+          if (existing !== undefined) {
+            outcomes.push({ file, status: "duplicate", documentId: existing.id, title: existing.title });
+            continue;
+          }
+          const documentId = ops.store.insertDocument(doc, stamp);
+          outcomes.push({ file, status: "imported", documentId, title: doc.title, length: doc.length });
+        }
+        return { outcomes };
+      });
+    },
+
+    setDocumentStatus({ documentId, status }) {
+      const doc = ops.document(documentId);
+      const names = { new: "new", in_progress: "in progress", done: "done" } as const;
+      if (doc.status !== status) {
+        ops.change(`Mark “${doc.title.slice(0, 30)}” ${names[status]}`, documentId, () => {
+          ops.store.setDocumentStatus(documentId, status, ops.now());
+        });
+      }
+      const counts = countsByDocument(ops);
+      return summaryView(ops.document(documentId), counts.get(documentId) ?? {});
+    },
+  };
+}

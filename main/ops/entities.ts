@@ -1,0 +1,179 @@
+/**
+ * The project-wide entity registry: canonical name, type, aliases and an optional Wikidata
+ * id. Speaker and entity spans refer to entities; entities span documents (`لافروف`,
+ * `سيرغي لافروف` and `وزير الخارجية الروسي` are one person). Names match through Arabic
+ * folding (`foldArabic`) and with attached proclitics peeled.
+ */
+import type { EntityMention, EntityView, OperationTable } from "../../core/contract.ts";
+import { QawlError } from "../../core/errors.ts";
+import { procliticSplits } from "../../core/text/clitics.ts";
+import { foldArabic } from "../../core/text/normalize.ts";
+import type { EntityRow } from "../../db/project.ts";
+import type { Ops } from "./context.ts";
+import { entityView } from "./views.ts";
+
+/** Aliases of an entity, without its name and without repeats (compared folded). */
+export function cleanAliases(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([foldArabic(name)]);
+  const out: string[] = [];
+  for (const alias of aliases) {
+    const key = foldArabic(alias);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    out.push(alias.trim());
+  }
+  return out;
+}
+
+/** The folded forms a mention could match: itself, and its first word with proclitics peeled. */
+function matchKeys(text: string): string[] {
+  const folded = foldArabic(text);
+  return procliticSplits(folded).map((s) => s.rest);
+}
+
+/** `listEntities`, `getEntity`, `createEntity`, `updateEntity`, `mergeEntities`, `entityCandidates`. */
+export function entityOperations(
+  ops: Ops,
+): Pick<
+  OperationTable,
+  "listEntities" | "getEntity" | "createEntity" | "updateEntity" | "mergeEntities" | "entityCandidates"
+> {
+  function view(row: EntityRow): EntityView {
+    return entityView(row, ops.store.spansOfEntity(row.id).length);
+  }
+
+  function linkSpan(spanId: number, entityId: number): void {
+    const span = ops.span(spanId);
+    if (span.label_kind !== "speaker" && span.label_kind !== "entity") {
+      throw new QawlError(
+        "bad_input",
+        `span ${String(spanId)} is a ${span.label}; only speakers and names refer to entities`,
+      );
+    }
+    ops.store.editSpan(
+      span.id,
+      {
+        label_id: ops.label(span.label).id,
+        start: span.start,
+        end: span.end,
+        attributes: span.attributes,
+        entity_id: entityId,
+        note: span.note,
+        fragments: span.fragments,
+      },
+      ops.now(),
+    );
+  }
+
+  return {
+    listEntities() {
+      return ops.store.entities().map((row) => entityView(row, row.mentions));
+    },
+
+    getEntity({ entityId }) {
+      const entity = ops.entity(entityId);
+      const titles = new Map<number, string>();
+      const mention = (spanId: number, via: EntityMention["via"]): EntityMention => {
+        const span = ops.span(spanId);
+        const doc = ops.document(span.document_id);
+        titles.set(doc.id, doc.title);
+        return {
+          documentId: doc.id,
+          documentTitle: doc.title,
+          spanId: span.id,
+          label: span.label,
+          start: span.start,
+          end: span.end,
+          text: ops.spanText(span, ops.indexesOf(doc).offsets),
+          via,
+        };
+      };
+      const mentions = [
+        ...ops.store.spansOfEntity(entityId).map((s) => mention(s.id, "mention")),
+        ...ops.store.relationsToEntity(entityId).map((r) => mention(r.from_span_id, "quote")),
+      ].sort((a, b) => a.documentId - b.documentId || a.start - b.start);
+      return { ...view(entity), mentions };
+    },
+
+    createEntity({ name, type, aliases, kbId, spanIds }) {
+      const texts = (spanIds ?? []).map((id) => {
+        const span = ops.span(id);
+        return ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
+      });
+      const documentId = spanIds?.[0] !== undefined ? ops.span(spanIds[0]).document_id : null;
+      const id = ops.change(`New entity ${name}`, documentId, () => {
+        const entityId = ops.store.insertEntity(
+          {
+            name,
+            type,
+            aliases: JSON.stringify(cleanAliases(name, [...(aliases ?? []), ...texts])),
+            kb_id: kbId ?? null,
+          },
+          ops.now(),
+        );
+        for (const spanId of spanIds ?? []) linkSpan(spanId, entityId);
+        return entityId;
+      });
+      return view(ops.entity(id));
+    },
+
+    updateEntity({ entityId, name, type, aliases, kbId }) {
+      const entity = ops.entity(entityId);
+      const newName = name ?? entity.name;
+      const newAliases = cleanAliases(newName, [
+        ...(aliases ?? (JSON.parse(entity.aliases) as string[])),
+        ...(name !== undefined && name !== entity.name ? [entity.name] : []),
+      ]);
+      ops.change(
+        name !== undefined && name !== entity.name
+          ? `Rename ${entity.name} to ${newName}`
+          : `Edit entity ${entity.name}`,
+        null,
+        () => {
+          ops.store.updateEntity(entityId, {
+            name: newName,
+            type: type ?? entity.type,
+            aliases: JSON.stringify(newAliases),
+            kb_id: kbId === undefined ? entity.kb_id : kbId,
+          });
+        },
+      );
+      return view(ops.entity(entityId));
+    },
+
+    mergeEntities({ intoId, fromIds }) {
+      const into = ops.entity(intoId);
+      const from = fromIds.filter((id) => id !== intoId).map((id) => ops.entity(id));
+      if (from.length === 0) throw new QawlError("bad_input", "merge needs at least one other entity");
+      ops.change(`Merge ${from.map((e) => e.name).join(", ")} into ${into.name}`, null, () => {
+        const aliases = [JSON.parse(into.aliases) as string[]];
+        let kb = into.kb_id;
+        for (const other of from) {
+          for (const span of ops.store.spansOfEntity(other.id)) linkSpan(span.id, into.id);
+          for (const r of ops.store.relationsToEntity(other.id)) ops.store.retargetRelation(r.id, into.id);
+          aliases.push([other.name, ...(JSON.parse(other.aliases) as string[])]);
+          kb ??= other.kb_id;
+          ops.store.deleteEntity(other.id);
+        }
+        ops.store.updateEntity(into.id, {
+          name: into.name,
+          type: into.type,
+          aliases: JSON.stringify(cleanAliases(into.name, aliases.flat())),
+          kb_id: kb,
+        });
+      });
+      return view(ops.entity(intoId));
+    },
+
+    entityCandidates({ spanId }) {
+      const span = ops.span(spanId);
+      const text = ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
+      const keys = new Set(matchKeys(text));
+      return ops.store
+        .entities()
+        .filter((e) => [e.name, ...(JSON.parse(e.aliases) as string[])].some((n) => keys.has(foldArabic(n))))
+        .sort((a, b) => b.mentions - a.mentions)
+        .map((row) => entityView(row, row.mentions));
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/** Operations on spans: create, edit (label, extent, fragments, attributes, entity, note), delete. */
+import { guessQuoteType } from "../../core/article/quote-type.ts";
+import type { OperationTable } from "../../core/contract.ts";
+import { QawlError } from "../../core/errors.ts";
+import type { DocumentRow, FragmentRow, StoredLabel } from "../../db/project.ts";
+import type { Ops } from "./context.ts";
+import { cleanAliases } from "./entities.ts";
+import { checkExtent } from "./extent.ts";
+import { describeSpan, spanView } from "./views.ts";
+
+/** Refuse attribute names and values the label does not define. */
+function checkAttributes(label: StoredLabel, attributes: Record<string, string>): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    const def = label.attributes.find((a) => a.name === name);
+    if (def === undefined) throw new QawlError("bad_input", `label ${label.name} has no attribute "${name}"`);
+    if (!def.values.includes(value)) {
+      throw new QawlError(
+        "bad_input",
+        `attribute ${name} of ${label.name} cannot be "${value}" (allowed: ${def.values.join(", ")})`,
+      );
+    }
+  }
+}
+
+/** Refuse a second span of the same label on exactly the same text. */
+function checkNoTwin(ops: Ops, doc: DocumentRow, label: StoredLabel, start: number, end: number, self?: number): void {
+  const twin = ops.store.spanWithExtent(doc.id, label.id, start, end);
+  if (twin !== undefined && twin !== self) {
+    throw new QawlError("conflict", `there is already a ${label.displayName} span on this text (span ${String(twin)})`);
+  }
+}
+
+/** Only speakers and entities refer to entities. */
+function checkEntityLink(ops: Ops, label: StoredLabel, entityId: number | null): void {
+  if (entityId === null) return;
+  ops.entity(entityId);
+  if (label.kind !== "speaker" && label.kind !== "entity") {
+    throw new QawlError(
+      "bad_input",
+      `a ${label.displayName} span cannot refer to an entity (only speakers and names can)`,
+    );
+  }
+}
+
+/** `createSpan`, `updateSpan`, `deleteSpan`. */
+export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "updateSpan" | "deleteSpan"> {
+  return {
+    createSpan({ documentId, label, start, end, attributes, fragments }) {
+      const doc = ops.document(documentId);
+      const labelDef = ops.label(label, true);
+      const indexes = ops.indexesOf(doc);
+      const pieces = checkExtent(doc, indexes, labelDef, start, end, fragments ?? null);
+      checkNoTwin(ops, doc, labelDef, start, end);
+      const attrs: Record<string, string> = { ...(attributes ?? {}) };
+      if (
+        labelDef.kind === "quote" &&
+        labelDef.attributes.some((a) => a.name === "type") &&
+        attrs["type"] === undefined
+      ) {
+        attrs["type"] = guessQuoteType(doc.text, indexes.offsets.toUtf16(start), indexes.offsets.toUtf16(end));
+      }
+      checkAttributes(labelDef, attrs);
+      const text = ops.spanText({ start, end, fragments: pieces }, indexes.offsets);
+      const id = ops.change(`Add ${describeSpan(labelDef.displayName, text)}`, documentId, () => {
+        const stamp = ops.now();
+        const spanId = ops.store.insertSpan(
+          {
+            document_id: documentId,
+            label_id: labelDef.id,
+            start,
+            end,
+            attributes: JSON.stringify(attrs),
+            annotator_id: ops.annotatorId(),
+            fragments: pieces,
+          },
+          stamp,
+        );
+        if (doc.status === "new") ops.store.setDocumentStatus(doc.id, "in_progress", stamp);
+        return spanId;
+      });
+      return spanView(ops, ops.span(id), indexes.offsets);
+    },
+
+    updateSpan(input) {
+      const span = ops.span(input.spanId);
+      const doc = ops.document(span.document_id);
+      const indexes = ops.indexesOf(doc);
+      const labelName = input.label ?? span.label;
+      const labelDef = ops.label(labelName, labelName !== span.label);
+      const oldLabel = ops.label(span.label);
+      const start = input.fragments?.[0]?.start ?? input.start ?? span.start;
+      const end = input.fragments?.[input.fragments.length - 1]?.end ?? input.end ?? span.end;
+      // Resizing a discontinuous span moves its first fragment's start and its last one's end.
+      let wanted: FragmentRow[] | null = input.fragments ?? null;
+      if (input.fragments === undefined && span.fragments.length > 0) {
+        wanted = span.fragments.map((f, i, all) => ({
+          start: i === 0 ? start : f.start,
+          end: i === all.length - 1 ? end : f.end,
+        }));
+      }
+      const pieces = checkExtent(doc, indexes, labelDef, start, end, wanted);
+      checkNoTwin(ops, doc, labelDef, start, end, span.id);
+      const attributes =
+        input.attributes ?? (labelName === span.label ? (JSON.parse(span.attributes) as Record<string, string>) : {});
+      checkAttributes(labelDef, attributes);
+      const canReferToEntity = labelDef.kind === "speaker" || labelDef.kind === "entity";
+      let entityId = canReferToEntity ? span.entity_id : null;
+      if (input.entityId !== undefined) {
+        checkEntityLink(ops, labelDef, input.entityId);
+        entityId = input.entityId;
+      }
+      if (
+        labelName !== span.label &&
+        labelDef.kind !== span.label_kind &&
+        ops.store.relationsTouching(span.id).length > 0
+      ) {
+        throw new QawlError(
+          "conflict",
+          `span ${String(span.id)} has links that need a ${span.label_kind} span; remove them before making it a ${labelDef.displayName}`,
+        );
+      }
+      const note =
+        input.note === undefined ? span.note : input.note === null || input.note.trim() === "" ? null : input.note;
+      const what =
+        labelName !== span.label
+          ? `Change ${describeSpan(oldLabel.displayName, ops.spanText(span, indexes.offsets))} to ${labelDef.displayName}`
+          : start !== span.start || end !== span.end || input.fragments !== undefined
+            ? `Resize ${describeSpan(labelDef.displayName, ops.spanText(span, indexes.offsets))}`
+            : `Edit ${describeSpan(labelDef.displayName, ops.spanText(span, indexes.offsets))}`;
+      ops.change(what, doc.id, () => {
+        ops.store.editSpan(
+          span.id,
+          {
+            label_id: labelDef.id,
+            start,
+            end,
+            attributes: JSON.stringify(attributes),
+            entity_id: entityId,
+            note,
+            fragments: pieces,
+          },
+          ops.now(),
+        );
+        if (entityId !== null && entityId !== span.entity_id) {
+          // The mention's wording becomes an alias, so the next such mention is offered this entity.
+          const entity = ops.entity(entityId);
+          const known = JSON.parse(entity.aliases) as string[];
+          const aliases = cleanAliases(entity.name, [
+            ...known,
+            ops.spanText({ start, end, fragments: pieces }, indexes.offsets),
+          ]);
+          if (aliases.length !== known.length) {
+            ops.store.updateEntity(entity.id, { ...entity, aliases: JSON.stringify(aliases) });
+          }
+        }
+      });
+      return spanView(ops, ops.span(span.id), indexes.offsets);
+    },
+
+    deleteSpan({ spanId }) {
+      const span = ops.span(spanId);
+      const doc = ops.document(span.document_id);
+      const label = ops.label(span.label);
+      const relations = ops.store.relationsTouching(spanId);
+      ops.change(
+        `Delete ${describeSpan(label.displayName, ops.spanText(span, ops.indexesOf(doc).offsets))}`,
+        doc.id,
+        () => {
+          for (const r of relations) ops.store.deleteRelation(r.id);
+          ops.store.deleteSpan(spanId);
+        },
+      );
+      return { deletedSpanId: spanId, deletedRelationIds: relations.map((r) => r.id) };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Rows of the store → the views of the contract (camelCase, parsed JSON, span text).
+ * Offsets stay code points.
+ */
+import type {
+  DocumentSummary,
+  EntityView,
+  HistoryEntry,
+  HistoryState,
+  RelationView,
+  SpanView,
+} from "../../core/contract.ts";
+import type { OffsetIndex } from "../../core/text/offsets.ts";
+import type { DocumentHeadRow, EntityRow, HistoryRow, RelationRow, SpanRow } from "../../db/project.ts";
+import type { Ops } from "./context.ts";
+
+/** A document's line in the list. */
+export function summaryView(row: DocumentHeadRow, spanCounts: Record<string, number>): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    published:
+      row.published_iso !== null && row.published_raw !== null
+        ? { iso: row.published_iso, raw: row.published_raw }
+        : null,
+    status: row.status,
+    lang: row.lang,
+    length: row.length,
+    spanCounts,
+  };
+}
+
+/** A span with its text. */
+export function spanView(ops: Ops, row: SpanRow, offsets: OffsetIndex): SpanView {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    label: row.label,
+    start: row.start,
+    end: row.end,
+    fragments: row.fragments.length === 0 ? null : row.fragments.map((f) => ({ start: f.start, end: f.end })),
+    text: ops.spanText(row, offsets),
+    attributes: JSON.parse(row.attributes) as Record<string, string>,
+    entityId: row.entity_id,
+    note: row.note,
+    annotator: row.annotator,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A relation. */
+export function relationView(row: RelationRow): RelationView {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    type: row.type,
+    fromSpanId: row.from_span_id,
+    toSpanId: row.to_span_id,
+    toEntityId: row.to_entity_id,
+    annotator: row.annotator,
+    createdAt: row.created_at,
+  };
+}
+
+/** An entity of the registry. */
+export function entityView(row: EntityRow, mentionCount: number): EntityView {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    aliases: JSON.parse(row.aliases) as string[],
+    kbId: row.kb_id,
+    mentionCount,
+    createdAt: row.created_at,
+  };
+}
+
+/** A history entry, or null. */
+export function historyEntry(row: HistoryRow | null): HistoryEntry | null {
+  return row === null
+    ? null
+    : { id: row.id, description: row.description, documentId: row.document_id, createdAt: row.created_at };
+}
+
+/** What can be undone and redone. */
+export function historyView(state: { undo: HistoryRow | null; redo: HistoryRow | null }): HistoryState {
+  return { undo: historyEntry(state.undo), redo: historyEntry(state.redo) };
+}
+
+/** Undo-button wording for a span: `Quote «روسيا مهتمة…»`. */
+export function describeSpan(labelDisplayName: string, text: string): string {
+  const flat = text.replace(/\s+/gu, " ");
+  return `${labelDisplayName} «${flat.length > 30 ? `${flat.slice(0, 29)}…` : flat}»`;
+}
