@@ -11,9 +11,13 @@ export function codeOfKey(key: string): string | null {
   return null;
 }
 
-/** Whether an unmodified key press is the shortcut `key` (Shift allowed only for letters' case). */
-export function matchesKey(event: KeyboardEvent, key: string): boolean {
+/**
+ * Whether a key press is the shortcut `key` with exactly the given modifiers (none by
+ * default): label keys are plain letters; actions use Shift+letter.
+ */
+export function matchesKey(event: KeyboardEvent, key: string, modifiers: { shift?: boolean } = {}): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (event.shiftKey !== (modifiers.shift ?? false)) return false;
   return event.key.toLowerCase() === key.toLowerCase() || event.code === codeOfKey(key);
 }
 

@@ -52,3 +52,17 @@ export function snapToGraphemes(boundaries: Uint32Array, start: number, end: num
   const e = atBoundary ? end : (boundaries[ei + 1] ?? end);
   return { start: s, end: e };
 }
+
+/**
+ * The grapheme boundary next to `u16` in a direction: the first boundary after it
+ * (`forward`) or the last one before it (`backward`); `u16` itself when there is none.
+ * Offsets in UTF-16 units.
+ */
+export function stepGrapheme(boundaries: Uint32Array, u16: number, direction: "forward" | "backward"): number {
+  const i = floorIndex(boundaries, u16);
+  if (direction === "backward") {
+    const at = boundaries[i] === u16 ? i - 1 : i;
+    return boundaries[Math.max(at, 0)] ?? u16;
+  }
+  return boundaries[i + 1] ?? u16;
+}

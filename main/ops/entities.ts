@@ -2,7 +2,8 @@
  * The project-wide entity registry: canonical name, type, aliases and an optional Wikidata
  * id. Speaker and entity spans refer to entities; entities span documents (`لافروف`,
  * `سيرغي لافروف` and `وزير الخارجية الروسي` are one person). Names match through Arabic
- * folding (`foldArabic`) and with attached proclitics peeled.
+ * folding (`foldArabic`), with attached proclitics peeled, and a one-word mention matches a
+ * longer name's last word (a surname).
  */
 import type { EntityMention, EntityView, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
@@ -169,9 +170,15 @@ export function entityOperations(
       const span = ops.span(spanId);
       const text = ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
       const keys = new Set(matchKeys(text));
+      const oneWord = !foldArabic(text).includes(" ");
+      // A one-word mention also matches a longer name's last word: `لافروف` → `سيرغي لافروف`.
+      const matches = (name: string) => {
+        const folded = foldArabic(name);
+        return keys.has(folded) || (oneWord && keys.has(folded.slice(folded.lastIndexOf(" ") + 1)));
+      };
       return ops.store
         .entities()
-        .filter((e) => [e.name, ...(JSON.parse(e.aliases) as string[])].some((n) => keys.has(foldArabic(n))))
+        .filter((e) => [e.name, ...(JSON.parse(e.aliases) as string[])].some(matches))
         .sort((a, b) => b.mentions - a.mentions)
         .map((row) => entityView(row, row.mentions));
     },

@@ -29,15 +29,13 @@ function nativeHeader(ops: Ops): NativeHeader {
       from_kind: t.fromKind,
       to_kind: t.toKind,
     })),
-    entities: ops.store
-      .entities()
-      .map((e) => ({
-        id: e.id,
-        name: e.name,
-        type: e.type,
-        aliases: JSON.parse(e.aliases) as string[],
-        kb_id: e.kb_id,
-      })),
+    entities: ops.store.entities().map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      aliases: JSON.parse(e.aliases) as string[],
+      kb_id: e.kb_id,
+    })),
     annotators: ops.store.annotators().map((a) => ({ id: a.id, name: a.name })),
   };
 }

@@ -78,14 +78,15 @@ export class HighlightPainter {
   /**
    * Paint the ranges of every label (and the active span).
    * @param rangesByLabel the ranges of each label name
+   * @param active the ranges of the active span (one per fragment)
    */
-  paint(rangesByLabel: ReadonlyMap<string, Range[]>, active: Range | null): void {
+  paint(rangesByLabel: ReadonlyMap<string, Range[]>, active: readonly Range[]): void {
     this.#labels.forEach((label, i) => {
       const highlight = new Highlight(...(rangesByLabel.get(label.name) ?? []));
       highlight.priority = label.kind === "quote" ? 0 : 1;
       CSS.highlights.set(highlightName(i), highlight);
     });
-    const activeHighlight = active === null ? new Highlight() : new Highlight(active);
+    const activeHighlight = new Highlight(...active);
     activeHighlight.priority = 2;
     CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHighlight);
   }

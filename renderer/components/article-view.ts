@@ -2,19 +2,21 @@
  * `<qawl-article>`: the document's text, right-to-left for Arabic, one `<p>` per line, with
  * spans painted as highlights (no elements inside words, so letters stay joined). Text is
  * selected with the mouse or the keyboard (arrows move a caret; Shift extends by character,
- * Ctrl+Shift by word); clicking a highlight makes its span active.
+ * Ctrl+Shift by word); clicking a highlight makes its span active; the active span has a
+ * handle at each end that can be dragged to resize it.
  *
  * Offsets: the DOM works in UTF-16 units; this element converts to code points (through the
  * document's `OffsetIndex`) before anything reaches the store.
  */
 import { LitElement, html, nothing, type PropertyValues } from "lit";
-import type { SpanView } from "../../core/contract.ts";
+import type { DocumentStatus, SpanView } from "../../core/contract.ts";
+import { snapToGraphemes } from "../../core/text/graphemes.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { offsetOfPoint, rangeOfOffsets } from "../article/dom-positions.ts";
 import { HighlightPainter } from "../article/highlights.ts";
 import { paragraphsOf, type Paragraph } from "../article/paragraphs.ts";
-import { spanExtentOfSelection } from "../article/selection-extent.ts";
+import { spanExtentOfSelection, type ExtentOptions } from "../article/selection-extent.ts";
 
 const CARET_KEYS: Readonly<Record<string, "left" | "right" | "forward" | "backward">> = {
   ArrowLeft: "left",
@@ -22,6 +24,23 @@ const CARET_KEYS: Readonly<Record<string, "left" | "right" | "forward" | "backwa
   ArrowUp: "backward",
   ArrowDown: "forward",
 };
+
+const STATUSES: readonly (readonly [DocumentStatus, string])[] = [
+  ["new", "New"],
+  ["in_progress", "In progress"],
+  ["done", "Done"],
+];
+
+/** A boundary point under the pointer (`caretPositionFromPoint`, with the older WebKit call as fallback). */
+function pointAt(x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === "function") {
+    const p = document.caretPositionFromPoint(x, y);
+    return p === null ? null : { node: p.offsetNode, offset: p.offset };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- fallback for Chromium before 128
+  const r = document.caretRangeFromPoint(x, y);
+  return r === null ? null : { node: r.startContainer, offset: r.startOffset };
+}
 
 export class ArticleView extends LitElement {
   static override properties = { store: { attribute: false } };
@@ -32,6 +51,8 @@ export class ArticleView extends LitElement {
   #paragraphsOf: string | null = null;
   #paintedLabels: unknown = null;
   #lastActive: number | null = null;
+  /** While a handle is dragged: which end, and where it would go (UTF-16). */
+  #drag: { spanId: number; edge: "start" | "end"; to: number } | null = null;
   readonly #onSelectionChange = () => {
     this.#placeCaret();
   };
@@ -63,13 +84,18 @@ export class ArticleView extends LitElement {
     return this.querySelector("article");
   }
 
+  /** UTF-16 offset in the document of a DOM point, or null outside the article. */
+  #offsetOf(node: Node, offset: number): number | null {
+    const article = this.article;
+    return article === null ? null : offsetOfPoint(article, this.#paragraphs, node, offset);
+  }
+
   /**
    * The code point extent the current selection would give a new span, or null when
    * nothing (or only whitespace and marks) inside the article is selected. A selection
    * that runs past the article (Ctrl+A) is cut to the article.
-   * @param trimPunctuation leave punctuation out of the span's ends (names, speakers, cues)
    */
-  selectionExtent(trimPunctuation = false): { start: number; end: number } | null {
+  selectionExtent(options: ExtentOptions = {}): { start: number; end: number } | null {
     const store = this.store;
     const article = this.article;
     const sel = document.getSelection();
@@ -82,10 +108,10 @@ export class ArticleView extends LitElement {
     if (range.compareBoundaryPoints(Range.START_TO_END, whole) <= 0) return null;
     const from = range.compareBoundaryPoints(Range.START_TO_START, whole) < 0 ? whole : range;
     const to = range.compareBoundaryPoints(Range.END_TO_END, whole) > 0 ? whole : range;
-    const a = offsetOfPoint(article, this.#paragraphs, from.startContainer, from.startOffset);
-    const b = offsetOfPoint(article, this.#paragraphs, to.endContainer, to.endOffset);
+    const a = this.#offsetOf(from.startContainer, from.startOffset);
+    const b = this.#offsetOf(to.endContainer, to.endOffset);
     if (a === null || b === null) return null;
-    return spanExtentOfSelection(store.offsets, store.graphemes, a, b, trimPunctuation);
+    return spanExtentOfSelection(store.offsets, store.graphemes, a, b, options);
   }
 
   /** Collapse the selection to a code point offset and keep the keyboard in the article. */
@@ -93,12 +119,8 @@ export class ArticleView extends LitElement {
     const store = this.store;
     const article = this.article;
     if (store?.offsets == null || article === null) return;
-    const range = rangeOfOffsets(
-      article,
-      this.#paragraphs,
-      store.offsets.toUtf16(codePoint),
-      store.offsets.toUtf16(codePoint),
-    );
+    const u16 = store.offsets.toUtf16(codePoint);
+    const range = rangeOfOffsets(article, this.#paragraphs, u16, u16);
     const sel = document.getSelection();
     if (range === null || sel === null) return;
     sel.removeAllRanges();
@@ -106,20 +128,38 @@ export class ArticleView extends LitElement {
     article.focus({ preventScroll: true });
   }
 
+  /** The ranges of a span: one per fragment (UTF-16 → DOM). */
+  #rangesOf(span: SpanView, from?: { edge: "start" | "end"; to: number }): Range[] {
+    const store = this.store;
+    const article = this.article;
+    if (store?.offsets == null || article === null) return [];
+    const pieces = span.fragments ?? [{ start: span.start, end: span.end }];
+    return pieces.flatMap((piece, i) => {
+      let start = store.offsets?.toUtf16(piece.start) ?? 0;
+      let end = store.offsets?.toUtf16(piece.end) ?? 0;
+      if (from?.edge === "start" && i === 0) start = Math.min(from.to, end);
+      if (from?.edge === "end" && i === pieces.length - 1) end = Math.max(from.to, start);
+      const range = rangeOfOffsets(article, this.#paragraphs, start, end);
+      return range === null ? [] : [range];
+    });
+  }
+
   #spanAt(u16: number): SpanView | undefined {
     const store = this.store;
     if (store?.document == null || store.offsets === null) return undefined;
     const cp = store.offsets.toCodePoint(u16);
-    const containing = store.document.spans.filter((s) => s.start <= cp && cp < s.end);
+    const inside = (s: SpanView) =>
+      (s.fragments ?? [{ start: s.start, end: s.end }]).some((f) => f.start <= cp && cp < f.end);
+    const containing = store.document.spans.filter(inside);
     containing.sort((x, y) => x.end - x.start - (y.end - y.start));
     return containing[0];
   }
 
-  #onClick = (): void => {
+  #onClick = (event: MouseEvent): void => {
+    if ((event.target as Element).closest(".handle") !== null) return;
     const sel = document.getSelection();
-    const article = this.article;
-    if (sel === null || !sel.isCollapsed || sel.focusNode === null || article === null) return;
-    const at = offsetOfPoint(article, this.#paragraphs, sel.focusNode, sel.focusOffset);
+    if (sel === null || !sel.isCollapsed || sel.focusNode === null) return;
+    const at = this.#offsetOf(sel.focusNode, sel.focusOffset);
     if (at === null) return;
     this.store?.activate(this.#spanAt(at)?.id ?? null);
   };
@@ -150,6 +190,38 @@ export class ArticleView extends LitElement {
     event.preventDefault();
   };
 
+  #onHandleDown = (event: PointerEvent): void => {
+    const handle = event.currentTarget as HTMLElement;
+    const span = this.store?.activeSpan;
+    const edge = handle.dataset["edge"] === "start" ? "start" : "end";
+    if (span === undefined || this.store?.offsets == null) return;
+    event.preventDefault();
+    handle.setPointerCapture(event.pointerId);
+    this.#drag = { spanId: span.id, edge, to: this.store.offsets.toUtf16(span[edge]) };
+  };
+
+  #onHandleMove = (event: PointerEvent): void => {
+    const drag = this.#drag;
+    const store = this.store;
+    if (drag === null || store?.graphemes == null) return;
+    const point = pointAt(event.clientX, event.clientY);
+    if (point === null) return;
+    const at = this.#offsetOf(point.node, point.offset);
+    if (at === null) return;
+    const snapped = snapToGraphemes(store.graphemes, at, at);
+    this.#drag = { ...drag, to: drag.edge === "start" ? snapped.start : snapped.end };
+    this.#paint();
+  };
+
+  #onHandleUp = (event: PointerEvent): void => {
+    const drag = this.#drag;
+    const store = this.store;
+    this.#drag = null;
+    (event.currentTarget as HTMLElement).releasePointerCapture(event.pointerId);
+    if (drag === null || store?.offsets == null) return;
+    void store.resize(drag.spanId, drag.edge, store.offsets.toCodePoint(drag.to));
+  };
+
   #placeCaret(): void {
     const caret = this.querySelector<HTMLElement>(".caret");
     const article = this.article;
@@ -164,10 +236,32 @@ export class ArticleView extends LitElement {
     caret.hidden = !show;
     if (!show) return;
     const rect = sel.getRangeAt(0).getBoundingClientRect();
-    caret.style.transform = "none";
-    const origin = caret.getBoundingClientRect();
-    caret.style.transform = `translate(${String(rect.left - origin.left)}px, ${String(rect.top - origin.top)}px)`;
+    this.#moveTo(caret, rect.left, rect.top);
     caret.style.blockSize = `${String(Math.max(rect.height, 16))}px`;
+  }
+
+  /** Put an absolutely positioned overlay's corner at a viewport point, whatever the writing direction. */
+  #moveTo(element: HTMLElement, x: number, y: number): void {
+    element.style.transform = "none";
+    const origin = element.getBoundingClientRect();
+    element.style.transform = `translate(${String(x - origin.left)}px, ${String(y - origin.top)}px)`;
+  }
+
+  /** Place the resize handles at the active span's two ends (the caret positions of its boundaries). */
+  #placeHandles(active: Range[]): void {
+    const first = active[0];
+    const last = active[active.length - 1];
+    for (const handle of this.querySelectorAll<HTMLElement>(".handle")) {
+      const atStart = handle.dataset["edge"] === "start";
+      const source = atStart ? first : last;
+      handle.hidden = source === undefined;
+      if (source === undefined) continue;
+      const caret = source.cloneRange();
+      caret.collapse(atStart);
+      const rect = caret.getBoundingClientRect();
+      this.#moveTo(handle, rect.left - 5, rect.top);
+      handle.style.blockSize = `${String(Math.max(rect.height, 16))}px`;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -179,43 +273,49 @@ export class ArticleView extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  /** Repaint every highlight (and the handles) from the store. */
+  #paint(): void {
     const store = this.store;
-    const article = this.article;
     if (store?.project != null && this.#paintedLabels !== store.project.labels) {
       this.#painter.setLabels(store.project.labels);
       this.#paintedLabels = store.project.labels;
     }
-    if (store?.document == null || store.offsets === null || article === null) {
-      this.#painter.paint(new Map(), null);
+    if (store?.document == null || this.article === null) {
+      this.#painter.paint(new Map(), []);
       return;
     }
-    const offsets = store.offsets;
     const byLabel = new Map<string, Range[]>();
-    let active: Range | null = null;
+    let active: Range[] = [];
+    const drag = this.#drag;
     for (const span of store.document.spans) {
-      const range = rangeOfOffsets(article, this.#paragraphs, offsets.toUtf16(span.start), offsets.toUtf16(span.end));
-      if (range === null) continue;
-      const list = byLabel.get(span.label) ?? [];
-      list.push(range);
-      byLabel.set(span.label, list);
-      if (span.id === store.activeSpanId) active = range.cloneRange();
+      const dragged = drag !== null && drag.spanId === span.id ? drag : undefined;
+      const ranges = this.#rangesOf(span, dragged);
+      const list = byLabel.get(span.label);
+      if (list === undefined) byLabel.set(span.label, ranges);
+      else list.push(...ranges);
+      if (span.id === store.activeSpanId) active = ranges.map((r) => r.cloneRange());
     }
     this.#painter.paint(byLabel, active);
-    if (store.activeSpanId !== this.#lastActive && active !== null) {
-      const rect = active.getBoundingClientRect();
-      const scroller = this.querySelector(".article-scroller");
-      const box = scroller?.getBoundingClientRect();
+    this.#placeHandles(active);
+    if (store.activeSpanId !== this.#lastActive && active[0] !== undefined) {
+      const rect = active[0].getBoundingClientRect();
+      const box = this.querySelector(".article-scroller")?.getBoundingClientRect();
       if (box !== undefined && (rect.top < box.top || rect.bottom > box.bottom)) {
-        active.startContainer.parentElement?.scrollIntoView({ block: "center" });
+        active[0].startContainer.parentElement?.scrollIntoView({ block: "center" });
+        this.#placeHandles(active);
       }
     }
     this.#lastActive = store.activeSpanId;
   }
 
+  protected override updated(): void {
+    this.#paint();
+  }
+
   protected override render() {
-    const doc = this.store?.document;
-    if (doc == null) {
+    const store = this.store;
+    const doc = store?.document;
+    if (store === undefined || doc == null) {
       return html`<div class="article-empty">
         <p>No document is open.</p>
         <p>Import a plain-text article with <strong>Import…</strong> or drop files onto this window.</p>
@@ -226,7 +326,17 @@ export class ArticleView extends LitElement {
         <h1 lang=${rtl ? "ar" : nothing} dir=${rtl ? "rtl" : "auto"}>${doc.title}</h1>
         <p>
           ${doc.published === null ? nothing : html`<time datetime=${doc.published.iso}>${doc.published.iso}</time> ·`}
-          ${doc.length} code points · ${doc.spans.length} spans
+          ${doc.length} code points · ${doc.spans.length} spans ·
+          <label class="status-field"
+            >Status
+            <select
+              @change=${(e: Event) => {
+                void store.setStatus((e.target as HTMLSelectElement).value as DocumentStatus);
+              }}
+            >
+              ${STATUSES.map(([value, name]) => html`<option value=${value} ?selected=${doc.status === value}>${name}</option>`)}
+            </select></label
+          >
         </p>
       </header>
       <div class="article-scroller">
@@ -251,9 +361,23 @@ export class ArticleView extends LitElement {
             ></p>`;
           })}
           <span class="caret" aria-hidden="true" hidden></span>
+          ${(["start", "end"] as const).map(
+            (edge) =>
+              html`<span
+                class="handle"
+                data-edge=${edge}
+                aria-hidden="true"
+                title=${`Drag to move the span's ${edge}`}
+                hidden
+                @pointerdown=${this.#onHandleDown}
+                @pointermove=${this.#onHandleMove}
+                @pointerup=${this.#onHandleUp}
+              ></span>`,
+          )}
         </article>
         <p id="article-help" class="visually-hidden">
-          Select text with the mouse, or with Shift and the arrow keys, then press a label's key.
+          Select text with the mouse, or with Shift and the arrow keys, then press a label's key. Alt with the arrow
+          keys moves the active span's end; Alt and Shift move its start.
         </p>
       </div>`;
   }

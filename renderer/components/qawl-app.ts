@@ -1,18 +1,30 @@
 /**
- * `<qawl-app>`: the window — a toolbar (import, export, labels), the document list, the
- * article and the span panel, a status line, and the keyboard shortcuts:
- * a label's key labels the selection (or relabels the active span), Delete removes the
- * active span, Escape deselects. Files dropped anywhere on the window are imported.
+ * `<qawl-app>`: the window — a toolbar (import, export, undo, labels), the document list,
+ * the article and the side panel (spans or entities), a status line, and the keyboard:
+ *
+ * - a label's key labels the selection, or relabels the active span;
+ * - Shift+F adds the selection to the active quote as a fragment; Shift+R gives the active
+ *   quote the previous quote's speaker; Shift+E links the active mention to its matching
+ *   entity (or makes one); Shift+N edits the active span's note;
+ * - Alt+←/→ moves the active span's end, Alt+Shift+←/→ its start (Ctrl: by word);
+ * - Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes; Delete removes the active span; Esc deselects.
+ *
+ * Files dropped anywhere on the window are imported.
  */
 import { LitElement, html, nothing } from "lit";
+import { stepGrapheme } from "../../core/text/graphemes.ts";
+import { stepWord } from "../../core/text/words.ts";
 import type { Connection } from "../api/index.ts";
 import { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isTypingTarget, matchesKey } from "../keys.ts";
 import type { ArticleView } from "./article-view.ts";
+import type { LabelsDialog } from "./labels-dialog.ts";
 import "./article-view.ts";
 import "./document-list.ts";
+import "./entity-panel.ts";
 import "./label-bar.ts";
+import "./labels-dialog.ts";
 import "./span-panel.ts";
 
 /** Encodings offered for import: WHATWG labels and their names ("" is strict UTF-8). */
@@ -23,6 +35,8 @@ const ENCODINGS: readonly (readonly [string, string])[] = [
   ["utf-16le", "UTF-16LE"],
   ["utf-16be", "UTF-16BE"],
 ];
+
+const SNAP_WORDS_KEY = "qawl.snapWords";
 
 /** Offer a text file to the user as a download. */
 function download(fileName: string, mediaType: string, content: string): void {
@@ -40,16 +54,23 @@ function download(fileName: string, mediaType: string, content: string): void {
 }
 
 export class QawlApp extends LitElement {
-  static override properties = { dragging: { state: true }, encoding: { state: true } };
+  static override properties = {
+    dragging: { state: true },
+    encoding: { state: true },
+    snapWords: { state: true },
+  };
   declare dragging: boolean;
   /** Encoding of the next imported files ("" for strict UTF-8). */
   declare encoding: string;
+  /** Widen selections to whole words (proclitics peeled). */
+  declare snapWords: boolean;
   store: AnnotationStore | undefined;
 
   constructor() {
     super();
     this.dragging = false;
     this.encoding = "";
+    this.snapWords = localStorage.getItem(SNAP_WORDS_KEY) === "1";
     this.store = undefined;
     new StoreController(this, () => this.store);
   }
@@ -97,7 +118,10 @@ export class QawlApp extends LitElement {
       store.notify("error", "Open a document first");
       return;
     }
-    const extent = article.selectionExtent(store.label(label)?.kind !== "quote");
+    const extent = article.selectionExtent({
+      trimPunctuation: store.label(label)?.kind !== "quote",
+      snapWords: this.snapWords,
+    });
     if (extent !== null) {
       const span = await store.createSpan(label, extent.start, extent.end);
       if (span !== null) article.placeCaretAt(span.end);
@@ -110,13 +134,95 @@ export class QawlApp extends LitElement {
     store.notify("error", "Select some text in the article first");
   }
 
+  /** Add the selection to the active quote as a further fragment. */
+  async addFragment(): Promise<void> {
+    const store = this.store;
+    const quote = store?.activeSpan;
+    if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
+      store?.notify("error", "Make a quote active first, then select the rest of it");
+      return;
+    }
+    const extent = this.#article?.selectionExtent({ snapWords: this.snapWords }) ?? null;
+    if (extent === null) {
+      store.notify("error", "Select the rest of the quote first");
+      return;
+    }
+    await store.addFragment(quote.id, extent);
+  }
+
+  /** Move one end of the active span by a character (or word) in the arrow's direction. */
+  #resizeActive(event: KeyboardEvent): void {
+    const store = this.store;
+    const span = store?.activeSpan;
+    if (store === undefined || span === undefined || store.offsets === null || store.graphemes === null) return;
+    const rtl = store.document?.lang === "ar";
+    const forward = (event.key === "ArrowLeft") === rtl;
+    const edge = event.shiftKey ? "start" : "end";
+    const u16 = store.offsets.toUtf16(span[edge]);
+    const direction = forward ? "forward" : "backward";
+    const next = event.ctrlKey
+      ? stepWord(store.offsets.text, u16, direction)
+      : stepGrapheme(store.graphemes, u16, direction);
+    void store.resize(span.id, edge, store.offsets.toCodePoint(next));
+  }
+
+  /** Link the active mention to the entity its text matches, or make a new entity from it. */
+  async #linkOrCreateEntity(): Promise<void> {
+    const store = this.store;
+    const span = store?.activeSpan;
+    if (store === undefined || span === undefined) return;
+    const kind = store.kindOf(span);
+    if (kind !== "speaker" && kind !== "entity") {
+      store.notify("error", "Only speakers and names refer to entities");
+      return;
+    }
+    const match = store.candidates[0];
+    if (match !== undefined) await store.linkEntity(span.id, match.id);
+    else await store.createEntityFrom(span.id);
+  }
+
   #onKeyDown = (event: KeyboardEvent): void => {
     const store = this.store;
     if (store === undefined || isTypingTarget(event)) return;
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (ctrl && !event.altKey && event.code === "KeyZ") {
+      event.preventDefault();
+      void (event.shiftKey ? store.redo() : store.undo());
+      return;
+    }
+    if (ctrl && !event.altKey && !event.shiftKey && event.code === "KeyY") {
+      event.preventDefault();
+      void store.redo();
+      return;
+    }
+    if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight") && store.activeSpanId !== null) {
+      event.preventDefault();
+      this.#resizeActive(event);
+      return;
+    }
     const label = store.labels.find((l) => l.key !== null && matchesKey(event, l.key));
     if (label !== undefined) {
       event.preventDefault();
       void this.applyLabel(label.name);
+      return;
+    }
+    const actions: [string, () => void][] = [
+      ["f", () => void this.addFragment()],
+      [
+        "r",
+        () => {
+          const quote = store.activeSpan;
+          if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
+          else store.notify("error", "Make a quote active first");
+        },
+      ],
+      ["e", () => void this.#linkOrCreateEntity()],
+      ["n", () => this.querySelector<HTMLTextAreaElement>("textarea.note")?.focus()],
+    ];
+    const action = actions.find(([key]) => matchesKey(event, key, { shift: true }));
+    if (action !== undefined) {
+      event.preventDefault();
+      action[1]();
       return;
     }
     if ((event.key === "Delete" || event.key === "Backspace") && store.activeSpanId !== null) {
@@ -158,6 +264,7 @@ export class QawlApp extends LitElement {
   protected override render() {
     const store = this.store;
     const status = store?.status;
+    const history = store?.history;
     return html`<header class="toolbar">
         <span class="brand" lang="ar">قول <span lang="en">Qawl</span></span>
         <label class="button" for="import-input">Import…</label>
@@ -177,7 +284,9 @@ export class QawlApp extends LitElement {
               this.encoding = (e.target as HTMLSelectElement).value;
             }}
           >
-            ${ENCODINGS.map(([value, name]) => html`<option value=${value} ?selected=${this.encoding === value}>${name}</option>`)}
+            ${ENCODINGS.map(
+              ([value, name]) => html`<option value=${value} ?selected=${this.encoding === value}>${name}</option>`,
+            )}
           </select></label
         >
         <button
@@ -190,6 +299,46 @@ export class QawlApp extends LitElement {
         >
           Export JSONL
         </button>
+        <span class="toolbar-group" role="group" aria-label="History">
+          <button
+            type="button"
+            class="button"
+            aria-keyshortcuts="Control+Z"
+            title=${history?.undo == null ? "Nothing to undo" : `Undo: ${history.undo.description} (Ctrl+Z)`}
+            ?disabled=${history?.undo == null}
+            @click=${() => void store?.undo()}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            class="button"
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+            title=${history?.redo == null ? "Nothing to redo" : `Redo: ${history.redo.description} (Ctrl+Shift+Z)`}
+            ?disabled=${history?.redo == null}
+            @click=${() => void store?.redo()}
+          >
+            Redo
+          </button>
+        </span>
+        <button
+          type="button"
+          class="button"
+          @click=${() => this.querySelector<LabelsDialog>("qawl-labels-dialog")?.open()}
+        >
+          Labels…
+        </button>
+        <label class="toggle"
+          ><input
+            type="checkbox"
+            .checked=${this.snapWords}
+            @change=${(e: Event) => {
+              this.snapWords = (e.target as HTMLInputElement).checked;
+              localStorage.setItem(SNAP_WORDS_KEY, this.snapWords ? "1" : "0");
+            }}
+          />
+          Snap to words</label
+        >
         <qawl-label-bar
           .store=${store}
           @apply-label=${(e: CustomEvent<{ label: string }>) => {
@@ -199,11 +348,35 @@ export class QawlApp extends LitElement {
       </header>
       <nav class="documents" aria-label="Documents"><qawl-document-list .store=${store}></qawl-document-list></nav>
       <main class="reader"><qawl-article .store=${store}></qawl-article></main>
-      <aside class="spans" aria-label="Spans"><qawl-span-panel .store=${store}></qawl-span-panel></aside>
+      <aside class="side" aria-label=${store?.panel === "entities" ? "Entities" : "Spans"}>
+        <div class="tabs" role="tablist" aria-label="Side panel">
+          ${(["spans", "entities"] as const).map(
+            (panel) =>
+              html`<button
+                type="button"
+                role="tab"
+                aria-selected=${store?.panel === panel ? "true" : "false"}
+                @click=${() => {
+                  store?.showPanel(panel);
+                }}
+              >
+                ${panel === "spans" ? "Spans" : "Entities"}
+              </button>`,
+          )}
+        </div>
+        ${
+          store?.panel === "entities"
+            ? html`<qawl-entity-panel .store=${store}></qawl-entity-panel>`
+            : html`<qawl-span-panel .store=${store} @add-fragment=${() => void this.addFragment()}></qawl-span-panel>`
+        }
+      </aside>
       <footer class="statusbar">
         <p role="status" class=${status?.kind === "error" ? "error" : ""}>${status?.text ?? ""}</p>
-        <p class="hint">Offsets count code points · keys: label key to tag, Delete to remove, Esc to deselect</p>
+        <p class="hint">
+          Offsets count code points · label key to tag · Alt+arrows resize · Ctrl+Z undo · Esc deselects
+        </p>
       </footer>
+      <qawl-labels-dialog .store=${store}></qawl-labels-dialog>
       ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true">Drop articles to import</div>` : nothing}`;
   }
 }

@@ -1,14 +1,16 @@
 /**
  * `<qawl-span-panel>`: the open document's spans as a list, in text order, each with its
- * label and text. The active span shows its attributes and, for a quote, its links: the
- * speaker it is attributed to and its cue. Spans and links are deleted from here.
+ * label and text. The active span shows what can be edited: a quote's type, speaker, cue
+ * and fragments (or "same speaker as the previous quote"); a mention's entity (with the
+ * entity its text matches offered); a note on any span.
  */
 import { LitElement, html, nothing } from "lit";
-import { labelColorClass } from "../article/highlights.ts";
+import { repeat } from "lit/directives/repeat.js";
 import type { SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
-import { excerpt, isolate } from "../format.ts";
 import { StoreController } from "../state/store-controller.ts";
+import { labelColorClass } from "../article/highlights.ts";
+import { excerpt, isolate, plural } from "../format.ts";
 
 export class SpanPanel extends LitElement {
   static override properties = { store: { attribute: false } };
@@ -25,14 +27,129 @@ export class SpanPanel extends LitElement {
     return this;
   }
 
-  #kindOf(span: SpanView): string | undefined {
-    return this.store?.label(span.label)?.kind;
+  #quoteControls(store: AnnotationStore, span: SpanView) {
+    const doc = store.document;
+    const label = store.label(span.label);
+    if (doc === null || label === undefined) return nothing;
+    const relationControls = (store.project?.relationTypes ?? [])
+      .filter((t) => t.fromKind === label.kind)
+      .map((t) => {
+        const current = store.relationsFrom(span.id).find((r) => r.type === t.name);
+        const targets = doc.spans.filter((s) => store.kindOf(s) === t.toKind);
+        const carried = current?.toEntityId != null ? store.entityById(current.toEntityId) : undefined;
+        return html`<label class="field"
+          ><span>${t.displayName}</span>
+          <select
+            data-relation=${t.name}
+            @change=${(e: Event) => {
+              const value = (e.target as HTMLSelectElement).value;
+              if (value !== "entity") void store.link(span.id, t.name, value === "" ? null : Number(value));
+            }}
+          >
+            <option value="" ?selected=${current === undefined}>— none —</option>
+            ${
+              carried === undefined
+                ? nothing
+                : html`<option value="entity" selected .text=${`${isolate(carried.name)} (carried over)`}></option>`
+            }
+            ${targets.map(
+              (s) =>
+                html`<option
+                  value=${s.id}
+                  ?selected=${current?.toSpanId === s.id}
+                  .text=${`${String(s.start)}–${String(s.end)} · ${isolate(excerpt(s.text, 48))}`}
+                ></option>`,
+            )}
+          </select></label
+        >`;
+      });
+    const pieces = span.fragments?.length ?? 1;
+    return html`${relationControls}
+      <div class="actions">
+        <button
+          type="button"
+          class="small"
+          aria-keyshortcuts="Shift+R"
+          @click=${() => void store.carryOverSpeaker(span.id)}
+        >
+          Same speaker as previous quote <kbd>⇧R</kbd>
+        </button>
+        <button
+          type="button"
+          class="small"
+          aria-keyshortcuts="Shift+F"
+          @mousedown=${(e: Event) => {
+            e.preventDefault();
+          }}
+          @click=${() => {
+            this.dispatchEvent(new CustomEvent("add-fragment", { bubbles: true }));
+          }}
+        >
+          Add selection as fragment <kbd>⇧F</kbd>
+        </button>
+        ${
+          pieces > 1
+            ? html`<button type="button" class="small" @click=${() => void store.removeFragments(span.id)}>
+                Keep only the first of ${plural(pieces, "fragment")}
+              </button>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  #entityControls(store: AnnotationStore, span: SpanView) {
+    const entity = store.entityById(span.entityId);
+    const candidate = store.candidates[0];
+    return html`<label class="field"
+        ><span>Entity</span>
+        <select
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            if (value === "new") void store.createEntityFrom(span.id);
+            else void store.linkEntity(span.id, value === "" ? null : Number(value));
+          }}
+        >
+          <option value="" ?selected=${span.entityId === null}>— none —</option>
+          ${store.entities.map(
+            (e) =>
+              html`<option
+                value=${e.id}
+                ?selected=${span.entityId === e.id}
+                .text=${`${isolate(e.name)} · ${e.type}${e.kbId === null ? "" : ` · ${e.kbId}`}`}
+              ></option>`,
+          )}
+          <option value="new">New entity from this mention…</option>
+        </select></label
+      >
+      ${
+        entity === undefined && candidate !== undefined
+          ? html`<p class="suggestion">
+              Matches <bdi>${candidate.name}</bdi> (${plural(candidate.mentionCount, "mention")})
+              <button
+                type="button"
+                class="small"
+                aria-keyshortcuts="Shift+E"
+                @click=${() => void store.linkEntity(span.id, candidate.id)}
+              >
+                Link <kbd>⇧E</kbd>
+              </button>
+            </p>`
+          : nothing
+      }
+      ${
+        entity === undefined
+          ? nothing
+          : html`<p class="suggestion">
+              <button type="button" class="link" @click=${() => void store.showEntity(entity.id)}>
+                Show <bdi>${entity.name}</bdi> (${plural(entity.mentionCount, "mention")})
+              </button>
+            </p>`
+      }`;
   }
 
   #details(store: AnnotationStore, span: SpanView) {
     const label = store.label(span.label);
-    const doc = store.document;
-    if (label === undefined || doc === null) return nothing;
+    if (label === undefined) return nothing;
     const attributeControls = label.attributes.map(
       (a) =>
         html`<label class="field"
@@ -46,46 +163,46 @@ export class SpanPanel extends LitElement {
           </select></label
         >`,
     );
-    const relationControls = (store.project?.relationTypes ?? [])
-      .filter((t) => t.fromKind === label.kind)
-      .map((t) => {
-        const current = store.relationsFrom(span.id).find((r) => r.type === t.name);
-        const targets = doc.spans.filter((s) => this.#kindOf(s) === t.toKind);
-        return html`<label class="field"
-          ><span>${t.displayName}</span>
-          <select
-            data-relation=${t.name}
-            @change=${(e: Event) => {
-              const value = (e.target as HTMLSelectElement).value;
-              void store.link(span.id, t.name, value === "" ? null : Number(value));
-            }}
-          >
-            <option value="" ?selected=${current === undefined}>— none —</option>
-            ${targets.map(
-              (s) =>
-                html`<option
-                  value=${s.id}
-                  ?selected=${current?.toSpanId === s.id}
-                  .text=${`${String(s.start)}–${String(s.end)} · ${isolate(excerpt(s.text, 48))}`}
-                ></option>`,
-            )}
-          </select></label
-        >`;
-      });
-    return html`<div class="span-details">${attributeControls}${relationControls}</div>`;
+    return html`<div class="span-details">
+      ${attributeControls} ${label.kind === "quote" ? this.#quoteControls(store, span) : nothing}
+      ${label.kind === "speaker" || label.kind === "entity" ? this.#entityControls(store, span) : nothing}
+      <label class="field note-field"
+        ><span>Note</span>
+        <textarea
+          class="note"
+          rows="2"
+          aria-keyshortcuts="Shift+N"
+          .value=${span.note ?? ""}
+          @change=${(e: Event) => {
+            void store.setNote(span.id, (e.target as HTMLTextAreaElement).value);
+          }}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === "Escape") (e.target as HTMLTextAreaElement).blur();
+          }}
+        ></textarea>
+      </label>
+      <p class="hint">
+        ${span.start}–${span.end} · Alt+←/→ moves the end, Alt+Shift+←/→ the start, or drag the handles
+      </p>
+    </div>`;
   }
 
   #links(store: AnnotationStore, span: SpanView) {
     const links = store.relationsFrom(span.id);
-    if (links.length === 0) return nothing;
+    const entity = store.entityById(span.entityId);
+    if (links.length === 0 && entity === undefined && span.note === null) return nothing;
     return html`<p class="span-links">
       ${links.map((r) => {
-        const to = store.span(r.toSpanId);
         const type = store.project?.relationTypes.find((t) => t.name === r.type);
+        const to = r.toSpanId === null ? store.entityById(r.toEntityId)?.name : store.span(r.toSpanId)?.text;
         return html`<span class="link"
-          >${type?.displayName ?? r.type}: <bdi lang="ar">${to === undefined ? "?" : excerpt(to.text, 32)}</bdi></span
+          >${type?.displayName ?? r.type}: <bdi>${to === undefined ? "?" : excerpt(to, 32)}</bdi>${
+            r.toEntityId === null ? nothing : " (carried over)"
+          }</span
         >`;
       })}
+      ${entity === undefined ? nothing : html`<span class="link">Entity: <bdi>${entity.name}</bdi></span>`}
+      ${span.note === null ? nothing : html`<span class="link">Note: <bdi>${excerpt(span.note, 40)}</bdi></span>`}
     </p>`;
   }
 
@@ -102,44 +219,49 @@ export class SpanPanel extends LitElement {
           : nothing
       }
       <ul class="span-list" aria-label="Spans">
-        ${doc.spans.map((span) => {
-          const label = store.label(span.label);
-          const active = span.id === store.activeSpanId;
-          const name = label?.displayName ?? span.label;
-          return html`<li class=${active ? "span-row active" : "span-row"} data-span-id=${span.id}>
-            <div class="span-head">
-              <button
-                type="button"
-                class="span-select"
-                aria-current=${active ? "true" : "false"}
-                @click=${() => {
-                  store.activate(span.id);
-                }}
-              >
-                <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>
-                ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${span.attributes["type"]}</span>`}
-                <span
-                  class="span-text"
-                  lang=${doc.lang === "und" ? nothing : doc.lang}
-                  dir=${doc.lang === "ar" ? "rtl" : "auto"}
-                  >${excerpt(span.text, 90)}</span
+        ${repeat(
+          doc.spans,
+          (span) => span.id,
+          (span) => {
+            const label = store.label(span.label);
+            const active = span.id === store.activeSpanId;
+            const name = label?.displayName ?? span.label;
+            return html`<li class=${active ? "span-row active" : "span-row"} data-span-id=${span.id}>
+              <div class="span-head">
+                <button
+                  type="button"
+                  class="span-select"
+                  aria-current=${active ? "true" : "false"}
+                  @click=${() => {
+                    store.activate(span.id);
+                  }}
                 >
-              </button>
-              <button
-                type="button"
-                class="icon-button delete"
-                aria-label=${`Delete ${name}: ${excerpt(span.text, 30)}`}
-                title="Delete (Delete key)"
-                @click=${() => {
-                  void store.deleteSpan(span.id);
-                }}
-              >
-                ✕
-              </button>
-            </div>
-            ${this.#links(store, span)} ${active ? this.#details(store, span) : nothing}
-          </li>`;
-        })}
+                  <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>
+                  ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${span.attributes["type"]}</span>`}
+                  ${span.fragments === null ? nothing : html`<span class="attr">${plural(span.fragments.length, "fragment")}</span>`}
+                  <span
+                    class="span-text"
+                    lang=${doc.lang === "und" ? nothing : doc.lang}
+                    dir=${doc.lang === "ar" ? "rtl" : "auto"}
+                    >${excerpt(span.text, 90)}</span
+                  >
+                </button>
+                <button
+                  type="button"
+                  class="icon-button delete"
+                  aria-label=${`Delete ${name}: ${excerpt(span.text, 30)}`}
+                  title="Delete (Delete key)"
+                  @click=${() => {
+                    void store.deleteSpan(span.id);
+                  }}
+                >
+                  ✕
+                </button>
+              </div>
+              ${this.#links(store, span)} ${active ? this.#details(store, span) : nothing}
+            </li>`;
+          },
+        )}
       </ul>`;
   }
 

@@ -1,19 +1,25 @@
 /**
  * The page's state, as plain TypeScript that knows nothing of the DOM: the project's
- * schema, its documents, the open document and the active span. Every change goes to the
- * API at once (so it persists), then the store refreshes from the answer and tells its
- * listeners. Offsets here are code points, as in the contract.
+ * schema, its documents and entities, the open document, the active span, the undo
+ * history. Every change goes to the API at once (so it persists); the store then updates
+ * itself from the answer and tells its listeners. Offsets here are code points, as in the
+ * contract.
  */
 import type {
   Api,
+  DocumentStatus,
   DocumentSummary,
   DocumentView,
+  EntityDetail,
+  EntityView,
+  Fragment,
+  HistoryState,
   ImportReport,
+  LabelView,
   ProjectInfo,
   RelationView,
   SpanView,
 } from "../../core/contract.ts";
-import type { LabelDefinition } from "../../core/labels.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import { graphemeBoundaries } from "../../core/text/graphemes.ts";
 import { excerpt, isolate, plural } from "../format.ts";
@@ -23,6 +29,9 @@ export interface StatusMessage {
   kind: "info" | "error";
   text: string;
 }
+
+/** Which list the side panel shows. */
+export type SidePanel = "spans" | "entities";
 
 const LAST_DOCUMENT_KEY = "qawl.lastDocument";
 
@@ -35,16 +44,29 @@ async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
+/** Insert a span into a list ordered by start, then longest first (the order `getDocument` gives). */
+function insertSorted(spans: SpanView[], span: SpanView): SpanView[] {
+  const i = spans.findIndex((s) => s.start > span.start || (s.start === span.start && s.end < span.end));
+  return i < 0 ? [...spans, span] : [...spans.slice(0, i), span, ...spans.slice(i)];
+}
+
 /** The page's state and the actions people take on it. */
 export class AnnotationStore extends EventTarget {
   readonly api: Api;
   project: ProjectInfo | null = null;
   documents: DocumentSummary[] = [];
   document: DocumentView | null = null;
+  entities: EntityView[] = [];
+  /** The entity shown in the entity panel, with its mentions. */
+  entity: EntityDetail | null = null;
+  /** Entities whose name or alias matches the active span's text. */
+  candidates: EntityView[] = [];
+  history: HistoryState = { undo: null, redo: null };
   /** Offset and grapheme indexes of the open document's text. */
   offsets: OffsetIndex | null = null;
   graphemes: Uint32Array | null = null;
   activeSpanId: number | null = null;
+  panel: SidePanel = "spans";
   status: StatusMessage | null = null;
   busy = false;
 
@@ -75,13 +97,18 @@ export class AnnotationStore extends EventTarget {
   }
 
   /** Labels offered for new spans. */
-  get labels(): LabelDefinition[] {
+  get labels(): LabelView[] {
     return (this.project?.labels ?? []).filter((l) => !l.retired);
   }
 
   /** The label definition called `name`. */
-  label(name: string): LabelDefinition | undefined {
+  label(name: string): LabelView | undefined {
     return this.project?.labels.find((l) => l.name === name);
+  }
+
+  /** Kind of a span's label. */
+  kindOf(span: SpanView): string | undefined {
+    return this.label(span.label)?.kind;
   }
 
   /** Position of a label in the schema (its colour class and highlight follow it). */
@@ -94,9 +121,19 @@ export class AnnotationStore extends EventTarget {
     return id === null ? undefined : this.document?.spans.find((s) => s.id === id);
   }
 
+  /** The active span. */
+  get activeSpan(): SpanView | undefined {
+    return this.span(this.activeSpanId);
+  }
+
   /** Relations that start at a span. */
   relationsFrom(spanId: number): RelationView[] {
     return this.document?.relations.filter((r) => r.fromSpanId === spanId) ?? [];
+  }
+
+  /** An entity of the registry. */
+  entityById(id: number | null): EntityView | undefined {
+    return id === null ? undefined : this.entities.find((e) => e.id === id);
   }
 
   /** Load the project and open the last (or first) document. */
@@ -104,6 +141,8 @@ export class AnnotationStore extends EventTarget {
     await this.#act(async () => {
       this.project = await this.api.getProject({});
       this.documents = await this.api.listDocuments({});
+      this.entities = await this.api.listEntities({});
+      this.history = await this.api.getHistory({});
       const remembered = Number(localStorage.getItem(`${LAST_DOCUMENT_KEY}:${this.project.path}`));
       const first = this.documents.find((d) => d.id === remembered) ?? this.documents[0];
       if (first !== undefined) await this.#load(first.id);
@@ -116,14 +155,35 @@ export class AnnotationStore extends EventTarget {
       this.offsets = new OffsetIndex(doc.text);
       this.graphemes = graphemeBoundaries(doc.text);
     }
-    if (this.document?.id !== doc.id) this.activeSpanId = null;
+    if (this.document?.id !== doc.id) {
+      this.activeSpanId = null;
+      this.candidates = [];
+    }
     this.document = doc;
+    if (this.activeSpanId !== null && this.span(this.activeSpanId) === undefined) this.activeSpanId = null;
     if (this.project !== null) localStorage.setItem(`${LAST_DOCUMENT_KEY}:${this.project.path}`, String(doc.id));
   }
 
+  /** Refetch what any change may have touched: the document, the list, entities, schema, history. */
   async #refresh(): Promise<void> {
-    this.documents = await this.api.listDocuments({});
-    if (this.document !== null) await this.#load(this.document.id);
+    const [documents, entities, history, project] = await Promise.all([
+      this.api.listDocuments({}),
+      this.api.listEntities({}),
+      this.api.getHistory({}),
+      this.api.getProject({}),
+    ]);
+    this.documents = documents;
+    this.entities = entities;
+    this.history = history;
+    this.project = project;
+    if (this.document !== null) {
+      if (documents.some((d) => d.id === this.document?.id)) await this.#load(this.document.id);
+      else this.document = null;
+    }
+    if (this.entity !== null) {
+      const id = this.entity.id;
+      this.entity = entities.some((e) => e.id === id) ? await this.api.getEntity({ entityId: id }) : null;
+    }
   }
 
   /** Open a document. */
@@ -134,10 +194,11 @@ export class AnnotationStore extends EventTarget {
   /** Reload everything (after a change made by the host, e.g. Electron's menu). */
   async reload(): Promise<void> {
     await this.#act(async () => {
-      this.documents = await this.api.listDocuments({});
-      const current = this.document?.id;
-      const target = this.documents.find((d) => d.id === current) ?? this.documents[this.documents.length - 1];
-      if (target !== undefined) await this.#load(target.id);
+      await this.#refresh();
+      if (this.document === null) {
+        const last = this.documents[this.documents.length - 1];
+        if (last !== undefined) await this.#load(last.id);
+      }
     });
   }
 
@@ -184,7 +245,8 @@ export class AnnotationStore extends EventTarget {
   }
 
   /**
-   * Label the text between two code point offsets of the open document.
+   * Label the text between two code point offsets of the open document. The new span is
+   * added to the page's state from the answer, without reloading the document.
    * @returns the new span, or null when it was refused (the status says why)
    */
   async createSpan(label: string, start: number, end: number): Promise<SpanView | null> {
@@ -192,28 +254,64 @@ export class AnnotationStore extends EventTarget {
     if (doc === null) return null;
     let created: SpanView | null = null;
     await this.#act(async () => {
-      created = await this.api.createSpan({ documentId: doc.id, label, start, end });
-      this.activeSpanId = created.id;
-      await this.#refresh();
-      this.#say("info", `${this.label(label)?.displayName ?? label}: ${isolate(excerpt(created.text))}`);
+      const span = await this.api.createSpan({ documentId: doc.id, label, start, end });
+      created = span;
+      this.activeSpanId = span.id;
+      const spanCounts = { ...doc.spanCounts, [label]: (doc.spanCounts[label] ?? 0) + 1 };
+      const status: DocumentStatus = doc.status === "new" ? "in_progress" : doc.status;
+      this.document = { ...doc, spans: insertSorted(doc.spans, span), spanCounts, status };
+      this.documents = this.documents.map((d) => (d.id === doc.id ? { ...d, spanCounts, status } : d));
+      this.#say("info", `${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`);
+      void this.#afterChange(span);
     });
     return created;
+  }
+
+  /** Work after a change that is not needed to paint it: history, and entity candidates of a new mention. */
+  async #afterChange(span?: SpanView): Promise<void> {
+    this.history = await this.api.getHistory({});
+    if (span !== undefined) await this.#loadCandidates(span);
+    this.#changed();
+  }
+
+  async #loadCandidates(span: SpanView | undefined): Promise<void> {
+    const kind = span === undefined ? undefined : this.kindOf(span);
+    this.candidates =
+      span !== undefined &&
+      span.entityId === null &&
+      (kind === "speaker" || kind === "entity") &&
+      this.entities.length > 0
+        ? await this.api.entityCandidates({ spanId: span.id })
+        : [];
   }
 
   /** Make a span the active one (or none). */
   activate(spanId: number | null): void {
     this.activeSpanId = spanId;
+    this.candidates = [];
     this.#changed();
+    void this.#loadCandidates(this.span(spanId)).then(() => {
+      this.#changed();
+    });
+  }
+
+  /** Run a change through the API, then refresh everything it may have touched. */
+  async #edit(action: () => Promise<string | null>): Promise<boolean> {
+    return this.#act(async () => {
+      const message = await action();
+      await this.#refresh();
+      await this.#loadCandidates(this.activeSpan);
+      if (message !== null) this.#say("info", message);
+    });
   }
 
   /** Give the active span another label. */
   async relabelActive(label: string): Promise<void> {
-    const span = this.span(this.activeSpanId);
+    const span = this.activeSpan;
     if (span === undefined || span.label === label) return;
-    await this.#act(async () => {
+    await this.#edit(async () => {
       await this.api.updateSpan({ spanId: span.id, label });
-      await this.#refresh();
-      this.#say("info", `Changed to ${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`);
+      return `Changed to ${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`;
     });
   }
 
@@ -221,9 +319,53 @@ export class AnnotationStore extends EventTarget {
   async setAttribute(spanId: number, name: string, value: string): Promise<void> {
     const span = this.span(spanId);
     if (span === undefined) return;
-    await this.#act(async () => {
+    await this.#edit(async () => {
       await this.api.updateSpan({ spanId, attributes: { ...span.attributes, [name]: value } });
-      await this.#refresh();
+      return `${name} set to ${value}`;
+    });
+  }
+
+  /** Move one end of a span to a code point offset (the other end stays). */
+  async resize(spanId: number, edge: "start" | "end", to: number): Promise<void> {
+    const span = this.span(spanId);
+    if (span === undefined || span[edge] === to) return;
+    await this.#edit(async () => {
+      const resized = await this.api.updateSpan({ spanId, [edge]: to });
+      return `Now ${isolate(excerpt(resized.text))}`;
+    });
+  }
+
+  /** Add a piece of text to a quote as a further fragment (a discontinuous quote). */
+  async addFragment(spanId: number, piece: Fragment): Promise<void> {
+    const span = this.span(spanId);
+    if (span === undefined) return;
+    const pieces = [...(span.fragments ?? [{ start: span.start, end: span.end }]), piece].sort(
+      (a, b) => a.start - b.start,
+    );
+    await this.#edit(async () => {
+      await this.api.updateSpan({ spanId, fragments: pieces });
+      return `The quote now has ${plural(pieces.length, "fragment")}`;
+    });
+  }
+
+  /** Make a discontinuous span contiguous again, keeping its first fragment. */
+  async removeFragments(spanId: number): Promise<void> {
+    const span = this.span(spanId);
+    const first = span?.fragments?.[0];
+    if (first === undefined) return;
+    await this.#edit(async () => {
+      await this.api.updateSpan({ spanId, fragments: null, start: first.start, end: first.end });
+      return "Only the first fragment is kept";
+    });
+  }
+
+  /** Set or clear a span's note. */
+  async setNote(spanId: number, note: string): Promise<void> {
+    const span = this.span(spanId);
+    if (span === undefined || (span.note ?? "") === note) return;
+    await this.#edit(async () => {
+      await this.api.updateSpan({ spanId, note: note.trim() === "" ? null : note });
+      return note.trim() === "" ? "Note removed" : "Note saved";
     });
   }
 
@@ -231,15 +373,13 @@ export class AnnotationStore extends EventTarget {
   async deleteSpan(spanId: number): Promise<void> {
     const span = this.span(spanId);
     if (span === undefined) return;
-    await this.#act(async () => {
+    await this.#edit(async () => {
       const result = await this.api.deleteSpan({ spanId });
       if (this.activeSpanId === spanId) this.activeSpanId = null;
-      await this.#refresh();
       const n = result.deletedRelationIds.length;
-      this.#say(
-        "info",
+      return (
         `Deleted ${this.label(span.label)?.displayName ?? span.label}: ${isolate(excerpt(span.text))}` +
-          (n > 0 ? ` and its ${plural(n, "link")}` : ""),
+        (n > 0 ? ` and its ${plural(n, "link")}` : "")
       );
     });
   }
@@ -249,18 +389,144 @@ export class AnnotationStore extends EventTarget {
    * previous link of that type; `toSpanId` null removes the link.
    */
   async link(quoteId: number, type: string, toSpanId: number | null): Promise<void> {
-    await this.#act(async () => {
+    await this.#edit(async () => {
       if (toSpanId === null) {
         for (const r of this.relationsFrom(quoteId).filter((r) => r.type === type)) {
           await this.api.deleteRelation({ relationId: r.id });
         }
-        this.#say("info", "Link removed");
-      } else {
-        await this.api.createRelation({ type, fromSpanId: quoteId, toSpanId });
-        const to = this.span(toSpanId);
-        this.#say("info", `Linked to ${to === undefined ? "span" : isolate(excerpt(to.text))}`);
+        return "Link removed";
       }
+      await this.api.createRelation({ type, fromSpanId: quoteId, toSpanId });
+      const to = this.span(toSpanId);
+      return `Linked to ${to === undefined ? "span" : isolate(excerpt(to.text))}`;
+    });
+  }
+
+  /** Attribute a quote to the speaker (entity) of the previous quote: `وأضاف: "…"`. */
+  async carryOverSpeaker(quoteId: number): Promise<void> {
+    await this.#edit(async () => {
+      const { entity } = await this.api.carryOverSpeaker({ quoteId });
+      return `Same speaker as the previous quote: ${isolate(entity.name)}`;
+    });
+  }
+
+  /** Link a speaker or name span to an entity (null unlinks). */
+  async linkEntity(spanId: number, entityId: number | null): Promise<void> {
+    await this.#edit(async () => {
+      await this.api.updateSpan({ spanId, entityId });
+      const entity = this.entityById(entityId);
+      return entity === undefined ? "Entity link removed" : `Refers to ${isolate(entity.name)}`;
+    });
+  }
+
+  /** Make a new entity from a span (its text as the name) and link the span to it. */
+  async createEntityFrom(spanId: number): Promise<void> {
+    const span = this.span(spanId);
+    if (span === undefined) return;
+    const type = this.kindOf(span) === "speaker" ? "PER" : span.label;
+    await this.#edit(async () => {
+      const entity = await this.api.createEntity({ name: span.text, type, spanIds: [spanId] });
+      return `New entity ${isolate(entity.name)}`;
+    });
+  }
+
+  /** Show the entity panel for one entity (or the list when null). */
+  async showEntity(entityId: number | null): Promise<void> {
+    await this.#act(async () => {
+      this.panel = "entities";
+      this.entity = entityId === null ? null : await this.api.getEntity({ entityId });
+    });
+  }
+
+  /** Switch the side panel. */
+  showPanel(panel: SidePanel): void {
+    this.panel = panel;
+    this.#changed();
+  }
+
+  /** Rename an entity or change its type, aliases or Wikidata id. */
+  async updateEntity(
+    entityId: number,
+    change: { name?: string; type?: string; aliases?: string[]; kbId?: string | null },
+  ): Promise<void> {
+    await this.#edit(async () => {
+      const entity = await this.api.updateEntity({ entityId, ...change });
+      return `Saved ${isolate(entity.name)}`;
+    });
+  }
+
+  /** Merge entities into one; their mentions and quotes move to it. */
+  async mergeEntities(intoId: number, fromIds: number[]): Promise<void> {
+    await this.#edit(async () => {
+      const entity = await this.api.mergeEntities({ intoId, fromIds });
+      return `Merged into ${isolate(entity.name)} (${plural(entity.mentionCount, "mention")})`;
+    });
+  }
+
+  /** Open a document and make one of its spans active (from the entity panel). */
+  async goToSpan(documentId: number, spanId: number): Promise<void> {
+    await this.#act(async () => {
+      if (this.document?.id !== documentId) await this.#load(documentId);
+      this.activeSpanId = spanId;
+    });
+  }
+
+  /** Set the open document's status. */
+  async setStatus(status: DocumentStatus): Promise<void> {
+    const doc = this.document;
+    if (doc === null || doc.status === status) return;
+    await this.#edit(async () => {
+      await this.api.setDocumentStatus({ documentId: doc.id, status });
+      return null;
+    });
+  }
+
+  /** Add a label to the schema. */
+  async createLabel(label: {
+    name: string;
+    kind: LabelView["kind"];
+    displayName: string;
+    key: string | null;
+    color: string;
+  }): Promise<boolean> {
+    return this.#edit(async () => {
+      await this.api.createLabel(label);
+      return `Added label ${label.displayName}`;
+    });
+  }
+
+  /** Change a label: display name, export name, key, colour, retired. */
+  async updateLabel(
+    name: string,
+    change: { newName?: string; displayName?: string; key?: string | null; color?: string; retired?: boolean },
+  ): Promise<boolean> {
+    return this.#edit(async () => {
+      const label = await this.api.updateLabel({ name, ...change });
+      return `Saved label ${label.displayName}`;
+    });
+  }
+
+  /** Undo the latest change (opening the document it touched). */
+  async undo(): Promise<void> {
+    await this.#travel("undo");
+  }
+
+  /** Redo the latest undone change. */
+  async redo(): Promise<void> {
+    await this.#travel("redo");
+  }
+
+  async #travel(direction: "undo" | "redo"): Promise<void> {
+    await this.#act(async () => {
+      const result = direction === "undo" ? await this.api.undo({}) : await this.api.redo({});
+      const entry = "undone" in result ? result.undone : result.redone;
+      if (entry === null) {
+        this.#say("info", direction === "undo" ? "Nothing to undo" : "Nothing to redo");
+        return;
+      }
+      if (entry.documentId !== null && entry.documentId !== this.document?.id) await this.#load(entry.documentId);
       await this.#refresh();
+      this.#say("info", `${direction === "undo" ? "Undone" : "Redone"}: ${entry.description}`);
     });
   }
 

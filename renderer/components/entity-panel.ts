@@ -1,0 +1,134 @@
+/**
+ * `<qawl-entity-panel>`: the project's entity registry. The list shows each entity with its
+ * type, Wikidata id and number of mentions; choosing one shows its mentions across
+ * documents (each opens its place in the article), and lets it be renamed, retyped, given
+ * aliases and a Wikidata id, or merged into another entity.
+ */
+import { LitElement, html, nothing } from "lit";
+import type { EntityDetail } from "../../core/contract.ts";
+import type { AnnotationStore } from "../state/annotation-store.ts";
+import { StoreController } from "../state/store-controller.ts";
+import { isolate, plural } from "../format.ts";
+
+export class EntityPanel extends LitElement {
+  static override properties = { store: { attribute: false } };
+  declare store: AnnotationStore | undefined;
+
+  constructor() {
+    super();
+    this.store = undefined;
+    new StoreController(this, () => this.store);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  #save(store: AnnotationStore, entity: EntityDetail, form: HTMLFormElement): void {
+    const data = new FormData(form);
+    const text = (name: string) => (typeof data.get(name) === "string" ? (data.get(name) as string).trim() : "");
+    const kb = text("kbId");
+    void store.updateEntity(entity.id, {
+      name: text("name"),
+      type: text("type"),
+      aliases: text("aliases")
+        .split(/[,،\n]/u)
+        .map((a) => a.trim())
+        .filter((a) => a !== ""),
+      kbId: kb === "" ? null : kb,
+    });
+  }
+
+  #detail(store: AnnotationStore, entity: EntityDetail) {
+    const others = store.entities.filter((e) => e.id !== entity.id);
+    const byDocument = new Map<number, EntityDetail["mentions"]>();
+    for (const m of entity.mentions) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
+    return html`<button type="button" class="link back" @click=${() => void store.showEntity(null)}>
+        ← All entities
+      </button>
+      <h2>Entity</h2>
+      <form
+        class="entity-form"
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          this.#save(store, entity, e.target as HTMLFormElement);
+        }}
+      >
+        <label class="field"><span>Name</span><input name="name" required .value=${entity.name} dir="auto" /></label>
+        <label class="field"><span>Type</span><input name="type" required .value=${entity.type} /></label>
+        <label class="field"
+          ><span>Wikidata</span
+          ><input name="kbId" placeholder="Q1234" pattern="Q[1-9][0-9]*" .value=${entity.kbId ?? ""}
+        /></label>
+        <label class="field"
+          ><span>Aliases</span
+          ><textarea name="aliases" rows="2" dir="auto" .value=${entity.aliases.join(", ")}></textarea>
+        </label>
+        <div class="actions"><button type="submit" class="small">Save</button></div>
+      </form>
+      ${
+        others.length === 0
+          ? nothing
+          : html`<label class="field merge"
+              ><span>Merge</span>
+              <select
+                aria-label="Merge another entity into this one"
+                @change=${(e: Event) => {
+                  const value = (e.target as HTMLSelectElement).value;
+                  if (value !== "") void store.mergeEntities(entity.id, [Number(value)]);
+                }}
+              >
+                <option value="">Merge another entity into this one…</option>
+                ${others.map((o) => html`<option value=${o.id} .text=${`${isolate(o.name)} · ${plural(o.mentionCount, "mention")}`}></option>`)}
+              </select></label
+            >`
+      }
+      <h2>Mentions <span class="count">${entity.mentions.length}</span></h2>
+      ${[...byDocument.entries()].map(
+        ([documentId, mentions]) =>
+          html`<h3 class="doc-heading" dir="auto">${mentions[0]?.documentTitle}</h3>
+            <ul class="mention-list" aria-label=${`Mentions in ${mentions[0]?.documentTitle ?? ""}`}>
+              ${mentions.map(
+                (m) =>
+                  html`<li>
+                    <button type="button" class="mention" @click=${() => void store.goToSpan(documentId, m.spanId)}>
+                      <span class="attr"
+                        >${m.via === "quote" ? "quote (carried over)" : store.label(m.label)?.displayName}</span
+                      >
+                      <bdi class="span-text">${m.text.length > 80 ? `${m.text.slice(0, 79)}…` : m.text}</bdi>
+                    </button>
+                  </li>`,
+              )}
+            </ul>`,
+      )}`;
+  }
+
+  protected override render() {
+    const store = this.store;
+    if (store === undefined) return nothing;
+    if (store.entity !== null) return this.#detail(store, store.entity);
+    return html`<h2>Entities <span class="count">${store.entities.length}</span></h2>
+      ${
+        store.entities.length === 0
+          ? html`<p class="muted">
+              No entities yet. Make a speaker or name active and press <kbd>⇧E</kbd> to create one from it.
+            </p>`
+          : nothing
+      }
+      <ul class="entity-list" aria-label="Entities">
+        ${store.entities.map(
+          (e) =>
+            html`<li>
+              <button type="button" class="entity-item" @click=${() => void store.showEntity(e.id)}>
+                <bdi class="entity-name">${e.name}</bdi>
+                <span class="attr"
+                  >${e.type}${e.kbId === null ? "" : ` · ${e.kbId}`} · ${plural(e.mentionCount, "mention")}</span
+                >
+              </button>
+            </li>`,
+        )}
+      </ul>`;
+  }
+}
+
+customElements.define("qawl-entity-panel", EntityPanel);
