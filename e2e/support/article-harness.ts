@@ -10,27 +10,35 @@ interface CharBoxes {
   last: { left: number; right: number; top: number; bottom: number };
 }
 
-/** Screen boxes of the first and last character of an occurrence of `text` in the article. */
-async function charBoxes(page: Page, text: string): Promise<CharBoxes> {
-  return page.evaluate((needle) => {
-    for (const p of document.querySelectorAll("article p[data-index]")) {
-      const node = p.firstChild;
-      if (node === null) continue;
-      const data = node.textContent ?? "";
-      const at = data.indexOf(needle);
-      if (at < 0) continue;
-      const box = (start: number, end: number) => {
-        const r = document.createRange();
-        r.setStart(node, start);
-        r.setEnd(node, end);
-        const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
-        return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
-      };
-      node.parentElement?.scrollIntoView({ block: "center" });
-      return { first: box(at, at + 1), last: box(at + needle.length - 1, at + needle.length) };
-    }
-    throw new Error(`text not in the article: ${needle}`);
-  }, text);
+/**
+ * Screen boxes of the first and last character of `text` in the article: its first
+ * occurrence, or its first occurrence inside the first occurrence of `within`.
+ */
+async function charBoxes(page: Page, text: string, within?: string): Promise<CharBoxes> {
+  return page.evaluate(
+    ([needle, context]) => {
+      for (const p of document.querySelectorAll("article p[data-index]")) {
+        const node = p.firstChild;
+        if (node === null) continue;
+        const data = node.textContent ?? "";
+        const around = context === "" ? 0 : data.indexOf(context);
+        if (around < 0) continue;
+        const at = data.indexOf(needle, around);
+        if (at < 0) continue;
+        const box = (start: number, end: number) => {
+          const r = document.createRange();
+          r.setStart(node, start);
+          r.setEnd(node, end);
+          const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
+          return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+        };
+        node.parentElement?.scrollIntoView({ block: "center" });
+        return { first: box(at, at + 1), last: box(at + needle.length - 1, at + needle.length) };
+      }
+      throw new Error(`text not in the article: ${needle}`);
+    },
+    [text, within ?? ""] as const,
+  );
 }
 
 /** The page's current selection as text (no-break spaces as spaces). */
@@ -40,14 +48,16 @@ export async function selectedText(page: Page): Promise<string> {
 
 /**
  * Select `text` by dragging the mouse from its first to its last character (right to left
- * in an Arabic paragraph).
+ * in an Arabic paragraph); `within` picks the occurrence (see `charBoxes`).
  */
-export async function selectWithMouse(page: Page, text: string): Promise<void> {
-  await charBoxes(page, text);
-  const { first, last } = await charBoxes(page, text);
+export async function selectWithMouse(page: Page, text: string, within?: string): Promise<void> {
+  await charBoxes(page, text, within);
+  const { first, last } = await charBoxes(page, text, within);
   const rtl = await page.evaluate(() => document.querySelector("article")?.getAttribute("dir") === "rtl");
-  const startX = rtl ? first.right - 1 : first.left + 1;
-  const endX = rtl ? last.left + 1 : last.right - 1;
+  // Latin letters and digits run left to right even in an Arabic line.
+  const ltr = (ch: string) => !rtl || /[\p{Script=Latin}\p{Nd}]/u.test(ch);
+  const startX = ltr(text[0] ?? "") ? first.left + 1 : first.right - 1;
+  const endX = ltr(text[text.length - 1] ?? "") ? last.right - 1 : last.left + 1;
   await page.mouse.move(startX, (first.top + first.bottom) / 2);
   await page.mouse.down();
   await page.mouse.move(endX, (last.top + last.bottom) / 2, { steps: 8 });
@@ -59,10 +69,25 @@ export async function selectWithMouse(page: Page, text: string): Promise<void> {
  * Select `text` from the keyboard: click just before its first character, then
  * Shift+ArrowLeft once per character (an Arabic line runs right to left).
  */
-export async function selectWithKeyboard(page: Page, text: string): Promise<void> {
-  const { first } = await charBoxes(page, text);
+export async function selectWithKeyboard(page: Page, text: string, within?: string): Promise<void> {
+  const { first } = await charBoxes(page, text, within);
   await page.mouse.click(first.right - 1, (first.top + first.bottom) / 2);
   for (const _ of text) await page.keyboard.press("Shift+ArrowLeft");
+  expect(await selectedText(page)).toBe(text);
+}
+
+/** Select `text` (its first occurrence) by setting the page's selection, as a script or assistive technology would. */
+export async function selectByText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    for (const p of document.querySelectorAll("article p[data-index]")) {
+      const node = p.firstChild;
+      const at = node?.textContent?.indexOf(needle) ?? -1;
+      if (node == null || at < 0) continue;
+      document.getSelection()?.setBaseAndExtent(node, at, node, at + needle.length);
+      return;
+    }
+    throw new Error(`text not in the article: ${needle}`);
+  }, text);
   expect(await selectedText(page)).toBe(text);
 }
 
@@ -98,13 +123,35 @@ export async function paintedTexts(page: Page, labelIndex: number): Promise<stri
 }
 
 /**
- * Choose the option of a `<select>` that shows `text` (options read `start–end · text`, the
- * text wrapped in directional isolates, U+2066–U+2069).
+ * Choose the option of a `<select>` that shows `text` as one of its ` · `-separated parts
+ * (options read `start–end · text` or `name · type`, Arabic wrapped in directional
+ * isolates, U+2066–U+2069).
  */
 export async function chooseOption(select: Locator, text: string): Promise<void> {
-  await expect(select.locator("option", { hasText: text })).toHaveCount(1);
+  await expect(select.locator("option", { hasText: text }).first()).toBeAttached();
   const options = await select.locator("option").allTextContents();
-  const index = options.findIndex((o) => o.replace(/[\u2066-\u2069]/gu, "").endsWith(` · ${text}`));
+  const index = options.findIndex((o) =>
+    o
+      .replace(/[\u2066-\u2069]/gu, "")
+      .trim()
+      .split(" · ")
+      .includes(text),
+  );
   expect(index, `an option showing ${text}`).toBeGreaterThanOrEqual(0);
   await select.selectOption({ index });
+}
+
+/** Tag `text` (inside `within`) with a label key, selecting it with the mouse. */
+export async function tag(page: Page, key: string, text: string, within?: string): Promise<void> {
+  await selectWithMouse(page, text, within);
+  await page.keyboard.press(key);
+  await expect(page.getByRole("status")).not.toHaveClass(/error/u);
+}
+
+/** Make the span shown in the span panel with `text` under `labelName` active. */
+export async function activate(page: Page, labelName: string, text: string): Promise<void> {
+  await spanRow(page, labelName, text)
+    .getByRole("button", { name: new RegExp(`^${labelName}`, "u") })
+    .first()
+    .click();
 }

@@ -12,8 +12,6 @@
  * Files dropped anywhere on the window are imported.
  */
 import { LitElement, html, nothing } from "lit";
-import { stepGrapheme } from "../../core/text/graphemes.ts";
-import { stepWord } from "../../core/text/words.ts";
 import type { Connection } from "../api/index.ts";
 import { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
@@ -150,20 +148,17 @@ export class QawlApp extends LitElement {
     await store.addFragment(quote.id, extent);
   }
 
-  /** Move one end of the active span by a character (or word) in the arrow's direction. */
+  /** Move one end of the active span by a character (or word, with Ctrl) in the arrow's direction. */
   #resizeActive(event: KeyboardEvent): void {
     const store = this.store;
-    const span = store?.activeSpan;
-    if (store === undefined || span === undefined || store.offsets === null || store.graphemes === null) return;
+    if (store === undefined) return;
     const rtl = store.document?.lang === "ar";
     const forward = (event.key === "ArrowLeft") === rtl;
-    const edge = event.shiftKey ? "start" : "end";
-    const u16 = store.offsets.toUtf16(span[edge]);
-    const direction = forward ? "forward" : "backward";
-    const next = event.ctrlKey
-      ? stepWord(store.offsets.text, u16, direction)
-      : stepGrapheme(store.graphemes, u16, direction);
-    void store.resize(span.id, edge, store.offsets.toCodePoint(next));
+    void store.nudgeActive(
+      event.shiftKey ? "start" : "end",
+      forward ? "forward" : "backward",
+      event.ctrlKey ? "word" : "grapheme",
+    );
   }
 
   /** Link the active mention to the entity its text matches, or make a new entity from it. */

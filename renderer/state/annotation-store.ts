@@ -21,7 +21,8 @@ import type {
   SpanView,
 } from "../../core/contract.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
-import { graphemeBoundaries } from "../../core/text/graphemes.ts";
+import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
+import { stepWord } from "../../core/text/words.ts";
 import { excerpt, isolate, plural } from "../format.ts";
 
 /** A message for the status line. */
@@ -83,18 +84,28 @@ export class AnnotationStore extends EventTarget {
     this.status = { kind, text };
   }
 
-  /** Run an action; a refusal becomes an error message instead of an exception. */
-  async #act(action: () => Promise<void>): Promise<boolean> {
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      this.#say("error", (e as Error).message);
-      return false;
-    } finally {
-      this.#changed();
-    }
+  /**
+   * Run an action after the ones before it (so each sees the state the previous left, even
+   * when keys are pressed faster than the API answers); a refusal becomes an error message.
+   */
+  #act(action: () => Promise<void>): Promise<boolean> {
+    const run = async (): Promise<boolean> => {
+      try {
+        await action();
+        return true;
+      } catch (e) {
+        this.#say("error", (e as Error).message);
+        return false;
+      } finally {
+        this.#changed();
+      }
+    };
+    const result = this.#queue.then(run);
+    this.#queue = result.then(() => undefined);
+    return result;
   }
+
+  #queue: Promise<void> = Promise.resolve();
 
   /** Labels offered for new spans. */
   get labels(): LabelView[] {
@@ -327,10 +338,32 @@ export class AnnotationStore extends EventTarget {
 
   /** Move one end of a span to a code point offset (the other end stays). */
   async resize(spanId: number, edge: "start" | "end", to: number): Promise<void> {
-    const span = this.span(spanId);
-    if (span === undefined || span[edge] === to) return;
     await this.#edit(async () => {
+      const span = this.span(spanId);
+      if (span === undefined || span[edge] === to) return null;
       const resized = await this.api.updateSpan({ spanId, [edge]: to });
+      return `Now ${isolate(excerpt(resized.text))}`;
+    });
+  }
+
+  /**
+   * Move one end of the active span by a character or a word, computed when the move runs
+   * (after any earlier move has landed).
+   */
+  async nudgeActive(
+    edge: "start" | "end",
+    direction: "forward" | "backward",
+    unit: "grapheme" | "word",
+  ): Promise<void> {
+    await this.#edit(async () => {
+      const span = this.activeSpan;
+      if (span === undefined || this.offsets === null || this.graphemes === null) return null;
+      const u16 = this.offsets.toUtf16(span[edge]);
+      const next =
+        unit === "word" ? stepWord(this.offsets.text, u16, direction) : stepGrapheme(this.graphemes, u16, direction);
+      const to = this.offsets.toCodePoint(next);
+      if (to === span[edge]) return null;
+      const resized = await this.api.updateSpan({ spanId: span.id, [edge]: to });
       return `Now ${isolate(excerpt(resized.text))}`;
     });
   }
