@@ -4,12 +4,19 @@
  * and from a packaged app (`app.asar`).
  */
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import envPaths from "env-paths";
 
-/** The repository root (or the app root inside a package): two levels above `dist/main/`. */
-const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/**
+ * The repository root (or the app root inside a package): the nearest folder above this
+ * module that holds a `package.json` — `main/` when run from source, `dist/main/` when built.
+ */
+const APP_ROOT = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 
 /**
  * The default project file in the user's data directory (`$XDG_DATA_HOME/Qawl` on Linux,

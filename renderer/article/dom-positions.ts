@@ -34,16 +34,19 @@ export function offsetOfPoint(
   return Math.min(para.start + range.toString().length, para.end);
 }
 
+/** The paragraph elements of an article, by index (looked up once per layout, not per range). */
+export type ParagraphElements = readonly (Element | undefined)[];
+
 /** The DOM boundary point of a UTF-16 document offset. */
 export function pointOfOffset(
-  article: Element,
+  elements: ParagraphElements,
   paragraphs: readonly Paragraph[],
   u16: number,
 ): { node: Node; offset: number } | null {
   const i = paragraphAt(paragraphs, u16);
   const para = paragraphs[i];
-  const p = article.querySelector(`p[data-index="${String(i)}"]`);
-  if (para === undefined || p === null) return null;
+  const p = elements[i];
+  if (para === undefined || p === undefined) return null;
   const within = Math.min(Math.max(u16, para.start), para.end) - para.start;
   const textNode = p.firstChild;
   if (textNode === null) return { node: p, offset: 0 };
@@ -52,13 +55,13 @@ export function pointOfOffset(
 
 /** A DOM Range over `[start, end)` (UTF-16 document offsets), or null. */
 export function rangeOfOffsets(
-  article: Element,
+  elements: ParagraphElements,
   paragraphs: readonly Paragraph[],
   start: number,
   end: number,
 ): Range | null {
-  const a = pointOfOffset(article, paragraphs, start);
-  const b = pointOfOffset(article, paragraphs, end);
+  const a = pointOfOffset(elements, paragraphs, start);
+  const b = pointOfOffset(elements, paragraphs, end);
   if (a === null || b === null) return null;
   const range = document.createRange();
   range.setStart(a.node, a.offset);

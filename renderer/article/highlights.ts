@@ -58,42 +58,75 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
 }
 
 /**
- * Owns the page's highlights: install the schema's styles once, then repaint the ranges
- * of each label whenever the spans change.
+ * Owns the page's highlights: installs the schema's styles, and keeps one `Highlight` per
+ * label up to date incrementally — a new span adds its ranges, a removed or changed span
+ * (a new object) takes its ranges away — so a labelling action on a long document touches
+ * one range, not all of them.
  */
-export class HighlightPainter {
+export class HighlightPainter<S extends { label: string }> {
   readonly #sheet = new CSSStyleSheet();
   #labels: readonly LabelDefinition[] = [];
+  readonly #byLabel = new Map<string, Highlight>();
+  readonly #painted = new Map<S, Range[]>();
+  readonly #active = new Highlight();
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
+    this.#active.priority = 2;
   }
 
-  /** Install the styles of a label schema. */
+  /** Install the styles and highlights of a label schema (everything is repainted). */
   setLabels(labels: readonly LabelDefinition[]): void {
+    this.clear();
     this.#labels = labels;
     this.#sheet.replaceSync(highlightCss(labels));
+    labels.forEach((label, i) => {
+      const highlight = new Highlight();
+      highlight.priority = label.kind === "quote" ? 0 : 1;
+      this.#byLabel.set(label.name, highlight);
+      CSS.highlights.set(highlightName(i), highlight);
+    });
+    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
   /**
-   * Paint the ranges of every label (and the active span).
-   * @param rangesByLabel the ranges of each label name
-   * @param active the ranges of the active span (one per fragment)
+   * Make the painted ranges match `spans`.
+   * @param spans the spans to show (compared by identity with the last call)
+   * @param rangesOf the DOM ranges of a span (one per fragment)
+   * @param active the ranges of the active span
    */
-  paint(rangesByLabel: ReadonlyMap<string, Range[]>, active: readonly Range[]): void {
-    this.#labels.forEach((label, i) => {
-      const highlight = new Highlight(...(rangesByLabel.get(label.name) ?? []));
-      highlight.priority = label.kind === "quote" ? 0 : 1;
-      CSS.highlights.set(highlightName(i), highlight);
-    });
-    const activeHighlight = new Highlight(...active);
-    activeHighlight.priority = 2;
-    CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHighlight);
+  sync(spans: Iterable<S>, rangesOf: (span: S) => Range[], active: readonly Range[]): void {
+    const current = new Set(spans);
+    for (const [span, ranges] of this.#painted) {
+      if (current.has(span)) continue;
+      const highlight = this.#byLabel.get(span.label);
+      for (const range of ranges) highlight?.delete(range);
+      this.#painted.delete(span);
+    }
+    for (const span of current) {
+      if (this.#painted.has(span)) continue;
+      const ranges = rangesOf(span);
+      const highlight = this.#byLabel.get(span.label);
+      for (const range of ranges) highlight?.add(range);
+      this.#painted.set(span, ranges);
+    }
+    this.#active.clear();
+    for (const range of active) this.#active.add(range);
+  }
+
+  /** Forget every painted range (after the text was laid out again). */
+  reset(): void {
+    for (const highlight of this.#byLabel.values()) highlight.clear();
+    this.#painted.clear();
+    this.#active.clear();
   }
 
   /** Remove every highlight this painter set. */
   clear(): void {
     this.#labels.forEach((_, i) => CSS.highlights.delete(highlightName(i)));
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    this.#byLabel.clear();
+    this.#painted.clear();
+    this.#active.clear();
   }
 }

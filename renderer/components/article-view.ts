@@ -13,7 +13,7 @@ import type { DocumentStatus, SpanView } from "../../core/contract.ts";
 import { snapToGraphemes } from "../../core/text/graphemes.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
-import { offsetOfPoint, rangeOfOffsets } from "../article/dom-positions.ts";
+import { offsetOfPoint, rangeOfOffsets, type ParagraphElements } from "../article/dom-positions.ts";
 import { HighlightPainter } from "../article/highlights.ts";
 import { paragraphsOf, type Paragraph } from "../article/paragraphs.ts";
 import { spanExtentOfSelection, type ExtentOptions } from "../article/selection-extent.ts";
@@ -46,15 +46,23 @@ export class ArticleView extends LitElement {
   static override properties = { store: { attribute: false } };
   declare store: AnnotationStore | undefined;
 
-  readonly #painter = new HighlightPainter();
+  readonly #painter = new HighlightPainter<SpanView>();
+  #paragraphElements: ParagraphElements | null = null;
+  /** The text the painted ranges were made for. */
+  #paintedText: string | null = null;
   #paragraphs: Paragraph[] = [];
   #paragraphsOf: string | null = null;
-  #paintedLabels: unknown = null;
+  #paintedLabels = "";
   #lastActive: number | null = null;
   /** While a handle is dragged: which end, and where it would go (UTF-16). */
   #drag: { spanId: number; edge: "start" | "end"; to: number } | null = null;
+  #caretFrame = 0;
+  /** Place the caret at the next frame (measuring now would force a layout mid-update). */
   readonly #onSelectionChange = () => {
-    this.#placeCaret();
+    cancelAnimationFrame(this.#caretFrame);
+    this.#caretFrame = requestAnimationFrame(() => {
+      this.#placeCaret();
+    });
   };
 
   constructor() {
@@ -82,6 +90,16 @@ export class ArticleView extends LitElement {
   /** The `<article>` element, once rendered. */
   get article(): HTMLElement | null {
     return this.querySelector("article");
+  }
+
+  /** The paragraph elements by index, looked up once after each render of the text. */
+  #elements(): ParagraphElements {
+    if (this.#paragraphElements === null) {
+      const list: (Element | undefined)[] = [];
+      for (const p of this.querySelectorAll<HTMLElement>("article p[data-index]")) list[Number(p.dataset["index"])] = p;
+      this.#paragraphElements = list;
+    }
+    return this.#paragraphElements;
   }
 
   /** UTF-16 offset in the document of a DOM point, or null outside the article. */
@@ -120,7 +138,7 @@ export class ArticleView extends LitElement {
     const article = this.article;
     if (store?.offsets == null || article === null) return;
     const u16 = store.offsets.toUtf16(codePoint);
-    const range = rangeOfOffsets(article, this.#paragraphs, u16, u16);
+    const range = rangeOfOffsets(this.#elements(), this.#paragraphs, u16, u16);
     const sel = document.getSelection();
     if (range === null || sel === null) return;
     sel.removeAllRanges();
@@ -134,12 +152,13 @@ export class ArticleView extends LitElement {
     const article = this.article;
     if (store?.offsets == null || article === null) return [];
     const pieces = span.fragments ?? [{ start: span.start, end: span.end }];
+    const elements = this.#elements();
     return pieces.flatMap((piece, i) => {
       let start = store.offsets?.toUtf16(piece.start) ?? 0;
       let end = store.offsets?.toUtf16(piece.end) ?? 0;
       if (from?.edge === "start" && i === 0) start = Math.min(from.to, end);
       if (from?.edge === "end" && i === pieces.length - 1) end = Math.max(from.to, start);
-      const range = rangeOfOffsets(article, this.#paragraphs, start, end);
+      const range = rangeOfOffsets(elements, this.#paragraphs, start, end);
       return range === null ? [] : [range];
     });
   }
@@ -270,40 +289,48 @@ export class ArticleView extends LitElement {
     if (text !== this.#paragraphsOf) {
       this.#paragraphs = text === null ? [] : paragraphsOf(text);
       this.#paragraphsOf = text;
+      this.#paragraphElements = null;
     }
   }
 
-  /** Repaint every highlight (and the handles) from the store. */
+  /** Bring the highlights (and the handles) up to date with the store. */
   #paint(): void {
     const store = this.store;
-    if (store?.project != null && this.#paintedLabels !== store.project.labels) {
-      this.#painter.setLabels(store.project.labels);
-      this.#paintedLabels = store.project.labels;
+    const labels = store?.project?.labels;
+    const signature = JSON.stringify(labels?.map((l) => [l.name, l.kind, l.color]) ?? []);
+    if (labels !== undefined && this.#paintedLabels !== signature) {
+      this.#painter.setLabels(labels);
+      this.#paintedLabels = signature;
     }
     if (store?.document == null || this.article === null) {
-      this.#painter.paint(new Map(), []);
+      this.#painter.reset();
       return;
     }
-    const byLabel = new Map<string, Range[]>();
-    let active: Range[] = [];
-    const drag = this.#drag;
-    for (const span of store.document.spans) {
-      const dragged = drag !== null && drag.spanId === span.id ? drag : undefined;
-      const ranges = this.#rangesOf(span, dragged);
-      const list = byLabel.get(span.label);
-      if (list === undefined) byLabel.set(span.label, ranges);
-      else list.push(...ranges);
-      if (span.id === store.activeSpanId) active = ranges.map((r) => r.cloneRange());
+    if (this.#paintedText !== this.#paragraphsOf) {
+      // The text was laid out again: every range points to old nodes.
+      this.#painter.reset();
+      this.#paintedText = this.#paragraphsOf;
     }
-    this.#painter.paint(byLabel, active);
-    this.#placeHandles(active);
+    const activeSpan = store.activeSpan;
+    const drag = this.#drag;
+    const active =
+      activeSpan === undefined
+        ? []
+        : this.#rangesOf(activeSpan, drag !== null && drag.spanId === activeSpan.id ? drag : undefined);
+    this.#painter.sync(store.document.spans, (span) => this.#rangesOf(span), active);
+    requestAnimationFrame(() => {
+      this.#placeHandles(active);
+    });
     if (store.activeSpanId !== this.#lastActive && active[0] !== undefined) {
-      const rect = active[0].getBoundingClientRect();
-      const box = this.querySelector(".article-scroller")?.getBoundingClientRect();
-      if (box !== undefined && (rect.top < box.top || rect.bottom > box.bottom)) {
-        active[0].startContainer.parentElement?.scrollIntoView({ block: "center" });
-        this.#placeHandles(active);
-      }
+      const first = active[0];
+      requestAnimationFrame(() => {
+        const rect = first.getBoundingClientRect();
+        const box = this.querySelector(".article-scroller")?.getBoundingClientRect();
+        if (box !== undefined && (rect.top < box.top || rect.bottom > box.bottom)) {
+          first.startContainer.parentElement?.scrollIntoView({ block: "center" });
+          this.#placeHandles(active);
+        }
+      });
     }
     this.#lastActive = store.activeSpanId;
   }

@@ -121,8 +121,17 @@ export class QawlApp extends LitElement {
       snapWords: this.snapWords,
     });
     if (extent !== null) {
+      const selection = document.getSelection();
+      const labelled = selection !== null && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
       const span = await store.createSpan(label, extent.start, extent.end);
-      if (span !== null) article.placeCaretAt(span.end);
+      // Leave the caret after the new span, unless the person has selected something else meanwhile.
+      const now = selection !== null && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      const unchanged =
+        labelled !== null &&
+        now !== null &&
+        now.compareBoundaryPoints(Range.START_TO_START, labelled) === 0 &&
+        now.compareBoundaryPoints(Range.END_TO_END, labelled) === 0;
+      if (span !== null && unchanged) article.placeCaretAt(span.end);
       return;
     }
     if (store.activeSpanId !== null) {

@@ -5,8 +5,9 @@
  * entity its text matches offered); a note on any span.
  */
 import { LitElement, html, nothing } from "lit";
+import { guard } from "lit/directives/guard.js";
 import { repeat } from "lit/directives/repeat.js";
-import type { SpanView } from "../../core/contract.ts";
+import type { DocumentView, SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { labelColorClass } from "../article/highlights.ts";
@@ -222,53 +223,70 @@ export class SpanPanel extends LitElement {
         ${repeat(
           doc.spans,
           (span) => span.id,
-          (span) => {
-            const label = store.label(span.label);
-            const active = span.id === store.activeSpanId;
-            const name = label?.displayName ?? span.label;
-            return html`<li class=${active ? "span-row active" : "span-row"} data-span-id=${span.id}>
-              <div class="span-head">
-                <button
-                  type="button"
-                  class="span-select"
-                  aria-current=${active ? "true" : "false"}
-                  @click=${() => {
-                    store.activate(span.id);
-                  }}
-                >
-                  <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>
-                  ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${span.attributes["type"]}</span>`}
-                  ${span.fragments === null ? nothing : html`<span class="attr">${plural(span.fragments.length, "fragment")}</span>`}
-                  <span
-                    class="span-text"
-                    lang=${doc.lang === "und" ? nothing : doc.lang}
-                    dir=${doc.lang === "ar" ? "rtl" : "auto"}
-                    >${excerpt(span.text, 90)}</span
-                  >
-                </button>
-                <button
-                  type="button"
-                  class="icon-button delete"
-                  aria-label=${`Delete ${name}: ${excerpt(span.text, 30)}`}
-                  title="Delete (Delete key)"
-                  @click=${() => {
-                    void store.deleteSpan(span.id);
-                  }}
-                >
-                  ✕
-                </button>
-              </div>
-              ${this.#links(store, span)} ${active ? this.#details(store, span) : nothing}
-            </li>`;
-          },
+          (span) =>
+            // A row is rebuilt only when its span, its activity or what it shows changed.
+            guard(
+              [
+                span,
+                span.id === store.activeSpanId,
+                doc.relations,
+                store.entities,
+                store.project?.labels,
+                store.candidates,
+              ],
+              () => this.#row(store, doc, span),
+            ),
         )}
       </ul>`;
+  }
+
+  #row(store: AnnotationStore, doc: DocumentView, span: SpanView) {
+    const label = store.label(span.label);
+    const active = span.id === store.activeSpanId;
+    const name = label?.displayName ?? span.label;
+    return html`<li class=${active ? "span-row active" : "span-row"} data-span-id=${span.id}>
+      <div class="span-head">
+        <button
+          type="button"
+          class="span-select"
+          aria-current=${active ? "true" : "false"}
+          @click=${() => {
+            store.activate(span.id);
+          }}
+        >
+          <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>
+          ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${span.attributes["type"]}</span>`}
+          ${span.fragments === null ? nothing : html`<span class="attr">${plural(span.fragments.length, "fragment")}</span>`}
+          <span
+            class="span-text"
+            lang=${doc.lang === "und" ? nothing : doc.lang}
+            dir=${doc.lang === "ar" ? "rtl" : "auto"}
+            >${excerpt(span.text, 90)}</span
+          >
+        </button>
+        <button
+          type="button"
+          class="icon-button delete"
+          aria-label=${`Delete ${name}: ${excerpt(span.text, 30)}`}
+          title="Delete (Delete key)"
+          @click=${() => {
+            void store.deleteSpan(span.id);
+          }}
+        >
+          ✕
+        </button>
+      </div>
+      ${this.#links(store, span)} ${active ? this.#details(store, span) : nothing}
+    </li>`;
   }
 
   protected override updated(): void {
     const active = this.store?.activeSpanId ?? null;
     if (active !== this.#lastActive && active !== null) {
-      this.querySelector(`li[data-span-id="${String(active)}"]`)?.scrollIntoView({ block: "nearest" });
+      // After the frame's layout, not in the middle of this update (a forced layout).
+      requestAnimationFrame(() => {
+        this.querySelector(`li[data-span-id="${String(active)}"]`)?.scrollIntoView({ block: "nearest" });
+      });
     }
     this.#lastActive = active;
   }

@@ -36,6 +36,9 @@ export type SidePanel = "spans" | "entities";
 
 const LAST_DOCUMENT_KEY = "qawl.lastDocument";
 
+/** How long after a new span the undo history and entity matches are fetched, in milliseconds. */
+const AFTER_CHANGE_DELAY_MS = 120;
+
 /** Read a browser file as base64 (RFC 4648 §4). */
 async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -273,7 +276,8 @@ export class AnnotationStore extends EventTarget {
       this.document = { ...doc, spans: insertSorted(doc.spans, span), spanCounts, status };
       this.documents = this.documents.map((d) => (d.id === doc.id ? { ...d, spanCounts, status } : d));
       this.#say("info", `${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`);
-      void this.#afterChange(span);
+      // Not needed to show the new span: let it paint first.
+      setTimeout(() => void this.#afterChange(span), AFTER_CHANGE_DELAY_MS);
     });
     return created;
   }
