@@ -75,6 +75,7 @@ export class LabelsDialog extends LitElement {
     return html`<dialog class="labels-dialog" aria-labelledby="labels-title">
       <h2 id="labels-title">Labels</h2>
       <p class="muted">Keys are one letter or digit. A retired label keeps its spans but is no longer offered.</p>
+      <div class="label-head" aria-hidden="true"><span>Shown as</span><span>Name in exports</span><span>Key</span></div>
       <div class="label-rows">
         ${labels.map(
           (l) =>
@@ -132,7 +133,7 @@ export class LabelsDialog extends LitElement {
         </select>
         <button type="submit" class="small">Add</button>
       </form>
-      <p role="status" class=${status?.kind === "error" ? "error" : "muted"}>${status?.text ?? ""}</p>
+      <p role="status" class="error">${status?.kind === "error" ? status.text : ""}</p>
       <form method="dialog" class="actions"><button class="button">Close</button></form>
     </dialog>`;
   }

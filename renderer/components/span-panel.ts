@@ -196,14 +196,14 @@ export class SpanPanel extends LitElement {
       ${links.map((r) => {
         const type = store.project?.relationTypes.find((t) => t.name === r.type);
         const to = r.toSpanId === null ? store.entityById(r.toEntityId)?.name : store.span(r.toSpanId)?.text;
-        return html`<span class="link"
+        return html`<span class="link-item"
           >${type?.displayName ?? r.type}: <bdi>${to === undefined ? "?" : excerpt(to, 32)}</bdi>${
             r.toEntityId === null ? nothing : " (carried over)"
           }</span
         >`;
       })}
-      ${entity === undefined ? nothing : html`<span class="link">Entity: <bdi>${entity.name}</bdi></span>`}
-      ${span.note === null ? nothing : html`<span class="link">Note: <bdi>${excerpt(span.note, 40)}</bdi></span>`}
+      ${entity === undefined ? nothing : html`<span class="link-item">Entity: <bdi>${entity.name}</bdi></span>`}
+      ${span.note === null ? nothing : html`<span class="link-item">Note: <bdi>${excerpt(span.note, 40)}</bdi></span>`}
     </p>`;
   }
 
