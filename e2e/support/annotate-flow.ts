@@ -114,7 +114,7 @@ export async function annotateSampleArticle(page: Page, reload: () => Promise<vo
   await expect(spanList(page).getByRole("listitem")).toHaveCount(4);
   const reloadedQuote = spanRow(page, "Quote", QUOTE);
   await expect(reloadedQuote.locator(".span-links")).toContainText(`Speaker: ${SPEAKER}`);
-  await expect(page.getByRole("list", { name: "Documents" })).toContainText("1 quote · 1 speaker · 1 entity");
+  await expect(page.getByRole("list", { name: "Documents" })).toContainText("1 quote · 1 speaker · 1 name");
   expect(await paintedTexts(page, 0)).toEqual([QUOTE]);
 
   // Export as a download; the file fits the schema and Python slices every span right.

@@ -124,7 +124,7 @@ describe("editing spans", () => {
     table.createRelation({ type: "attributed_to", fromSpanId: quote.id, toSpanId: speaker.id });
     assert.throws(
       () => table.updateSpan({ spanId: speaker.id, label: "QUOTE" }),
-      /has links that need a speaker span/u,
+      /this Speaker span has links that need a speaker; remove them before making it a Quote/u,
     );
     const person = table.createSpan({ documentId, label: "PER", ...at("سيرغي لافروف") });
     assert.equal(table.updateSpan({ spanId: person.id, label: "LOC" }).label, "LOC");

@@ -26,7 +26,7 @@ function checkAttributes(label: StoredLabel, attributes: Record<string, string>)
 function checkNoTwin(ops: Ops, doc: DocumentRow, label: StoredLabel, start: number, end: number, self?: number): void {
   const twin = ops.store.spanWithExtent(doc.id, label.id, start, end);
   if (twin !== undefined && twin !== self) {
-    throw new QawlError("conflict", `there is already a ${label.displayName} span on this text (span ${String(twin)})`);
+    throw new QawlError("conflict", `there is already a ${label.displayName} span on this text`);
   }
 }
 
@@ -116,7 +116,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       ) {
         throw new QawlError(
           "conflict",
-          `span ${String(span.id)} has links that need a ${span.label_kind} span; remove them before making it a ${labelDef.displayName}`,
+          `this ${oldLabel.displayName} span has links that need a ${span.label_kind}; remove them before making it a ${labelDef.displayName}`,
         );
       }
       const note =

@@ -17,6 +17,8 @@ const ENTITY_LINE_STYLES = ["solid", "double", "wavy", "dashed", "dotted"] as co
 
 /** Highlight name of the active span. */
 export const ACTIVE_HIGHLIGHT = "qawl-active";
+/** Highlight name of the spans linked to the active one (its speaker and cue, or its quotes). */
+export const LINKED_HIGHLIGHT = "qawl-linked";
 
 function rgba(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.replace("#", ""), 16);
@@ -52,6 +54,7 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
     }
   });
   rules.push(
+    `::highlight(${LINKED_HIGHLIGHT}) { text-decoration: overline 3px #0b3d66; }`,
     `::highlight(${ACTIVE_HIGHLIGHT}) { color: #0b3d66; text-decoration: underline 2px #0b3d66; text-underline-offset: 7px; }`,
   );
   return rules.join("\n");
@@ -69,10 +72,12 @@ export class HighlightPainter<S extends { label: string }> {
   readonly #byLabel = new Map<string, Highlight>();
   readonly #painted = new Map<S, Range[]>();
   readonly #active = new Highlight();
+  readonly #linked = new Highlight();
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
     this.#active.priority = 2;
+    this.#linked.priority = 2;
   }
 
   /** Install the styles and highlights of a label schema (everything is repainted). */
@@ -87,6 +92,7 @@ export class HighlightPainter<S extends { label: string }> {
       CSS.highlights.set(highlightName(i), highlight);
     });
     CSS.highlights.set(ACTIVE_HIGHLIGHT, this.#active);
+    CSS.highlights.set(LINKED_HIGHLIGHT, this.#linked);
   }
 
   /**
@@ -94,8 +100,14 @@ export class HighlightPainter<S extends { label: string }> {
    * @param spans the spans to show (compared by identity with the last call)
    * @param rangesOf the DOM ranges of a span (one per fragment)
    * @param active the ranges of the active span
+   * @param linked the ranges of the spans linked to it
    */
-  sync(spans: Iterable<S>, rangesOf: (span: S) => Range[], active: readonly Range[]): void {
+  sync(
+    spans: Iterable<S>,
+    rangesOf: (span: S) => Range[],
+    active: readonly Range[],
+    linked: readonly Range[] = [],
+  ): void {
     const current = new Set(spans);
     for (const [span, ranges] of this.#painted) {
       if (current.has(span)) continue;
@@ -112,6 +124,8 @@ export class HighlightPainter<S extends { label: string }> {
     }
     this.#active.clear();
     for (const range of active) this.#active.add(range);
+    this.#linked.clear();
+    for (const range of linked) this.#linked.add(range);
   }
 
   /** Forget every painted range (after the text was laid out again). */
@@ -119,12 +133,14 @@ export class HighlightPainter<S extends { label: string }> {
     for (const highlight of this.#byLabel.values()) highlight.clear();
     this.#painted.clear();
     this.#active.clear();
+    this.#linked.clear();
   }
 
   /** Remove every highlight this painter set. */
   clear(): void {
     this.#labels.forEach((_, i) => CSS.highlights.delete(highlightName(i)));
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    CSS.highlights.delete(LINKED_HIGHLIGHT);
     this.#byLabel.clear();
     this.#painted.clear();
     this.#active.clear();

@@ -9,6 +9,7 @@
  * document's `OffsetIndex`) before anything reaches the store.
  */
 import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { live } from "lit/directives/live.js";
 import type { DocumentStatus, SpanView } from "../../core/contract.ts";
 import { snapToGraphemes } from "../../core/text/graphemes.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
@@ -40,6 +41,36 @@ function pointAt(x: number, y: number): { node: Node; offset: number } | null {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- fallback for Chromium before 128
   const r = document.caretRangeFromPoint(x, y);
   return r === null ? null : { node: r.startContainer, offset: r.startOffset };
+}
+
+/** Letters and digits that run left to right even inside an Arabic line. */
+const LEFT_TO_RIGHT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}]/u;
+
+/**
+ * Where a range's start (or end) is drawn: the outer side of its first (or last) character,
+ * on that character's own line — a collapsed range at a line wrap would sit at the end of
+ * the previous line.
+ */
+function edgeOf(range: Range, atStart: boolean): { x: number; top: number; height: number } | null {
+  const node = atStart ? range.startContainer : range.endContainer;
+  const offset = atStart ? range.startOffset : range.endOffset;
+  if (node.nodeType !== Node.TEXT_NODE) return null;
+  const data = node.textContent ?? "";
+  const at = atStart ? offset : offset - 1;
+  if (at < 0 || at >= data.length) return null;
+  const code = data.charCodeAt(at);
+  const wide = atStart ? code >= 0xd800 && code <= 0xdbff : code >= 0xdc00 && code <= 0xdfff;
+  const char = document.createRange();
+  char.setStart(node, atStart ? at : wide ? at - 1 : at);
+  char.setEnd(node, atStart ? (wide ? at + 2 : at + 1) : at + 1);
+  const rect = char.getClientRects()[0];
+  if (rect === undefined) return null;
+  const rightToLeft =
+    !LEFT_TO_RIGHT.test(char.toString()) &&
+    (node.parentElement?.closest("[dir]")?.getAttribute("dir") ?? "ltr") === "rtl";
+  // The start of a right-to-left character is its right side.
+  const x = atStart === rightToLeft ? rect.right : rect.left;
+  return { x, top: rect.top, height: rect.height };
 }
 
 export class ArticleView extends LitElement {
@@ -163,15 +194,14 @@ export class ArticleView extends LitElement {
     });
   }
 
-  #spanAt(u16: number): SpanView | undefined {
+  /** The spans under a UTF-16 offset, shortest first. */
+  #spansAt(u16: number): SpanView[] {
     const store = this.store;
-    if (store?.document == null || store.offsets === null) return undefined;
+    if (store?.document == null || store.offsets === null) return [];
     const cp = store.offsets.toCodePoint(u16);
     const inside = (s: SpanView) =>
       (s.fragments ?? [{ start: s.start, end: s.end }]).some((f) => f.start <= cp && cp < f.end);
-    const containing = store.document.spans.filter(inside);
-    containing.sort((x, y) => x.end - x.start - (y.end - y.start));
-    return containing[0];
+    return store.document.spans.filter(inside).sort((x, y) => x.end - x.start - (y.end - y.start));
   }
 
   #onClick = (event: MouseEvent): void => {
@@ -180,7 +210,12 @@ export class ArticleView extends LitElement {
     if (sel === null || !sel.isCollapsed || sel.focusNode === null) return;
     const at = this.#offsetOf(sel.focusNode, sel.focusOffset);
     if (at === null) return;
-    this.store?.activate(this.#spanAt(at)?.id ?? null);
+    // Clicking again inside the active span moves to the next span under the pointer
+    // (a Person span on the same words as a Speaker span).
+    const under = this.#spansAt(at);
+    const current = under.findIndex((s) => s.id === this.store?.activeSpanId);
+    const next = current >= 0 ? under[(current + 1) % under.length] : under[0];
+    this.store?.activate(next?.id ?? null);
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {
@@ -273,12 +308,10 @@ export class ArticleView extends LitElement {
     for (const handle of this.querySelectorAll<HTMLElement>(".handle")) {
       const atStart = handle.dataset["edge"] === "start";
       const source = atStart ? first : last;
-      handle.hidden = source === undefined;
-      if (source === undefined) continue;
-      const caret = source.cloneRange();
-      caret.collapse(atStart);
-      const rect = caret.getBoundingClientRect();
-      this.#moveTo(handle, rect.left - 5, rect.top);
+      const rect = source === undefined ? null : edgeOf(source, atStart);
+      handle.hidden = rect === null;
+      if (rect === null) continue;
+      this.#moveTo(handle, rect.x - 5, rect.top);
       handle.style.blockSize = `${String(Math.max(rect.height, 16))}px`;
     }
   }
@@ -317,7 +350,18 @@ export class ArticleView extends LitElement {
       activeSpan === undefined
         ? []
         : this.#rangesOf(activeSpan, drag !== null && drag.spanId === activeSpan.id ? drag : undefined);
-    this.#painter.sync(store.document.spans, (span) => this.#rangesOf(span), active);
+    const linked =
+      activeSpan === undefined
+        ? []
+        : store.document.relations
+            .flatMap((r) =>
+              r.fromSpanId === activeSpan.id ? [r.toSpanId] : r.toSpanId === activeSpan.id ? [r.fromSpanId] : [],
+            )
+            .flatMap((id) => {
+              const span = store.span(id);
+              return span === undefined ? [] : this.#rangesOf(span);
+            });
+    this.#painter.sync(store.document.spans, (span) => this.#rangesOf(span), active, linked);
     requestAnimationFrame(() => {
       this.#placeHandles(active);
     });
@@ -357,6 +401,7 @@ export class ArticleView extends LitElement {
           <label class="status-field"
             >Status
             <select
+              .value=${live(doc.status)}
               @change=${(e: Event) => {
                 void store.setStatus((e.target as HTMLSelectElement).value as DocumentStatus);
               }}

@@ -64,7 +64,7 @@ export class DocumentList extends LitElement {
               <span class="doc-counts">
                 ${plural(this.#count(store, doc, "quote"), "quote")} ·
                 ${plural(this.#count(store, doc, "speaker"), "speaker")} ·
-                ${plural(this.#count(store, doc, "entity"), "entity", "entities")}
+                ${plural(this.#count(store, doc, "entity"), "name")}
               </span>
             </button>
           </li>`;

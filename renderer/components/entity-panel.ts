@@ -83,7 +83,15 @@ export class EntityPanel extends LitElement {
               </select></label
             >`
       }
-      <h2>Mentions <span class="count">${entity.mentions.length}</span></h2>
+      <h2>
+        Mentions <span class="count">${entity.mentions.filter((m) => m.via === "mention").length}</span>
+        ${
+          entity.mentions.some((m) => m.via === "quote")
+            ? html`· quotes carried over
+                <span class="count">${entity.mentions.filter((m) => m.via === "quote").length}</span>`
+            : nothing
+        }
+      </h2>
       ${[...byDocument.entries()].map(
         ([documentId, mentions]) =>
           html`<h3 class="doc-heading" dir="auto">${mentions[0]?.documentTitle}</h3>

@@ -4,8 +4,9 @@
  *
  * - a label's key labels the selection, or relabels the active span;
  * - Shift+F adds the selection to the active quote as a fragment; Shift+R gives the active
- *   quote the previous quote's speaker; Shift+E links the active mention to its matching
- *   entity (or makes one); Shift+N edits the active span's note;
+ *   quote the previous quote's speaker; Shift+S and Shift+C link it to the nearest speaker
+ *   and cue; Shift+E links the active mention to its matching entity (or makes one);
+ *   Shift+N edits the active span's note;
  * - Alt+←/→ moves the active span's end, Alt+Shift+←/→ its start (Ctrl: by word);
  * - Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes; Delete removes the active span; Esc deselects.
  *
@@ -15,6 +16,7 @@ import { LitElement, html, nothing } from "lit";
 import type { Connection } from "../api/index.ts";
 import { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
+import { isolate } from "../format.ts";
 import { isTypingTarget, matchesKey } from "../keys.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { LabelsDialog } from "./labels-dialog.ts";
@@ -170,6 +172,22 @@ export class QawlApp extends LitElement {
     );
   }
 
+  /** Link the active quote to the nearest speaker (or cue) span in the text. */
+  async #linkNearest(type: "attributed_to" | "cue"): Promise<void> {
+    const store = this.store;
+    const quote = store?.activeSpan;
+    if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
+      store?.notify("error", "Make a quote active first");
+      return;
+    }
+    const nearest = store.nearestSpan(quote, type === "attributed_to" ? "speaker" : "cue");
+    if (nearest === undefined) {
+      store.notify("error", `No ${type === "cue" ? "cue" : "speaker"} span in this document yet`);
+      return;
+    }
+    await store.link(quote.id, type, nearest.id);
+  }
+
   /** Link the active mention to the entity its text matches, or make a new entity from it. */
   async #linkOrCreateEntity(): Promise<void> {
     const store = this.store;
@@ -178,6 +196,14 @@ export class QawlApp extends LitElement {
     const kind = store.kindOf(span);
     if (kind !== "speaker" && kind !== "entity") {
       store.notify("error", "Only speakers and names refer to entities");
+      return;
+    }
+    const linked = store.entityById(span.entityId);
+    if (linked !== undefined) {
+      store.notify(
+        "info",
+        `Already refers to ${isolate(linked.name)} (choose another in the Entity menu to change it)`,
+      );
       return;
     }
     const match = store.candidates[0];
@@ -210,6 +236,11 @@ export class QawlApp extends LitElement {
       void this.applyLabel(label.name);
       return;
     }
+    const retired = store.project?.labels.find((l) => l.retired && l.key !== null && matchesKey(event, l.key));
+    if (retired !== undefined) {
+      store.notify("error", `${retired.displayName} is retired; bring it back in Labels… to use its key`);
+      return;
+    }
     const actions: [string, () => void][] = [
       ["f", () => void this.addFragment()],
       [
@@ -221,6 +252,8 @@ export class QawlApp extends LitElement {
         },
       ],
       ["e", () => void this.#linkOrCreateEntity()],
+      ["s", () => void this.#linkNearest("attributed_to")],
+      ["c", () => void this.#linkNearest("cue")],
       ["n", () => this.querySelector<HTMLTextAreaElement>("textarea.note")?.focus()],
     ];
     const action = actions.find(([key]) => matchesKey(event, key, { shift: true }));

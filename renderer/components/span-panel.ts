@@ -6,6 +6,7 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { guard } from "lit/directives/guard.js";
+import { live } from "lit/directives/live.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { DocumentView, SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
@@ -14,14 +15,28 @@ import { labelColorClass } from "../article/highlights.ts";
 import { excerpt, isolate, plural } from "../format.ts";
 
 export class SpanPanel extends LitElement {
-  static override properties = { store: { attribute: false } };
+  static override properties = { store: { attribute: false }, filter: { state: true } };
   declare store: AnnotationStore | undefined;
+  /** Which spans the list shows: `all`, `unlinked` (quotes missing a speaker or cue), or a label name. */
+  declare filter: string;
   #lastActive: number | null = null;
 
   constructor() {
     super();
     this.store = undefined;
+    this.filter = "all";
     new StoreController(this, () => this.store);
+  }
+
+  /** Whether a span passes the list's filter (the active span always does). */
+  #shown(store: AnnotationStore, span: SpanView): boolean {
+    if (this.filter === "all" || span.id === store.activeSpanId) return true;
+    if (this.filter === "unlinked") {
+      if (store.kindOf(span) !== "quote") return false;
+      const types = new Set(store.relationsFrom(span.id).map((r) => r.type));
+      return !types.has("attributed_to") || !types.has("cue");
+    }
+    return span.label === this.filter;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -42,6 +57,7 @@ export class SpanPanel extends LitElement {
           ><span>${t.displayName}</span>
           <select
             data-relation=${t.name}
+            .value=${live(current === undefined ? "" : current.toSpanId === null ? "entity" : String(current.toSpanId))}
             @change=${(e: Event) => {
               const value = (e.target as HTMLSelectElement).value;
               if (value !== "entity") void store.link(span.id, t.name, value === "" ? null : Number(value));
@@ -65,8 +81,39 @@ export class SpanPanel extends LitElement {
         >`;
       });
     const pieces = span.fragments?.length ?? 1;
+    const stale = store.staleCarryOver(span);
     return html`${relationControls}
+      ${
+        stale === undefined
+          ? nothing
+          : html`<p class="suggestion warning">
+              The quote before this one is now attributed to <bdi>${stale.name}</bdi>.
+              <button type="button" class="small" @click=${() => void store.carryOverSpeaker(span.id)}>
+                Carry that over
+              </button>
+            </p>`
+      }
       <div class="actions">
+        <button
+          type="button"
+          class="small"
+          aria-keyshortcuts="Shift+S"
+          @click=${() => {
+            this.#linkNearest(store, span, "attributed_to");
+          }}
+        >
+          Nearest speaker <kbd>⇧S</kbd>
+        </button>
+        <button
+          type="button"
+          class="small"
+          aria-keyshortcuts="Shift+C"
+          @click=${() => {
+            this.#linkNearest(store, span, "cue");
+          }}
+        >
+          Nearest cue <kbd>⇧C</kbd>
+        </button>
         <button
           type="button"
           class="small"
@@ -98,12 +145,20 @@ export class SpanPanel extends LitElement {
       </div>`;
   }
 
+  #linkNearest(store: AnnotationStore, quote: SpanView, type: "attributed_to" | "cue"): void {
+    const nearest = store.nearestSpan(quote, type === "cue" ? "cue" : "speaker");
+    if (nearest === undefined)
+      store.notify("error", `No ${type === "cue" ? "cue" : "speaker"} span in this document yet`);
+    else void store.link(quote.id, type, nearest.id);
+  }
+
   #entityControls(store: AnnotationStore, span: SpanView) {
     const entity = store.entityById(span.entityId);
     const candidate = store.candidates[0];
     return html`<label class="field"
         ><span>Entity</span>
         <select
+          .value=${live(span.entityId === null ? "" : String(span.entityId))}
           @change=${(e: Event) => {
             const value = (e.target as HTMLSelectElement).value;
             if (value === "new") void store.createEntityFrom(span.id);
@@ -156,6 +211,7 @@ export class SpanPanel extends LitElement {
         html`<label class="field"
           ><span>${a.name === "type" ? "Type" : a.name}</span>
           <select
+            .value=${live(span.attributes[a.name] ?? "")}
             @change=${(e: Event) => {
               void store.setAttribute(span.id, a.name, (e.target as HTMLSelectElement).value);
             }}
@@ -219,9 +275,28 @@ export class SpanPanel extends LitElement {
           ? html`<p class="muted">Select text in the article and press a label's key to add a span.</p>`
           : nothing
       }
+      ${
+        doc.spans.length === 0
+          ? nothing
+          : html`<label class="field filter"
+              ><span>Show</span>
+              <select
+                .value=${live(this.filter)}
+                @change=${(e: Event) => {
+                  this.filter = (e.target as HTMLSelectElement).value;
+                }}
+              >
+                <option value="all">All spans</option>
+                <option value="unlinked">Quotes missing a speaker or cue</option>
+                ${(store.project?.labels ?? []).map(
+                  (l) => html`<option value=${l.name}>${l.displayName} (${doc.spanCounts[l.name] ?? 0})</option>`,
+                )}
+              </select></label
+            >`
+      }
       <ul class="span-list" aria-label="Spans">
         ${repeat(
-          doc.spans,
+          doc.spans.filter((span) => this.#shown(store, span)),
           (span) => span.id,
           (span) =>
             // A row is rebuilt only when its span, its activity or what it shows changed.

@@ -145,6 +145,32 @@ export class AnnotationStore extends EventTarget {
     return this.document?.relations.filter((r) => r.fromSpanId === spanId) ?? [];
   }
 
+  /** The span of a kind closest to a span in the text (by the gap between them, in code points). */
+  nearestSpan(from: SpanView, kind: string): SpanView | undefined {
+    const gap = (s: SpanView) =>
+      s.end <= from.start ? from.start - s.end : s.start >= from.end ? s.start - from.end : 0;
+    return this.document?.spans
+      .filter((s) => s.id !== from.id && this.kindOf(s) === kind)
+      .reduce<SpanView | undefined>((best, s) => (best === undefined || gap(s) < gap(best) ? s : best), undefined);
+  }
+
+  /**
+   * For a quote attributed to an entity (a carried-over speaker): the speaker entity of the
+   * quote before it now, when that differs — the carry-over may be stale.
+   */
+  staleCarryOver(quote: SpanView): EntityView | undefined {
+    const carried = this.relationsFrom(quote.id).find((r) => r.type === "attributed_to" && r.toEntityId !== null);
+    if (carried === undefined || this.document === null) return undefined;
+    const previous = this.document.spans
+      .filter((s) => s.start < quote.start && this.kindOf(s) === "quote")
+      .map((s) => ({ s, r: this.relationsFrom(s.id).find((r) => r.type === "attributed_to") }))
+      .filter((x) => x.r !== undefined)
+      .pop();
+    if (previous?.r === undefined) return undefined;
+    const entityId = previous.r.toEntityId ?? this.span(previous.r.toSpanId)?.entityId ?? null;
+    return entityId !== null && entityId !== carried.toEntityId ? this.entityById(entityId) : undefined;
+  }
+
   /** An entity of the registry. */
   entityById(id: number | null): EntityView | undefined {
     return id === null ? undefined : this.entities.find((e) => e.id === id);
