@@ -92,7 +92,11 @@ describe("qawl CLI", () => {
   it("refuses an unknown export format and an unknown command", async (t) => {
     const format = await qawl(["export", "--format", "csv", "--project", project(t)]);
     assert.equal(format.code, 1);
-    assert.equal(format.stderr, 'qawl: unknown export format "csv" (known: jsonl)\n');
+    assert.match(
+      format.stderr,
+      /^error: option '--format <format>' argument 'csv' is invalid\. Allowed choices are jsonl, brat, conll/u,
+    );
+    assert.equal(format.stderr.trimEnd().split("\n").length, 1);
     const command = await qawl(["frobnicate"]);
     assert.equal(command.code, 1);
     assert.match(command.stderr, /unknown command 'frobnicate'/u);

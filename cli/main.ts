@@ -3,13 +3,15 @@
  * input is validated as on every other host). Offsets it prints or writes count code
  * points, end-exclusive. Errors: one line on stderr, exit status 1.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { userInfo } from "node:os";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
-import type { OperationInput, OperationOutputs } from "../core/contract.ts";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { SingleBar } from "cli-progress";
+import { EXPORT_FORMATS, type ExportResult, type OperationInput, type OperationOutputs } from "../core/contract.ts";
 import { QawlError } from "../core/errors.ts";
 import type { OperationName } from "../core/operation-names.ts";
+import { READ_FORMATS } from "../main/import/read-files.ts";
 import { dispatch } from "../main/ops/dispatch.ts";
 import { rendererRoot } from "../main/paths.ts";
 import { discardProject, openProject, type OpenProject } from "../main/project.ts";
@@ -19,12 +21,15 @@ import { startServer } from "../main/serve/server.ts";
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  interactive?: boolean;
 }
 
 /** The process's own standard output and error. */
 const PROCESS_IO: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  interactive: process.stderr.isTTY,
 };
 
 interface ProjectOptions {
@@ -36,8 +41,12 @@ function annotatorName(opts: ProjectOptions): string {
   return opts.annotator ?? process.env["QAWL_ANNOTATOR"] ?? userInfo().username;
 }
 
-function call<K extends OperationName>(project: OpenProject, name: K, input: OperationInput<K>): OperationOutputs[K] {
-  const reply = dispatch(project.table, name, input);
+async function call<K extends OperationName>(
+  project: OpenProject,
+  name: K,
+  input: OperationInput<K>,
+): Promise<OperationOutputs[K]> {
+  const reply = await dispatch(project.table, name, input);
   if (!reply.ok) throw new QawlError("bad_input", reply.error.message);
   return reply.value as OperationOutputs[K];
 }
@@ -59,12 +68,46 @@ function describeFsError(e: unknown): string {
   return (code !== undefined ? words[code] : undefined) ?? (e as Error).message;
 }
 
+/** Files named on the command line; a folder stands for every file in it (recursively, in name order). */
+function expandPaths(paths: string[]): string[] {
+  return paths.flatMap((path) => {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (e) {
+      throw new QawlError("bad_input", `${path}: cannot read (${describeFsError(e)})`);
+    }
+    if (!stats.isDirectory()) return [path];
+    return readdirSync(path, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+  });
+}
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new InvalidArgumentError("a port is a whole number from 0 to 65535");
   }
   return port;
+}
+
+function parseIds(value: string): number[] {
+  const ids = value.split(",").map((v) => Number(v.trim()));
+  if (ids.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new InvalidArgumentError("document ids are whole numbers, comma-separated");
+  return ids;
+}
+
+/** Print an export's loss report on stderr. */
+function printReport(io: { err: (line: string) => void }, result: ExportResult): void {
+  for (const note of result.report.notes) io.err(`note: ${note}`);
+  for (const doc of result.report.documents) {
+    for (const lost of doc.lost)
+      io.err(`lost in ${result.report.format}: document ${String(doc.documentId)} "${doc.title}": ${lost}`);
+  }
+  if (result.report.documents.length === 0) io.err(`nothing lost in ${result.report.format}`);
 }
 
 /** Build the command tree. Actions that run long (serve) resolve when they stop. */
@@ -91,24 +134,49 @@ function program(streams: CliIo): Command {
       .option("--annotator <name>", "name recorded with your changes (default: $QAWL_ANNOTATOR or your user name)");
 
   withProject(cmd.command("import"))
-    .description("import plain-text articles (UTF-8, with or without BOM, LF or CRLF)")
-    .argument("<files...>", "article files")
-    .option("--encoding <label>", "decode the files from this encoding (e.g. windows-1256) instead of UTF-8")
-    .action((files: string[], opts: ProjectOptions & { encoding?: string }) => {
-      const inputs = files.map((f) => {
+    .description("import documents: files, or folders of files (all at once, or nothing)")
+    .argument("<paths...>", "files or folders")
+    .addOption(
+      new Option("--format <format>", "the files' format (default: found from each file)").choices([
+        "auto",
+        ...READ_FORMATS,
+      ]),
+    )
+    .option(
+      "--encoding <label>",
+      "decode plain-text and HTML files from this encoding (e.g. windows-1256) instead of UTF-8",
+    )
+    .action(async (paths: string[], opts: ProjectOptions & { encoding?: string; format?: string }) => {
+      const names = expandPaths(paths);
+      if (names.length === 0) throw new QawlError("bad_input", `${paths.join(", ")}: no files to import`);
+      const bar =
+        streams.interactive === true && names.length > 1
+          ? new SingleBar({
+              format: "reading {bar} {value}/{total} files",
+              stream: process.stderr,
+              clearOnComplete: true,
+            })
+          : null;
+      bar?.start(names.length, 0);
+      const inputs = names.map((f, i) => {
         let bytes: Buffer;
         try {
           bytes = readFileSync(f);
         } catch (e) {
+          bar?.stop();
           throw new QawlError("bad_input", `${f}: cannot read (${describeFsError(e)})`);
         }
+        bar?.update(i + 1);
         return { name: f, contentBase64: bytes.toString("base64") };
       });
+      bar?.stop();
+      if (names.length > 1 && streams.interactive === true) io.err(`importing ${plural(names.length, "file")}…`);
       const project = openProject({ project: opts.project, context: { annotator: annotatorName(opts) } });
       let report;
       try {
-        report = call(project, "importDocuments", {
+        report = await call(project, "importDocuments", {
           files: inputs,
+          ...(opts.format !== undefined ? { format: opts.format as "auto" } : {}),
           ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
         });
       } catch (e) {
@@ -124,18 +192,19 @@ function program(streams: CliIo): Command {
             : `skipped ${o.file}: same text as document ${String(o.documentId)} "${o.title}"`,
         );
       }
+      for (const note of report.notes) io.err(`note: ${note}`);
     });
 
   withProject(cmd.command("list"))
     .description("list the project's documents")
-    .action((opts: ProjectOptions) => {
+    .action(async (opts: ProjectOptions) => {
       const project = openProject({
         project: opts.project,
         mustExist: true,
         context: { annotator: annotatorName(opts) },
       });
       try {
-        const docs = call(project, "listDocuments", {});
+        const docs = await call(project, "listDocuments", {});
         if (docs.length === 0) io.out(`no documents in ${project.store.path}`);
         for (const d of docs) {
           const spans = Object.values(d.spanCounts).reduce((a, b) => a + b, 0);
@@ -156,24 +225,66 @@ function program(streams: CliIo): Command {
     });
 
   withProject(cmd.command("export"))
-    .description("export the project's documents and annotation")
-    .option("--format <format>", "output format: jsonl (Qawl's native JSONL)", "jsonl")
-    .option("--out <file>", "write to this file (default: standard output)")
-    .action((opts: ProjectOptions & { format: string; out?: string }) => {
-      if (opts.format !== "jsonl")
-        throw new QawlError("bad_input", `unknown export format "${opts.format}" (known: jsonl)`);
-      const project = openProject({ project: opts.project, context: { annotator: annotatorName(opts) } });
-      try {
-        const file = call(project, "exportDocuments", { format: "jsonl" });
-        if (opts.out === undefined) streams.stdout(file.content);
-        else {
-          writeFileSync(opts.out, file.content);
-          io.err(`wrote ${plural(file.documentCount, "document")} to ${opts.out}`);
+    .description("export documents and their annotation, with a report of what the format cannot hold")
+    .addOption(new Option("--format <format>", "output format").choices([...EXPORT_FORMATS]).default("jsonl"))
+    .option("--out <path>", "file to write (a folder for formats with several files; default: standard output)")
+    .option("--documents <ids>", "only these documents (comma-separated ids)", parseIds)
+    .addOption(new Option("--variant <layout>", "doccano layout").choices(["relations", "spans"]))
+    .action(
+      async (
+        opts: ProjectOptions & {
+          format: (typeof EXPORT_FORMATS)[number];
+          out?: string;
+          documents?: number[];
+          variant?: "relations" | "spans";
+        },
+      ) => {
+        const project = openProject({
+          project: opts.project,
+          mustExist: true,
+          context: { annotator: annotatorName(opts) },
+        });
+        let result: ExportResult;
+        try {
+          result = await call(project, "exportDocuments", {
+            format: opts.format,
+            ...(opts.documents !== undefined ? { documentIds: opts.documents } : {}),
+            ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
+          });
+        } finally {
+          project.store.close();
         }
-      } finally {
-        project.store.close();
-      }
-    });
+        const bytes = (f: ExportResult["files"][number]) =>
+          f.encoding === "base64" ? Buffer.from(f.content, "base64") : Buffer.from(f.content, "utf8");
+        const single = result.files.length === 1 ? result.files[0] : undefined;
+        if (single !== undefined && opts.out === undefined) {
+          if (single.encoding === "base64") {
+            throw new QawlError("bad_input", `${opts.format} is binary: name a file with --out`);
+          }
+          streams.stdout(single.content);
+        } else if (single !== undefined && opts.out !== undefined) {
+          mkdirSync(dirname(opts.out), { recursive: true });
+          writeFileSync(opts.out, bytes(single));
+          io.err(`wrote ${plural(result.documentCount, "document")} to ${opts.out}`);
+        } else {
+          if (opts.out === undefined) {
+            throw new QawlError(
+              "bad_input",
+              `${opts.format} writes ${plural(result.files.length, "file")}: name a folder with --out`,
+            );
+          }
+          for (const f of result.files) {
+            const target = join(opts.out, ...f.path.split("/"));
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, bytes(f));
+          }
+          io.err(
+            `wrote ${plural(result.files.length, "file")} (${plural(result.documentCount, "document")}) to ${opts.out}`,
+          );
+        }
+        printReport(io, result);
+      },
+    );
 
   withProject(cmd.command("serve"))
     .description("serve Qawl to a browser on this machine (127.0.0.1 only, with a token)")

@@ -11,6 +11,23 @@ import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
 import type { OperationName } from "./operation-names.ts";
 import type { PublishedDate } from "./text/dates.ts";
 
+/** Formats Qawl writes (docs/formats.md). */
+export const EXPORT_FORMATS = [
+  "jsonl",
+  "brat",
+  "conll",
+  "doccano",
+  "labelstudio",
+  "spacy",
+  "hf",
+  "webanno",
+  "quotes-csv",
+  "quotes-xlsx",
+] as const;
+
+/** A format Qawl writes. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 const id = z.number().int().positive();
 /** A code point offset. */
 const offset = z.number().int().nonnegative();
@@ -41,7 +58,9 @@ export const inputSchemas = {
         }),
       )
       .min(1),
-    /** WHATWG encoding label of the files, e.g. `windows-1256`; default UTF-8 (strict). */
+    /** The files' format (docs/formats.md), or `auto` (the default) to find it per file. */
+    format: z.enum(["auto", "jsonl", "text", "html", "brat", "conll", "doccano", "labelstudio"]).optional(),
+    /** WHATWG encoding label of plain-text and HTML files, e.g. `windows-1256`; default UTF-8 (strict). */
     encoding: z.string().min(1).max(64).optional(),
   }),
   setDocumentStatus: z.strictObject({ documentId: id, status: z.enum(["new", "in_progress", "done"]) }),
@@ -120,9 +139,12 @@ export const inputSchemas = {
   undo: z.strictObject({}),
   redo: z.strictObject({}),
   exportDocuments: z.strictObject({
-    format: z.literal("jsonl"),
+    /** Output format (docs/formats.md). */
+    format: z.enum(EXPORT_FORMATS),
     /** Documents to export; all when absent. */
     documentIds: z.array(id).optional(),
+    /** doccano only: the relation extraction layout (default) or the sequence labeling one. */
+    variant: z.enum(["relations", "spans"]).optional(),
   }),
 } satisfies Record<OperationName, z.ZodType>;
 
@@ -257,6 +279,8 @@ export type ImportOutcome =
 /** Result of an import run (all files or none are written). */
 export interface ImportReport {
   outcomes: ImportOutcome[];
+  /** What the readers repaired or converted (stray I- tags, UTF-16 offsets, formats found). */
+  notes: string[];
 }
 
 /** Result of deleting a span: its relations go with it. */
@@ -281,14 +305,28 @@ export interface HistoryState {
   redo: HistoryEntry | null;
 }
 
-/** An exported file, ready to save or download. */
+/** A file of an export, ready to save or download. */
 export interface ExportedFile {
-  /** Suggested file name, e.g. `qawl-export.jsonl`. */
-  fileName: string;
+  /** Path inside the export, `/`-separated; a single-file export is just a name (`qawl-export.jsonl`). */
+  path: string;
   /** Media type, e.g. `application/x-ndjson`. */
   mediaType: string;
-  /** The file's content (UTF-8 text). */
+  /** The content: UTF-8 text, or base64 (RFC 4648 §4) for binary files (XLSX). */
   content: string;
+  encoding: "utf8" | "base64";
+}
+
+/** What each document lost in a format (see `core/formats/export-types.ts`). */
+export interface ExportLoss {
+  format: string;
+  notes: string[];
+  documents: { documentId: number; title: string; lost: string[] }[];
+}
+
+/** An export: its files and its loss report. */
+export interface ExportResult {
+  files: ExportedFile[];
+  report: ExportLoss;
   documentCount: number;
 }
 
@@ -319,12 +357,17 @@ export interface OperationOutputs {
   /** The change that was undone, or null when there was none; and what can be undone now. */
   undo: { undone: HistoryEntry | null; history: HistoryState };
   redo: { redone: HistoryEntry | null; history: HistoryState };
-  exportDocuments: ExportedFile;
+  exportDocuments: ExportResult;
 }
 
-/** The table as implemented under Node: synchronous, validated input. */
+/** Operations that finish later (writing XLSX is asynchronous). */
+export type AsyncOperation = "exportDocuments";
+
+/** The table as implemented under Node: validated input; synchronous but for `AsyncOperation`s. */
 export type OperationTable = {
-  [K in OperationName]: (input: OperationInput<K>) => OperationOutputs[K];
+  [K in OperationName]: (
+    input: OperationInput<K>,
+  ) => K extends AsyncOperation ? Promise<OperationOutputs[K]> : OperationOutputs[K];
 };
 
 /** The table as a page sees it, over any transport. */

@@ -389,10 +389,10 @@ export class ProjectStore {
   insertDocument(doc: NewDocument, now: string): number {
     const info = this.#q(
       `INSERT INTO documents (title, published_raw, published_iso, source, url, lang, text, text_sha256, had_bom,
-                              length, status, created_at, updated_at)
+                              length, status, created_at, updated_at, origin)
        VALUES (@title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
-               @length, 'new', @now, @now)`,
-    ).run({ ...doc, now });
+               @length, 'new', @now, @now, @origin)`,
+    ).run({ ...doc, origin: doc.origin ?? null, now });
     return Number(info.lastInsertRowid);
   }
 
@@ -540,6 +540,64 @@ export class ProjectStore {
       this.#q("DELETE FROM relations WHERE id = ?").run(id);
       return undefined;
     });
+  }
+
+  // ---- rows with their ids (exact import of a native JSONL file into an empty project) ----
+
+  /** Whether the project holds no documents and no entities (an exact import may keep ids). */
+  isEmpty(): boolean {
+    const row = this.#q("SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM entities) AS n").get() as {
+      n: number;
+    };
+    return row.n === 0;
+  }
+
+  /** Replace the label schema and relation types (only while no span uses them). */
+  replaceSchema(labels: readonly LabelDefinition[], relationTypes: readonly RelationTypeDefinition[]): void {
+    this.#q("DELETE FROM labels").run();
+    this.#q("DELETE FROM relation_types").run();
+    labels.forEach((l) => this.insertLabel(l));
+    const insertType = this.#q(
+      "INSERT INTO relation_types (name, display_name, from_kind, to_kind) VALUES (?, ?, ?, ?)",
+    );
+    for (const t of relationTypes) insertType.run(t.name, t.displayName, t.fromKind, t.toKind);
+  }
+
+  /** Insert an annotator with its id. */
+  insertAnnotatorRow(id: number, name: string, now: string): void {
+    this.#q("INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)").run(id, name, now);
+  }
+
+  /** Insert a document with its id, status and timestamps. */
+  insertDocumentRow(row: DocumentRow): void {
+    this.#q(
+      `INSERT INTO documents (id, title, published_raw, published_iso, source, url, lang, text, text_sha256, had_bom,
+                              length, status, created_at, updated_at, origin)
+       VALUES (@id, @title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
+               @length, @status, @created_at, @updated_at, @origin)`,
+    ).run(row);
+  }
+
+  /** Insert a row exactly as given (ids kept): a span (with `fragments`), relation or entity. */
+  insertRow(kind: "span" | "relation" | "entity", row: Record<string, unknown>): void {
+    restore((sql) => this.#q(sql), kind, row["id"] as number, row);
+  }
+
+  /** Relation type rows, by name. */
+  relationTypeId(name: string): number | undefined {
+    return (this.#q("SELECT id FROM relation_types WHERE name = ?").get(name) as { id: number } | undefined)?.id;
+  }
+
+  /** Add a relation type (an import may bring one). */
+  insertRelationType(t: RelationTypeDefinition): number {
+    return Number(
+      this.#q("INSERT INTO relation_types (name, display_name, from_kind, to_kind) VALUES (?, ?, ?, ?)").run(
+        t.name,
+        t.displayName,
+        t.fromKind,
+        t.toKind,
+      ).lastInsertRowid,
+    );
   }
 
   // ---- entities ----

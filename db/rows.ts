@@ -24,13 +24,17 @@ export interface DocumentRow {
   status: DocumentStatus;
   created_at: string;
   updated_at: string;
+  /** JSON: how to write the document back in the format it came from (CoNLL, HTML), or null. */
+  origin: string | null;
 }
 
-/** A document row without its text, for lists. */
-export type DocumentHeadRow = Omit<DocumentRow, "text">;
+/** A document row without its text (and origin), for lists. */
+export type DocumentHeadRow = Omit<DocumentRow, "text" | "origin">;
 
 /** Fields of a new document. */
-export type NewDocument = Omit<DocumentRow, "id" | "status" | "created_at" | "updated_at">;
+export type NewDocument = Omit<DocumentRow, "id" | "status" | "created_at" | "updated_at" | "origin"> & {
+  origin?: string | null;
+};
 
 /** A fragment of a discontinuous span, code points. */
 export interface FragmentRow {

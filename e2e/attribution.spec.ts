@@ -5,6 +5,7 @@ import { python } from "../test-support/python.ts";
 import {
   activate,
   chooseOption,
+  exportAs,
   paintedTexts,
   selectedText,
   spanList,
@@ -138,10 +139,7 @@ test("the whole attribution of the sample article, entities linked, undone and r
   await expect(spanList(page).getByRole("listitem")).toHaveCount(count);
 
   // The export: valid, and Python slices every span back to its text.
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export JSONL" }).click(),
-  ]);
+  const download = await exportAs(page, "jsonl");
   const exported = readFileSync(await download.path(), "utf8");
   expect(nativeJsonlProblems(exported)).toEqual([]);
   const doc = JSON.parse(exported.trimEnd().split("\n")[1] ?? "{}") as {

@@ -47,3 +47,17 @@ export function python(
   });
   return JSON.parse(out) as PythonView;
 }
+
+/**
+ * Run a Python 3 script that reads JSON on stdin and prints JSON on stdout.
+ * @param script the script's source (reads `json.load(sys.stdin)`)
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names what the script prints
+export function runPython<T>(script: string, input: unknown): T {
+  const out = execFileSync("python3", ["-c", script], {
+    input: JSON.stringify(input),
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  return JSON.parse(out) as T;
+}

@@ -17,3 +17,11 @@ export function tempDir(t: TestContext): string {
 export const FIXTURES = new URL("../fixtures/", import.meta.url);
 /** The sample article kept in the repository. */
 export const SAMPLE = new URL("../fixtures/lavrov-pompeo-sochi-2019.txt", import.meta.url);
+
+/** The native JSONL export of an operation table (its one file's text). */
+export async function exportJsonl(table: {
+  exportDocuments: (i: { format: "jsonl" }) => Promise<{ files: { content: string }[] }>;
+}): Promise<string> {
+  const result = await table.exportDocuments({ format: "jsonl" });
+  return result.files[0]?.content ?? "";
+}

@@ -11,6 +11,7 @@
  * spaces, one sentence a line; when the file has no sentence separators, lines end after
  * sentence-final tokens (`.` `!` `?` `؟`) for reading only. Offsets are code points.
  */
+import { FormatError } from "./format-error.ts";
 
 /** How a CoNLL file is written. */
 export interface ConllDialect {
@@ -74,12 +75,10 @@ export interface ConllFile {
 }
 
 /** A malformed CoNLL file: the line (1-based) and the reason. */
-export class ConllError extends Error {
-  readonly line: number;
+export class ConllError extends FormatError {
   constructor(line: number, reason: string) {
-    super(`line ${String(line)}: ${reason}`);
+    super(line, reason);
     this.name = "ConllError";
-    this.line = line;
   }
 }
 

@@ -6,6 +6,7 @@
  * the same project always gives the same bytes.
  */
 import type { LabelKind } from "../labels.ts";
+import type { DocumentOrigin } from "./origin.ts";
 
 /** The header line. */
 export interface NativeHeader {
@@ -73,6 +74,8 @@ export interface NativeDocument {
   updated_at: string;
   spans: NativeSpan[];
   relations: NativeRelation[];
+  /** What the document keeps of the file it came from (CoNLL, HTML), when a writer needs it. */
+  origin?: DocumentOrigin;
 }
 
 /** Media type of the file. */

@@ -11,6 +11,7 @@ import { nativeJsonlProblems } from "../../test-support/native-schema.ts";
 import { python } from "../../test-support/python.ts";
 import {
   chooseOption,
+  exportAs,
   paintedTexts,
   pressOnArabicLayout,
   selectWithKeyboard,
@@ -118,10 +119,7 @@ export async function annotateSampleArticle(page: Page, reload: () => Promise<vo
   expect(await paintedTexts(page, 0)).toEqual([QUOTE]);
 
   // Export as a download; the file fits the schema and Python slices every span right.
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export JSONL" }).click(),
-  ]);
+  const download = await exportAs(page, "jsonl");
   expect(download.suggestedFilename()).toBe("qawl-export.jsonl");
   const exported = readFileSync(await download.path(), "utf8");
   checkExport(exported);

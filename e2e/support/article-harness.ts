@@ -3,7 +3,7 @@
  * Shift+arrow keys, presses keys, reads what the page shows. Text is located by searching
  * the article's paragraphs; positions come from the browser's own layout.
  */
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Download, type Locator, type Page } from "@playwright/test";
 
 interface CharBoxes {
   first: { left: number; right: number; top: number; bottom: number };
@@ -172,4 +172,19 @@ export async function activate(page: Page, labelName: string, text: string): Pro
     .getByRole("button", { name: new RegExp(`^${labelName}`, "u") })
     .first()
     .click();
+}
+
+/** Export through the Export dialog (all documents) and wait for the download. */
+export async function exportAs(page: Page, format: string, scope = "All documents"): Promise<Download> {
+  await page.getByRole("button", { name: "Export…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export" });
+  await dialog.getByRole("combobox", { name: "Format" }).selectOption(format);
+  await dialog.getByRole("radio", { name: new RegExp(`^${scope}`, "u") }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("button", { name: "Export", exact: true }).click(),
+  ]);
+  await expect(dialog.getByRole("region", { name: "Loss report" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  return download;
 }

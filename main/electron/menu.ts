@@ -1,27 +1,50 @@
 /**
- * The application menu: File → Import Articles… and Export JSONL…, calling the same
- * operations as the page's buttons, then telling the page to reload.
+ * The application menu: File → Import… (files in any format Qawl reads) and Export as…
+ * (one item per format), calling the same operations as the page, then telling the page to
+ * reload. Formats that write several files ask for a folder.
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from "electron";
-import type { OperationTable } from "../../core/contract.ts";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportResult,
+  type ImportReport,
+  type OperationTable,
+} from "../../core/contract.ts";
 import { dispatch } from "../ops/dispatch.ts";
 
-async function importArticles(window: BrowserWindow, table: OperationTable): Promise<void> {
+/** Files under the chosen paths (folders recursively). */
+async function expand(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    if ((await stat(path)).isDirectory()) {
+      const entries = await readdir(path, { recursive: true, withFileTypes: true });
+      out.push(
+        ...entries
+          .filter((e) => e.isFile() && !e.name.startsWith("."))
+          .map((e) => join(e.parentPath, e.name))
+          .sort(),
+      );
+    } else out.push(path);
+  }
+  return out;
+}
+
+async function importFiles(window: BrowserWindow, table: OperationTable): Promise<void> {
   const chosen = await dialog.showOpenDialog(window, {
-    title: "Import articles",
-    properties: ["openFile", "multiSelections"],
-    filters: [{ name: "Plain-text articles", extensions: ["txt"] }],
+    title: "Import documents",
+    properties: ["openFile", "openDirectory", "multiSelections"],
   });
   if (chosen.canceled || chosen.filePaths.length === 0) return;
   const files = await Promise.all(
-    chosen.filePaths.map(async (path) => ({
-      name: basename(path),
+    (await expand(chosen.filePaths)).map(async (path) => ({
+      name: path,
       contentBase64: (await readFile(path)).toString("base64"),
     })),
   );
-  const reply = dispatch(table, "importDocuments", { files });
+  const reply = await dispatch(table, "importDocuments", { files });
   if (!reply.ok) {
     await dialog.showMessageBox(window, {
       type: "error",
@@ -30,19 +53,48 @@ async function importArticles(window: BrowserWindow, table: OperationTable): Pro
     });
     return;
   }
+  const report = reply.value as ImportReport;
   window.webContents.send("qawl:project-changed");
+  if (report.notes.length > 0)
+    await dialog.showMessageBox(window, { type: "info", message: "Imported", detail: report.notes.join("\n") });
 }
 
-async function exportJsonl(window: BrowserWindow, table: OperationTable): Promise<void> {
-  const reply = dispatch(table, "exportDocuments", { format: "jsonl" });
+async function exportAs(window: BrowserWindow, table: OperationTable, format: ExportFormat): Promise<void> {
+  const reply = await dispatch(table, "exportDocuments", { format });
   if (!reply.ok) {
     await dialog.showMessageBox(window, { type: "error", message: "Export failed", detail: reply.error.message });
     return;
   }
-  const file = reply.value as { fileName: string; content: string };
-  const target = await dialog.showSaveDialog(window, { title: "Export JSONL", defaultPath: file.fileName });
-  if (target.canceled || target.filePath === "") return;
-  await writeFile(target.filePath, file.content);
+  const result = reply.value as ExportResult;
+  const bytes = (f: ExportResult["files"][number]) =>
+    Buffer.from(f.content, f.encoding === "base64" ? "base64" : "utf8");
+  const single = result.files.length === 1 ? result.files[0] : undefined;
+  if (single !== undefined) {
+    const target = await dialog.showSaveDialog(window, { title: `Export ${format}`, defaultPath: single.path });
+    if (target.canceled || target.filePath === "") return;
+    await writeFile(target.filePath, bytes(single));
+  } else {
+    const folder = await dialog.showOpenDialog(window, {
+      title: `Export ${format} into a folder`,
+      properties: ["openDirectory", "createDirectory"],
+    });
+    const root = folder.filePaths[0];
+    if (folder.canceled || root === undefined) return;
+    for (const f of result.files) {
+      const target = join(root, ...f.path.split("/"));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes(f));
+    }
+  }
+  const lost = result.report.documents.flatMap((d) => d.lost.map((l) => `${d.title}: ${l}`));
+  await dialog.showMessageBox(window, {
+    type: "info",
+    message:
+      lost.length === 0
+        ? `Exported as ${format}; nothing lost`
+        : `Exported as ${format}; the format could not hold everything`,
+    detail: [...result.report.notes, ...lost].join("\n"),
+  });
 }
 
 /** Install the menu for a window showing a project. */
@@ -51,8 +103,14 @@ export function installMenu(window: BrowserWindow, table: OperationTable): void 
     {
       label: "File",
       submenu: [
-        { label: "Import Articles…", accelerator: "CmdOrCtrl+O", click: () => void importArticles(window, table) },
-        { label: "Export JSONL…", accelerator: "CmdOrCtrl+E", click: () => void exportJsonl(window, table) },
+        { label: "Import…", accelerator: "CmdOrCtrl+O", click: () => void importFiles(window, table) },
+        {
+          label: "Export as",
+          submenu: EXPORT_FORMATS.map((format) => ({
+            label: format,
+            click: () => void exportAs(window, table, format),
+          })),
+        },
         { type: "separator" },
         { role: "quit" },
       ],

@@ -8,7 +8,7 @@ import { MIGRATIONS } from "../../db/migrations/index.ts";
 import { APPLICATION_ID, ProjectStore } from "../../db/project.ts";
 import { nativeJsonlProblems } from "../../test-support/native-schema.ts";
 import { python } from "../../test-support/python.ts";
-import { SAMPLE, tempDir } from "../../test-support/temp.ts";
+import { SAMPLE, exportJsonl, tempDir } from "../../test-support/temp.ts";
 import { dispatch } from "./dispatch.ts";
 import { createOperationTable } from "./table.ts";
 
@@ -189,12 +189,12 @@ describe("entities", () => {
     assert.ok(renamed.aliases.includes("لافروف"));
   });
 
-  it("refuses an entity link on a quote and a malformed Wikidata id", (t) => {
+  it("refuses an entity link on a quote and a malformed Wikidata id", async (t) => {
     const { table, documentId } = sample(t);
     const quote = table.createSpan({ documentId, label: "QUOTE", ...at(Q1) });
     const e = table.createEntity({ name: "X", type: "PER" });
     assert.throws(() => table.updateSpan({ spanId: quote.id, entityId: e.id }), /cannot refer to an entity/u);
-    const reply = dispatch(table, "createEntity", { name: "Y", type: "PER", kbId: "1234" });
+    const reply = await dispatch(table, "createEntity", { name: "Y", type: "PER", kbId: "1234" });
     assert.deepEqual(reply, {
       ok: false,
       error: { code: "bad_input", message: "createEntity: kbId: a Wikidata id looks like Q1234" },
@@ -333,7 +333,7 @@ describe("undo and redo", () => {
 });
 
 describe("native JSONL with the attribution model", () => {
-  it("exports fragments, entities, notes and carried-over speakers, valid against the schema", (t) => {
+  it("exports fragments, entities, notes and carried-over speakers, valid against the schema", async (t) => {
     const { table, documentId } = sample(t);
     const a = at(Q1);
     const b = at(Q2_START);
@@ -343,7 +343,7 @@ describe("native JSONL with the attribution model", () => {
     const q3 = table.createSpan({ documentId, label: "QUOTE", ...at(Q3_START) });
     table.carryOverSpeaker({ quoteId: q3.id });
     table.updateSpan({ spanId: q3.id, note: "continues the minister" });
-    const content = table.exportDocuments({ format: "jsonl" }).content;
+    const content = await exportJsonl(table);
     assert.deepEqual(nativeJsonlProblems(content), []);
     const [header, docLine] = content
       .trimEnd()
@@ -405,7 +405,7 @@ describe("migration 1 → 2", () => {
     t.after(() => {
       store.close();
     });
-    assert.equal(store.pragma("user_version"), 2);
+    assert.equal(store.pragma("user_version"), MIGRATIONS.length);
     assert.deepEqual(
       store.relationsOf(1).map((r) => [r.from_span_id, r.to_span_id, r.to_entity_id]),
       [[1, 2, null]],

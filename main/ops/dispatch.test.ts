@@ -7,17 +7,17 @@ import { dispatch } from "./dispatch.ts";
 import { createOperationTable } from "./table.ts";
 
 describe("dispatch", () => {
-  it("refuses unknown operations and malformed input before anything runs", (t) => {
+  it("refuses unknown operations and malformed input before anything runs", async (t) => {
     const store = new ProjectStore(join(tempDir(t), "p.qawl"));
     t.after(() => {
       store.close();
     });
     const table = createOperationTable(store, { annotator: "tester" });
-    assert.deepEqual(dispatch(table, "dropTables", {}), {
+    assert.deepEqual(await dispatch(table, "dropTables", {}), {
       ok: false,
       error: { code: "unknown_operation", message: 'no operation is called "dropTables"' },
     });
-    assert.deepEqual(dispatch(table, "__proto__", {}).ok, false);
+    assert.deepEqual((await dispatch(table, "__proto__", {})).ok, false);
     const cases: [string, unknown, RegExp][] = [
       ["getDocument", { documentId: "1" }, /^getDocument: documentId: /u],
       ["getDocument", { documentId: 1.5 }, /^getDocument: documentId: /u],
@@ -31,15 +31,15 @@ describe("dispatch", () => {
       ["importDocuments", null, /^importDocuments: input: /u],
     ];
     for (const [name, input, pattern] of cases) {
-      const reply = dispatch(table, name, input);
+      const reply = await dispatch(table, name, input);
       assert.equal(reply.ok, false, name);
       assert.equal(reply.error.code, "bad_input");
       assert.match(reply.error.message, pattern);
     }
-    assert.deepEqual(dispatch(table, "getDocument", { documentId: 7 }), {
+    assert.deepEqual(await dispatch(table, "getDocument", { documentId: 7 }), {
       ok: false,
       error: { code: "not_found", message: "document 7 does not exist" },
     });
-    assert.equal(dispatch(table, "listDocuments", {}).ok, true);
+    assert.equal((await dispatch(table, "listDocuments", {})).ok, true);
   });
 });

@@ -15,9 +15,13 @@ export function isOperationName(name: unknown): name is OperationName {
 /**
  * Run operation `name` with an untrusted `input`.
  * @returns `{ok: true, value}`, or `{ok: false, error: {code, message}}` with code
- *   `unknown_operation`, `bad_input`, `not_found`, `conflict` or `internal`; never throws
+ *   `unknown_operation`, `bad_input`, `not_found`, `conflict` or `internal`; never rejects
  */
-export function dispatch(table: OperationTable, name: unknown, input: unknown): Reply<OperationOutputs[OperationName]> {
+export async function dispatch(
+  table: OperationTable,
+  name: unknown,
+  input: unknown,
+): Promise<Reply<OperationOutputs[OperationName]>> {
   if (!isOperationName(name)) {
     return {
       ok: false,
@@ -34,8 +38,10 @@ export function dispatch(table: OperationTable, name: unknown, input: unknown): 
     };
   }
   try {
-    const run = table[name] as (input: unknown) => OperationOutputs[OperationName];
-    return { ok: true, value: run(parsed.data) };
+    const run = table[name] as (
+      input: unknown,
+    ) => OperationOutputs[OperationName] | Promise<OperationOutputs[OperationName]>;
+    return { ok: true, value: await run(parsed.data) };
   } catch (e) {
     if (e instanceof QawlError) return { ok: false, error: { code: e.code, message: e.message } };
     return { ok: false, error: { code: "internal", message: `${name} failed: ${(e as Error).message}` } };

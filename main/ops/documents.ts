@@ -1,8 +1,8 @@
 /** Operations on documents: list, open, import, status. */
-import type { DocumentView, ImportOutcome, OperationTable } from "../../core/contract.ts";
+import type { DocumentView, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
-import type { NewDocument } from "../../db/project.ts";
-import { readPlainTextArticle } from "../import/plain-text.ts";
+import { readImportFiles } from "../import/read-files.ts";
+import { ingest } from "./ingest.ts";
 import type { Ops } from "./context.ts";
 import { relationView, spanView, summaryView } from "./views.ts";
 
@@ -46,31 +46,25 @@ export function documentOperations(
       return view;
     },
 
-    importDocuments({ files, encoding }) {
-      // Read every file first: a refusal anywhere writes nothing.
-      const prepared: { file: string; doc: NewDocument }[] = files.map((f) => {
+    importDocuments({ files, format, encoding }) {
+      // Read every file first, then store all in one transaction: a refusal anywhere writes nothing.
+      const batch = <T>(work: () => T): T => {
         try {
-          return { file: f.name, doc: readPlainTextArticle(f.name, Buffer.from(f.contentBase64, "base64"), encoding) };
+          return work();
         } catch (e) {
           if (!(e instanceof QawlError) || files.length === 1) throw e;
           const message = e.message.replace(/; nothing imported$/u, "");
           throw new QawlError(e.code, `${message}; none of the ${String(files.length)} files was imported`);
         }
-      });
-      return ops.store.transaction(() => {
-        const outcomes: ImportOutcome[] = [];
-        const stamp = ops.now();
-        for (const { file, doc } of prepared) {
-          const existing = ops.store.documentBySha256(doc.text_sha256);
-          if (existing !== undefined) {
-            outcomes.push({ file, status: "duplicate", documentId: existing.id, title: existing.title });
-            continue;
-          }
-          const documentId = ops.store.insertDocument(doc, stamp);
-          outcomes.push({ file, status: "imported", documentId, title: doc.title, length: doc.length });
-        }
-        return { outcomes };
-      });
+      };
+      const read = batch(() =>
+        readImportFiles(
+          files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, "base64") })),
+          format ?? "auto",
+          { annotator: ops.annotator, now: ops.now(), ...(encoding !== undefined ? { encoding } : {}) },
+        ),
+      );
+      return batch(() => ops.store.transaction(() => ({ outcomes: ingest(ops, read), notes: read.notes })));
     },
 
     setDocumentStatus({ documentId, status }) {

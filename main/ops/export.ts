@@ -1,11 +1,8 @@
-/** Export of the project as native JSONL (design §4b). */
+/** Export of documents in any format: the project as native structures, then the format's writer. */
 import type { OperationTable } from "../../core/contract.ts";
-import {
-  NATIVE_JSONL_MEDIA_TYPE,
-  writeNativeJsonl,
-  type NativeDocument,
-  type NativeHeader,
-} from "../../core/formats/native-jsonl.ts";
+import type { NativeDocument, NativeHeader } from "../../core/formats/native-jsonl.ts";
+import type { DocumentOrigin } from "../../core/formats/origin.ts";
+import { writeFormat } from "../export/write.ts";
 import type { Ops } from "./context.ts";
 
 /** The header line: schema, entities, annotators. */
@@ -83,22 +80,33 @@ function nativeDocument(ops: Ops, id: number): NativeDocument {
       annotator: r.annotator,
       created_at: r.created_at,
     })),
+    ...(doc.origin !== null ? { origin: JSON.parse(doc.origin) as DocumentOrigin } : {}),
   };
 }
 
 /** `exportDocuments`. */
 export function exportOperations(ops: Ops): Pick<OperationTable, "exportDocuments"> {
   return {
-    exportDocuments({ documentIds }) {
-      return ops.store.transaction(() => {
-        const docs = (documentIds ?? ops.store.documentIds()).map((id) => nativeDocument(ops, id));
-        return {
-          fileName: "qawl-export.jsonl",
-          mediaType: NATIVE_JSONL_MEDIA_TYPE,
-          content: writeNativeJsonl(nativeHeader(ops), docs),
-          documentCount: docs.length,
-        };
-      });
+    async exportDocuments({ format, documentIds, variant }) {
+      const input = ops.store.transaction(() => ({
+        header: nativeHeader(ops),
+        documents: (documentIds ?? ops.store.documentIds()).map((id) => nativeDocument(ops, id)),
+      }));
+      const written = await writeFormat(format, input, variant);
+      return {
+        files: written.files.map((f) =>
+          typeof f.content === "string"
+            ? { path: f.path, mediaType: f.mediaType, content: f.content, encoding: "utf8" as const }
+            : {
+                path: f.path,
+                mediaType: f.mediaType,
+                content: Buffer.from(f.content).toString("base64"),
+                encoding: "base64" as const,
+              },
+        ),
+        report: written.report,
+        documentCount: input.documents.length,
+      };
     },
   };
 }

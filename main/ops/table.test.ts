@@ -7,7 +7,7 @@ import { QawlError } from "../../core/errors.ts";
 import { ProjectStore } from "../../db/project.ts";
 import { nativeJsonlProblems } from "../../test-support/native-schema.ts";
 import { python } from "../../test-support/python.ts";
-import { SAMPLE, FIXTURES, tempDir } from "../../test-support/temp.ts";
+import { SAMPLE, FIXTURES, exportJsonl, tempDir } from "../../test-support/temp.ts";
 import { createOperationTable } from "./table.ts";
 
 const sampleText = readFileSync(SAMPLE, "utf8");
@@ -207,12 +207,17 @@ describe("spans and relations", () => {
     assert.equal(table.createSpan({ documentId, label: "QUOTE", ...across }).text, "وفنزويلا.\n\nوأعرب");
   });
 
-  it("refuses an HTML page offered as a plain-text article", (t) => {
+  it("reads an HTML page as an article, and refuses one offered as plain text", (t) => {
     const { table } = project(t);
     assert.throws(
-      () => table.importDocuments({ files: [caseFile("xss-article.html")] }),
-      /: xss-article\.html: this is an HTML page, not a plain-text article; nothing imported$/u,
+      () => table.importDocuments({ files: [caseFile("xss-article.html")], format: "text" }),
+      /: xss-article\.html: this is an HTML page, not a plain-text article \(import it as html\); nothing imported$/u,
     );
+    const id = table.importDocuments({ files: [caseFile("xss-article.html")] }).outcomes[0]?.documentId ?? 0;
+    const doc = table.getDocument({ documentId: id });
+    assert.equal(doc.text, 'خبر عاجل\n\n14 مايو 2019\n\nوقال الوزير: "نحن مستعدون".\n\nاضغط\n\nوأضاف: «لا تعليق».');
+    assert.deepEqual(doc.published, { iso: "2019-05-14", raw: "14 مايو 2019" });
+    assert.equal(doc.title, "خبر عاجل");
   });
 
   it("refuses an attribute value the label does not allow", (t) => {
@@ -231,7 +236,7 @@ describe("spans and relations", () => {
 });
 
 describe("exportDocuments (native JSONL)", () => {
-  it("writes a schema-valid file whose every span Python slices back to its text", (t) => {
+  it("writes a schema-valid file whose every span Python slices back to its text", async (t) => {
     const { table } = project(t);
     const ids = table
       .importDocuments({ files: [sampleFile(), caseFile("emoji-flag.txt"), caseFile("crlf-bom.txt")] })
@@ -244,9 +249,9 @@ describe("exportDocuments (native JSONL)", () => {
     const crlfQuote = "لا تعليق"; // after two CRLF line ends and the date line
     table.createSpan({ documentId: crlfId, label: "QUOTE", ...extentOf(crlfText, crlfQuote) });
 
-    const exported = table.exportDocuments({ format: "jsonl" });
-    assert.deepEqual(nativeJsonlProblems(exported.content), []);
-    const [headerLine, ...docLines] = exported.content.trimEnd().split("\n");
+    const exported = await exportJsonl(table);
+    assert.deepEqual(nativeJsonlProblems(exported), []);
+    const [headerLine, ...docLines] = exported.trimEnd().split("\n");
     const header = JSON.parse(headerLine ?? "{}") as { offset_unit: string; format: string };
     assert.equal(header.offset_unit, "codepoint");
     assert.equal(docLines.length, 3);
@@ -270,12 +275,9 @@ describe("exportDocuments (native JSONL)", () => {
     });
   });
 
-  it("gives the same bytes for the same project", (t) => {
+  it("gives the same bytes for the same project", async (t) => {
     const { table } = project(t);
     table.importDocuments({ files: [sampleFile()] });
-    assert.equal(
-      table.exportDocuments({ format: "jsonl" }).content,
-      table.exportDocuments({ format: "jsonl" }).content,
-    );
+    assert.equal(await exportJsonl(table), await exportJsonl(table));
   });
 });

@@ -130,7 +130,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         sendText(res, 400, `request body is not JSON: ${(e as Error).message}`);
         return;
       }
-      const reply = dispatch(options.table, decodeURIComponent(url.pathname.slice("/api/".length)), input);
+      const reply = await dispatch(options.table, decodeURIComponent(url.pathname.slice("/api/".length)), input);
       const status = reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 400);
       send(res, status, JSON.stringify(reply), "application/json; charset=utf-8");
       return;

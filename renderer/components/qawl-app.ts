@@ -14,15 +14,17 @@
  */
 import { LitElement, html, nothing } from "lit";
 import type { Connection } from "../api/index.ts";
-import { AnnotationStore } from "../state/annotation-store.ts";
+import { AnnotationStore, type ImportFormat } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
 import { isTypingTarget, matchesKey } from "../keys.ts";
 import type { ArticleView } from "./article-view.ts";
+import type { ExportDialog } from "./export-dialog.ts";
 import type { LabelsDialog } from "./labels-dialog.ts";
 import "./article-view.ts";
 import "./document-list.ts";
 import "./entity-panel.ts";
+import "./export-dialog.ts";
 import "./label-bar.ts";
 import "./labels-dialog.ts";
 import "./span-panel.ts";
@@ -38,30 +40,30 @@ const ENCODINGS: readonly (readonly [string, string])[] = [
 
 const SNAP_WORDS_KEY = "qawl.snapWords";
 
-/** Offer a text file to the user as a download. */
-function download(fileName: string, mediaType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mediaType};charset=utf-8` }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
-}
+/** Import formats offered (docs/formats.md). */
+const IMPORT_FORMATS: readonly (readonly [ImportFormat, string])[] = [
+  ["auto", "Auto"],
+  ["text", "Plain text"],
+  ["html", "HTML page"],
+  ["jsonl", "Qawl JSONL"],
+  ["conll", "CoNLL / IOB"],
+  ["brat", "brat (.txt + .ann)"],
+  ["doccano", "doccano JSONL"],
+  ["labelstudio", "Label Studio JSON"],
+];
 
 export class QawlApp extends LitElement {
   static override properties = {
     dragging: { state: true },
     encoding: { state: true },
+    importFormat: { state: true },
     snapWords: { state: true },
   };
   declare dragging: boolean;
   /** Encoding of the next imported files ("" for strict UTF-8). */
   declare encoding: string;
+  /** Format of the next imported files. */
+  declare importFormat: ImportFormat;
   /** Widen selections to whole words (proclitics peeled). */
   declare snapWords: boolean;
   store: AnnotationStore | undefined;
@@ -70,6 +72,7 @@ export class QawlApp extends LitElement {
     super();
     this.dragging = false;
     this.encoding = "";
+    this.importFormat = "auto";
     this.snapWords = localStorage.getItem(SNAP_WORDS_KEY) === "1";
     this.store = undefined;
     new StoreController(this, () => this.store);
@@ -288,14 +291,14 @@ export class QawlApp extends LitElement {
     if (!event.dataTransfer?.types.includes("Files")) return;
     event.preventDefault();
     this.dragging = false;
-    void this.store?.importFiles([...event.dataTransfer.files], this.encoding || undefined);
+    void this.store?.importFiles([...event.dataTransfer.files], this.encoding || undefined, this.importFormat);
   };
 
   #onFilesChosen = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = "";
-    void this.store?.importFiles(files, this.encoding || undefined);
+    void this.store?.importFiles(files, this.encoding || undefined, this.importFormat);
   };
 
   protected override render() {
@@ -310,10 +313,30 @@ export class QawlApp extends LitElement {
           class="visually-hidden"
           type="file"
           multiple
-          accept=".txt,text/plain"
           aria-label="Import articles"
           @change=${this.#onFilesChosen}
         />
+        <label class="button" for="import-folder">Import folder…</label>
+        <input
+          id="import-folder"
+          class="visually-hidden"
+          type="file"
+          webkitdirectory
+          aria-label="Import a folder"
+          @change=${this.#onFilesChosen}
+        />
+        <label class="encoding"
+          ><span>Format</span>
+          <select
+            @change=${(e: Event) => {
+              this.importFormat = (e.target as HTMLSelectElement).value as ImportFormat;
+            }}
+          >
+            ${IMPORT_FORMATS.map(
+              ([value, name]) => html`<option value=${value} ?selected=${this.importFormat === value}>${name}</option>`,
+            )}
+          </select></label
+        >
         <label class="encoding"
           ><span>Encoding</span>
           <select
@@ -330,11 +353,9 @@ export class QawlApp extends LitElement {
           type="button"
           class="button"
           ?disabled=${store === undefined || store.documents.length === 0}
-          @click=${() => {
-            void store?.exportProject(download);
-          }}
+          @click=${() => this.querySelector<ExportDialog>("qawl-export-dialog")?.open()}
         >
-          Export JSONL
+          Export…
         </button>
         <span class="toolbar-group" role="group" aria-label="History">
           <button
@@ -409,11 +430,21 @@ export class QawlApp extends LitElement {
       </aside>
       <footer class="statusbar">
         <p role="status" class=${status?.kind === "error" ? "error" : ""}>${status?.text ?? ""}</p>
+        ${
+          store?.progress == null
+            ? nothing
+            : html`<progress
+                aria-label="Reading files"
+                max=${store.progress.total}
+                .value=${store.progress.done}
+              ></progress>`
+        }
         <p class="hint">
           Offsets count code points · label key to tag · Alt+arrows resize · Ctrl+Z undo · Esc deselects
         </p>
       </footer>
       <qawl-labels-dialog .store=${store}></qawl-labels-dialog>
+      <qawl-export-dialog .store=${store}></qawl-export-dialog>
       ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true">Drop articles to import</div>` : nothing}`;
   }
 }

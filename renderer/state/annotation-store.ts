@@ -12,6 +12,8 @@ import type {
   DocumentView,
   EntityDetail,
   EntityView,
+  ExportFormat,
+  ExportResult,
   Fragment,
   HistoryState,
   ImportReport,
@@ -30,6 +32,9 @@ export interface StatusMessage {
   kind: "info" | "error";
   text: string;
 }
+
+/** A format the import reads (`auto` finds it per file). */
+export type ImportFormat = "auto" | "jsonl" | "text" | "html" | "brat" | "conll" | "doccano" | "labelstudio";
 
 /** Which list the side panel shows. */
 export type SidePanel = "spans" | "entities";
@@ -73,6 +78,8 @@ export class AnnotationStore extends EventTarget {
   panel: SidePanel = "spans";
   status: StatusMessage | null = null;
   busy = false;
+  /** Files read so far by an import, for its progress bar. */
+  progress: { done: number; total: number } | null = null;
 
   constructor(api: Api) {
     super();
@@ -245,18 +252,31 @@ export class AnnotationStore extends EventTarget {
   /**
    * Import article files chosen or dropped by the user; opens the first new document.
    * @param encoding WHATWG label of the files' encoding; strict UTF-8 when absent
+   * @param format the files' format; found per file when absent
    */
-  async importFiles(files: File[], encoding?: string): Promise<ImportReport | null> {
+  async importFiles(files: File[], encoding?: string, format?: ImportFormat): Promise<ImportReport | null> {
     if (files.length === 0) return null;
     let report: ImportReport | null = null;
     this.busy = true;
-    this.#say("info", `Importing ${plural(files.length, "file")}…`);
+    this.progress = { done: 0, total: files.length };
+    this.#say("info", `Reading ${plural(files.length, "file")}…`);
     this.#changed();
     await this.#act(async () => {
-      const inputs = await Promise.all(
-        files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })),
-      );
-      report = await this.api.importDocuments({ files: inputs, ...(encoding !== undefined ? { encoding } : {}) });
+      const inputs: { name: string; contentBase64: string }[] = [];
+      for (const f of files) {
+        // A file picked from a folder keeps its path inside the folder.
+        const name = f.webkitRelativePath === "" ? f.name : f.webkitRelativePath;
+        inputs.push({ name, contentBase64: await fileToBase64(f) });
+        this.progress = { done: inputs.length, total: files.length };
+        this.#changed();
+      }
+      this.#say("info", `Importing ${plural(files.length, "file")}…`);
+      this.#changed();
+      report = await this.api.importDocuments({
+        files: inputs,
+        ...(encoding !== undefined ? { encoding } : {}),
+        ...(format !== undefined ? { format } : {}),
+      });
       const imported = report.outcomes.filter((o) => o.status === "imported");
       const duplicates = report.outcomes.filter((o) => o.status === "duplicate");
       this.documents = await this.api.listDocuments({});
@@ -268,20 +288,40 @@ export class AnnotationStore extends EventTarget {
           `${plural(duplicates.length, "file")} already in the project (${duplicates.map((d) => d.file).join(", ")})`,
         );
       }
-      this.#say("info", parts.join("; "));
+      this.#say("info", [...parts, ...report.notes].join("; "));
     });
     this.busy = false;
+    this.progress = null;
     this.#changed();
     return report;
   }
 
-  /** Export the whole project as native JSONL and hand it to `save`. */
-  async exportProject(save: (fileName: string, mediaType: string, content: string) => void): Promise<void> {
+  /**
+   * Export documents in a format; the result (files and loss report) is returned for the
+   * page to save and show.
+   * @param documentIds the documents to export; all when absent
+   */
+  async exportDocuments(
+    format: ExportFormat,
+    documentIds?: number[],
+    variant?: "relations" | "spans",
+  ): Promise<ExportResult | null> {
+    let result: ExportResult | null = null;
     await this.#act(async () => {
-      const file = await this.api.exportDocuments({ format: "jsonl" });
-      save(file.fileName, file.mediaType, file.content);
-      this.#say("info", `Exported ${plural(file.documentCount, "document")} to ${file.fileName}`);
+      const done = await this.api.exportDocuments({
+        format,
+        ...(documentIds !== undefined ? { documentIds } : {}),
+        ...(variant !== undefined ? { variant } : {}),
+      });
+      result = done;
+      const lost = done.report.documents.length;
+      this.#say(
+        "info",
+        `Exported ${plural(done.documentCount, "document")} as ${format}` +
+          (lost > 0 ? `; ${plural(lost, "document")} lost what the format cannot hold (see the report)` : ""),
+      );
     });
+    return result;
   }
 
   /**

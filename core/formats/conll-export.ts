@@ -1,0 +1,172 @@
+/**
+ * CoNLL export. A document imported from a CoNLL file is written back in its own dialect,
+ * with its own tokens and non-token lines (a file with several `-DOCSTART-` documents is
+ * written as one file again). Any other document gets one tab-separated file with one tag
+ * column per layer — token, NER, QUOTE, SPEAKER, CUE — in IOB2, so a name inside a quote
+ * keeps both tags; tokens and sentences come from `tokenize`.
+ */
+import { OffsetIndex } from "../text/offsets.ts";
+import { TOKENIZATION_NOTE, tokenize, type Token } from "../text/tokens.ts";
+import { tagsFor, writeConll, type ConllToken } from "./conll.ts";
+import {
+  LossCollector,
+  count,
+  documentFileName,
+  kindOf,
+  type ExportFile,
+  type ExportInput,
+  type Written,
+} from "./export-types.ts";
+import type { NativeDocument, NativeSpan } from "./native-jsonl.ts";
+import type { ConllOrigin } from "./origin.ts";
+
+/** The tag columns of a document that brings no CoNLL origin, and the label kinds each holds. */
+export const CONLL_LAYERS: readonly { name: string; kinds: readonly string[] }[] = [
+  { name: "NER", kinds: ["entity", "custom"] },
+  { name: "QUOTE", kinds: ["quote"] },
+  { name: "SPEAKER", kinds: ["speaker"] },
+  { name: "CUE", kinds: ["cue"] },
+];
+
+/** Named pieces of spans (one per fragment), for tagging. */
+function pieces(spans: readonly NativeSpan[]): { label: string; start: number; end: number }[] {
+  return spans.flatMap((s) => (s.fragments ?? [s]).map((f) => ({ label: s.label, start: f.start, end: f.end })));
+}
+
+/** Pieces that overlap an earlier piece (one tag column cannot hold both). */
+function overlapping(list: { start: number; end: number }[]): number {
+  const sorted = [...list].sort((a, b) => a.start - b.start);
+  let end = -1;
+  let n = 0;
+  for (const p of sorted) {
+    if (p.start < end) n++;
+    else end = p.end;
+  }
+  return n;
+}
+
+/** Pieces whose ends do not fall on token boundaries. */
+function offTokens(list: readonly { start: number; end: number }[], tokens: readonly Token[]): number {
+  const starts = new Set(tokens.map((t) => t.start));
+  const ends = new Set(tokens.map((t) => t.end));
+  return list.filter((p) => !starts.has(p.start) || !ends.has(p.end)).length;
+}
+
+/** Losses every CoNLL document shares: relations, entity links, attributes, notes, fragments. */
+function commonLosses(doc: NativeDocument): string[] {
+  const lost: string[] = [];
+  if (doc.relations.length > 0) lost.push(`${count(doc.relations.length, "relation")} (CoNLL has no relations)`);
+  const linked = doc.spans.filter((s) => s.entity !== undefined).length;
+  if (linked > 0) lost.push(`${count(linked, "entity link")} (CoNLL tags hold no entity ids)`);
+  const attributed = doc.spans.filter((s) => Object.keys(s.attributes).length > 0).length;
+  if (attributed > 0) lost.push(`attributes of ${count(attributed, "span")} (such as a quote's type)`);
+  const noted = doc.spans.filter((s) => s.note !== undefined).length;
+  if (noted > 0) lost.push(count(noted, "note"));
+  const split = doc.spans.filter((s) => s.fragments !== undefined).length;
+  if (split > 0) lost.push(`${count(split, "discontinuous span")} written as separate spans, one per fragment`);
+  return lost;
+}
+
+/** Write a document that came from CoNLL, with the tags of its entity-layer spans. */
+function fromOrigin(doc: NativeDocument, origin: ConllOrigin, entityLabels: Set<string>, losses: LossCollector) {
+  const offsets = new OffsetIndex(doc.text);
+  const tokens: (ConllToken & { line: number })[] = [];
+  let line = 0;
+  let lastEnd = 0;
+  for (const [i, [start, end]] of origin.tokens.entries()) {
+    if (/[\n]/u.test(offsets.slice(lastEnd, start))) line++;
+    lastEnd = end;
+    tokens.push({
+      text: offsets.slice(start, end),
+      middle: origin.middle?.[String(i)] ?? [],
+      tag: "O",
+      start,
+      end,
+      line,
+    });
+  }
+  const sentences: ConllToken[][] = [];
+  for (const t of tokens) (sentences[t.line] ??= []).push(t);
+  const named = pieces(doc.spans.filter((s) => entityLabels.has(s.label)));
+  const others = doc.spans.length - doc.spans.filter((s) => entityLabels.has(s.label)).length;
+  losses.add(
+    doc,
+    ...commonLosses(doc),
+    ...(others > 0
+      ? [`${count(others, "quote, speaker or cue span")} (the file's own dialect has one tag column)`]
+      : []),
+    ...(overlapping(named) > 0 ? [`${count(overlapping(named), "overlapping name")} (one tag column)`] : []),
+    ...(offTokens(named, tokens) > 0
+      ? [`${count(offTokens(named, tokens), "name")} not on the file's token boundaries, widened to whole tokens`]
+      : []),
+  );
+  return {
+    sentences: sentences.filter((s) => s.length > 0),
+    extraLines: origin.extra_lines.map(([at, text]) => ({ at, text })),
+    tags: tagsFor(tokens, named, origin.dialect.tagScheme),
+  };
+}
+
+/** Write a document without a CoNLL origin: token, then one IOB2 column per layer. */
+function multiLayer(input: ExportInput, doc: NativeDocument, losses: LossCollector): string {
+  const kind = kindOf(input.header);
+  const boundaries = doc.spans.flatMap((s) => (s.fragments ?? [s]).flatMap((f) => [f.start, f.end]));
+  const sentences = tokenize(doc.text, boundaries);
+  const offsets = new OffsetIndex(doc.text);
+  const tokens = sentences.flat();
+  const columns = CONLL_LAYERS.map((layer) => {
+    const layerPieces = pieces(doc.spans.filter((s) => layer.kinds.includes(kind(s.label) ?? "custom")));
+    const over = overlapping(layerPieces);
+    if (over > 0) losses.add(doc, `${count(over, `overlapping ${layer.name} span`)} (one tag column per layer)`);
+    return tagsFor(tokens, layerPieces, "IOB2");
+  });
+  losses.add(doc, ...commonLosses(doc));
+  const lines: string[] = [];
+  let k = 0;
+  sentences.forEach((sentence, si) => {
+    if (si > 0) lines.push("");
+    for (const token of sentence) {
+      const text = offsets.slice(token.start, token.end).replace(/\t/gu, " ");
+      lines.push([text, ...columns.map((c) => c[k] ?? "O")].join("\t"));
+      k++;
+    }
+  });
+  return lines.join("\n") + "\n";
+}
+
+/** CoNLL files for a project: documents from CoNLL files as those files, the rest one file each. */
+export function writeConllFiles(input: ExportInput): Written {
+  const kind = kindOf(input.header);
+  const entityLabels = new Set(input.header.labels.filter((l) => kind(l.name) === "entity").map((l) => l.name));
+  const losses = new LossCollector("conll", [
+    "documents imported from CoNLL are written back in their own dialect, with their own tokens",
+    `other documents: columns token, ${CONLL_LAYERS.map((l) => l.name).join(", ")} (IOB2), tab-separated, a blank line between sentences; ${TOKENIZATION_NOTE}`,
+  ]);
+  const files: ExportFile[] = [];
+  const byFile = new Map<string, { doc: NativeDocument; origin: ConllOrigin }[]>();
+  for (const doc of input.documents) {
+    const origin = doc.origin;
+    if (origin?.format === "conll") {
+      const list = byFile.get(origin.file) ?? [];
+      list.push({ doc, origin });
+      byFile.set(origin.file, list);
+    } else {
+      files.push({
+        path: `${documentFileName(doc)}.conll`,
+        mediaType: "text/plain",
+        content: multiLayer(input, doc, losses),
+      });
+    }
+  }
+  for (const [file, docs] of byFile) {
+    docs.sort((a, b) => a.origin.index - b.origin.index);
+    const dialect = docs[0]?.origin.dialect;
+    if (dialect === undefined) continue;
+    const content = writeConll(
+      dialect,
+      docs.map(({ doc, origin }) => fromOrigin(doc, origin, entityLabels, losses)),
+    );
+    files.push({ path: file.replace(/^.*[/\\]/u, ""), mediaType: "text/plain", content });
+  }
+  return { files, report: losses.report() };
+}

@@ -1,0 +1,188 @@
+/**
+ * Label Studio JSON (https://labelstud.io/guide/export#Label-Studio-JSON-format-of-annotated-tasks):
+ * an array of tasks `{"id", "data": {"text"}, "annotations": [{"result": […]}]}`; a region is
+ * `{"id", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start", "end",
+ * "text", "labels": [L]}}`, a quote's type a per-region choice with the same id
+ * (`"type": "choices"`, `"from_name": "type"`), a note per-region `meta.text`, a relation
+ * `{"from_id", "to_id", "type": "relation", "direction": "right", "labels": [TYPE]}`.
+ * Offsets count code points (current Label Studio); older versions counted UTF-16 units,
+ * which the reader detects from each region's `text` and converts.
+ */
+import { OffsetIndex } from "../text/offsets.ts";
+import { LossCollector, count, type ExportInput, type Written } from "./export-types.ts";
+import { FormatError } from "./format-error.ts";
+
+/** The labeling config a Label Studio project needs for these files. */
+export function labelStudioConfig(input: ExportInput): string {
+  const labels = input.header.labels.map((l) => `    <Label value="${l.name}" background="${l.color}"/>`).join("\n");
+  const types = input.header.labels.flatMap((l) =>
+    l.attributes.filter((a) => a.name === "type").flatMap((a) => a.values),
+  );
+  const choices = [...new Set(types)].map((v) => `    <Choice value="${v}"/>`).join("\n");
+  const relations = input.header.relation_types.map((t) => `    <Relation value="${t.name}"/>`).join("\n");
+  return `<View>
+  <Labels name="label" toName="text">
+${labels}
+  </Labels>
+  <Text name="text" value="$text"/>
+  <Choices name="type" toName="text" perRegion="true">
+${choices}
+  </Choices>
+  <Relations>
+${relations}
+  </Relations>
+</View>
+`;
+}
+
+/** Write a project as Label Studio JSON (one file) and its labeling config. */
+export function writeLabelStudio(input: ExportInput): Written {
+  const losses = new LossCollector("labelstudio", [
+    "offsets count code points (Label Studio 1.x); import with the labeling config in label_config.xml",
+  ]);
+  const tasks = input.documents.map((doc) => {
+    const result: Record<string, unknown>[] = [];
+    const regionOf = new Map<number, string>();
+    for (const s of doc.spans) {
+      (s.fragments ?? [s]).forEach((f, i) => {
+        const id = i === 0 ? `s${String(s.id)}` : `s${String(s.id)}-${String(i)}`;
+        if (i === 0) regionOf.set(s.id, id);
+        const value = { start: f.start, end: f.end, text: [...doc.text].slice(f.start, f.end).join("") };
+        result.push({
+          id,
+          from_name: "label",
+          to_name: "text",
+          type: "labels",
+          value: { ...value, labels: [s.label] },
+          ...(s.note !== undefined ? { meta: { text: [s.note] } } : {}),
+        });
+        const type = s.attributes["type"];
+        if (type !== undefined) {
+          result.push({
+            id,
+            from_name: "type",
+            to_name: "text",
+            type: "choices",
+            value: { ...value, choices: [type] },
+          });
+        }
+      });
+    }
+    for (const r of doc.relations) {
+      if (r.to === undefined) continue;
+      result.push({
+        from_id: regionOf.get(r.from),
+        to_id: regionOf.get(r.to),
+        type: "relation",
+        direction: "right",
+        labels: [r.type],
+      });
+    }
+    const split = doc.spans.filter((s) => s.fragments !== undefined).length;
+    const toEntity = doc.relations.filter((r) => r.to === undefined).length;
+    const linked = doc.spans.filter((s) => s.entity !== undefined).length;
+    losses.add(
+      doc,
+      ...(split > 0 ? [`${count(split, "discontinuous quote")} written as one region per fragment`] : []),
+      ...(toEntity > 0 ? [`${count(toEntity, "relation")} to an entity (carried-over speakers)`] : []),
+      ...(linked > 0 ? [count(linked, "entity link")] : []),
+    );
+    return { id: doc.id, data: { text: doc.text, title: doc.title }, annotations: [{ result }] };
+  });
+  return {
+    files: [
+      { path: "labelstudio.json", mediaType: "application/json", content: JSON.stringify(tasks, null, 2) + "\n" },
+      { path: "label_config.xml", mediaType: "application/xml", content: labelStudioConfig(input) },
+    ],
+    report: losses.report(),
+  };
+}
+
+/** A task read from Label Studio JSON. */
+export interface LabelStudioDocument {
+  title: string | null;
+  text: string;
+  spans: { id: string; label: string; start: number; end: number; type?: string; note?: string }[];
+  relations: { from: string; to: string; type: string }[];
+  /** The regions' offsets were UTF-16 units (an older Label Studio) and were converted. */
+  convertedFromUtf16: boolean;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Read Label Studio JSON: an array of tasks or one task; the first annotation of each task
+ * (or its first prediction).
+ * @throws FormatError naming the task and the reason
+ */
+export function readLabelStudio(content: string): LabelStudioDocument[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch (e) {
+    throw new FormatError(null, `not JSON (${(e as Error).message})`);
+  }
+  const tasks = Array.isArray(value) ? value : [value];
+  return tasks.map((task: unknown, t) => {
+    const where = `task ${String(t + 1)}`;
+    if (!isRecord(task) || !isRecord(task["data"]))
+      throw new FormatError(null, `${where}: expected an object with "data"`);
+    const data = task["data"];
+    const text =
+      typeof data["text"] === "string" ? data["text"] : Object.values(data).find((v) => typeof v === "string");
+    if (typeof text !== "string") throw new FormatError(null, `${where}: data has no text`);
+    const offsets = new OffsetIndex(text);
+    const listed = (key: string): unknown[] => (Array.isArray(task[key]) ? (task[key] as unknown[]) : []);
+    const annotation = [...listed("annotations"), ...listed("predictions")][0];
+    const results = isRecord(annotation) && Array.isArray(annotation["result"]) ? annotation["result"] : [];
+    const spans = new Map<string, LabelStudioDocument["spans"][number]>();
+    const relations: LabelStudioDocument["relations"] = [];
+    let utf16 = false;
+    for (const r of results) {
+      if (!isRecord(r)) continue;
+      if (r["type"] === "relation") {
+        const labels = Array.isArray(r["labels"]) ? r["labels"] : [];
+        relations.push({ from: String(r["from_id"]), to: String(r["to_id"]), type: String(labels[0] ?? "relation") });
+        continue;
+      }
+      const v = isRecord(r["value"]) ? r["value"] : {};
+      const start = v["start"];
+      const end = v["end"];
+      if (typeof start !== "number" || typeof end !== "number") continue;
+      const id = String(r["id"]);
+      let from = start;
+      let to = end;
+      if (typeof v["text"] === "string" && end <= offsets.codePointLength && offsets.slice(start, end) !== v["text"]) {
+        // An older Label Studio counted UTF-16 units: convert when that gives the region's text.
+        if (text.slice(start, end) === v["text"]) {
+          from = offsets.toCodePoint(start);
+          to = offsets.toCodePoint(end);
+          utf16 = true;
+        } else {
+          throw new FormatError(
+            null,
+            `${where}: region ${id}: its text is not the task's text at [${String(start)}, ${String(end)})`,
+          );
+        }
+      }
+      if (to <= from || to > offsets.codePointLength)
+        throw new FormatError(null, `${where}: region ${id}: offsets outside the text`);
+      const span = spans.get(id) ?? { id, label: "", start: from, end: to };
+      if (r["type"] === "labels" && Array.isArray(v["labels"])) span.label = String(v["labels"][0] ?? "");
+      if (r["type"] === "choices" && Array.isArray(v["choices"])) span.type = String(v["choices"][0] ?? "");
+      const meta = isRecord(r["meta"]) && Array.isArray(r["meta"]["text"]) ? r["meta"]["text"] : undefined;
+      if (meta !== undefined) span.note = meta.map(String).join("\n");
+      spans.set(id, span);
+    }
+    const title = typeof data["title"] === "string" ? data["title"] : null;
+    return {
+      title,
+      text,
+      spans: [...spans.values()].filter((s) => s.label !== ""),
+      relations,
+      convertedFromUtf16: utf16,
+    };
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * What a document keeps of the file it came from, so a writer can give that file back:
+ * a CoNLL file's dialect, tokens and non-token lines; an HTML page (sanitized). Stored with
+ * the document and carried in native JSONL as `origin`. Offsets are code points.
+ */
+import type { ConllDialect } from "./conll.ts";
+
+/** A document read from a CoNLL file. */
+export interface ConllOrigin {
+  format: "conll";
+  /** The file's name, and the document's place in it (files with `-DOCSTART-` hold several). */
+  file: string;
+  index: number;
+  dialect: ConllDialect;
+  /** Each token's `[start, end)` in the document text; lines of the text are the file's sentences. */
+  tokens: [number, number][];
+  /** Columns between token and tag, by token index, where the file has any. */
+  middle?: Record<string, string[]>;
+  /** Non-token lines of the document as `[position among its lines, line]`. */
+  extra_lines: [number, string][];
+}
+
+/** A document extracted from an HTML article page. */
+export interface HtmlOrigin {
+  format: "html";
+  /** The page, sanitized (no script, no event handler, no remote load). */
+  page: string;
+}
+
+/** Where a document came from, when a writer needs it. */
+export type DocumentOrigin = ConllOrigin | HtmlOrigin;

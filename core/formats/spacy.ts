@@ -1,0 +1,48 @@
+/**
+ * spaCy-ready JSONL (layout in docs/formats.md): one document a line,
+ * `{"text", "ents": [[start, end, "LABEL"], …], "spans": {"sc": [[start, end, "LABEL"], …]}}`
+ * — `ents` the flat, non-overlapping names (as `Doc.ents` requires), `spans["sc"]` every span
+ * (a span group). Offsets count code points, which is what `Doc.char_span` takes; a span
+ * that does not fall on spaCy's token boundaries makes `char_span` return None. No maintained
+ * npm package writes the binary `.spacy` DocBin, so it is not offered.
+ */
+import { LossCollector, count, kindOf, type ExportInput, type Written } from "./export-types.ts";
+
+/** Write a project as spaCy-ready JSONL. */
+export function writeSpacy(input: ExportInput): Written {
+  const kind = kindOf(input.header);
+  const losses = new LossCollector("spacy", [
+    'offsets count code points; load with doc.char_span(start, end, label) (alignment_mode="expand" if your tokenizer splits differently); ents are the non-overlapping names, spans["sc"] holds every span',
+  ]);
+  const lines = input.documents.map((doc) => {
+    const all = doc.spans.flatMap((s) => (s.fragments ?? [s]).map((f) => [f.start, f.end, s.label] as const));
+    const names = doc.spans
+      .filter((s) => kind(s.label) === "entity" && s.fragments === undefined)
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    const ents: (readonly [number, number, string])[] = [];
+    let end = -1;
+    let skipped = 0;
+    for (const s of names) {
+      if (s.start < end) skipped++;
+      else {
+        ents.push([s.start, s.end, s.label]);
+        end = s.end;
+      }
+    }
+    const lost: string[] = [];
+    if (skipped > 0) lost.push(`${count(skipped, "overlapping name")} left out of ents (kept in spans["sc"])`);
+    if (doc.relations.length > 0) lost.push(count(doc.relations.length, "relation"));
+    const linked = doc.spans.filter((s) => s.entity !== undefined).length;
+    if (linked > 0) lost.push(count(linked, "entity link"));
+    const attributed = doc.spans.filter((s) => Object.keys(s.attributes).length > 0).length;
+    if (attributed > 0) lost.push(`attributes of ${count(attributed, "span")}`);
+    const split = doc.spans.filter((s) => s.fragments !== undefined).length;
+    if (split > 0) lost.push(`${count(split, "discontinuous quote")} written as separate spans, one per fragment`);
+    losses.add(doc, ...lost);
+    return JSON.stringify({ text: doc.text, ents, spans: { sc: all } });
+  });
+  return {
+    files: [{ path: "spacy.jsonl", mediaType: "application/x-ndjson", content: lines.join("\n") + "\n" }],
+    report: losses.report(),
+  };
+}

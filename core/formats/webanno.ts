@@ -1,0 +1,155 @@
+/**
+ * WebAnno TSV 3.3, the tab-separated format INCEpTION imports and exports
+ * (https://inception-project.github.io/releases/latest/docs/user-guide.html#sect_formats_webannotsv).
+ * One file per document: a header declaring the layers, then per sentence a `#Text=` line
+ * and one line per token: `sentence-token<TAB>begin-end<TAB>token<TAB>features…`.
+ * Its offsets count UTF-16 code units (Java strings) — the one format in which Qawl writes
+ * UTF-16 offsets, as the format requires.
+ *
+ * Layers: a span layer `webanno.custom.Qawl` with features `label`, `quoteType`, `entity`;
+ * a relation layer `webanno.custom.QawlLink` with feature `type`, based on it. A span over
+ * several tokens carries `[id]` on each of them; a relation sits on its target's first token
+ * and points to its source's first token (`sent-tok[sourceId_targetId]`).
+ */
+import { OffsetIndex } from "../text/offsets.ts";
+import { TOKENIZATION_NOTE, tokenize, type Token } from "../text/tokens.ts";
+import { LossCollector, count, documentFileName, type ExportInput, type Written } from "./export-types.ts";
+import type { NativeDocument, NativeHeader } from "./native-jsonl.ts";
+
+/** Escape an annotation value: `\ [ ] | _ -> ; * TAB LF` get a backslash. */
+function escapeValue(value: string): string {
+  return value
+    .replace(/\\/gu, "\\\\")
+    .replace(/([[\]|_;*])/gu, "\\$1")
+    .replace(/->/gu, "\\->")
+    .replace(/\t/gu, "\\t")
+    .replace(/\r?\n/gu, "\\n");
+}
+
+/** Escape a sentence for its `#Text=` line. */
+function escapeText(text: string): string {
+  return text.replace(/\\/gu, "\\\\").replace(/\r/gu, "\\r").replace(/\n/gu, "\\n").replace(/\t/gu, "\\t");
+}
+
+interface Piece {
+  annotationId: number;
+  label: string;
+  quoteType: string;
+  entity: string;
+  start: number;
+  end: number;
+  tokens: number[];
+}
+
+/** One document as WebAnno TSV 3.3. */
+export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, losses: LossCollector): string {
+  const entities = new Map(header.entities.map((e) => [e.id, e]));
+  const offsets = new OffsetIndex(doc.text);
+  const boundaries = doc.spans.flatMap((s) => (s.fragments ?? [s]).flatMap((f) => [f.start, f.end]));
+  const sentences = tokenize(doc.text, boundaries);
+  const tokens: (Token & { address: string })[] = sentences.flatMap((sentence, si) =>
+    sentence.map((t, ti) => ({ ...t, address: `${String(si + 1)}-${String(ti + 1)}` })),
+  );
+  let nextId = 1;
+  const pieces: Piece[] = [];
+  const firstPieceOf = new Map<number, Piece>();
+  for (const s of doc.spans) {
+    for (const f of s.fragments ?? [s]) {
+      const covered = tokens.flatMap((t, i) => (t.start >= f.start && t.end <= f.end ? [i] : []));
+      const entity = s.entity === undefined ? undefined : entities.get(s.entity);
+      const piece: Piece = {
+        annotationId: nextId++,
+        label: s.label,
+        quoteType: s.attributes["type"] ?? "",
+        entity: entity === undefined ? "" : (entity.kb_id ?? entity.name),
+        start: f.start,
+        end: f.end,
+        tokens: covered,
+      };
+      pieces.push(piece);
+      if (!firstPieceOf.has(s.id)) firstPieceOf.set(s.id, piece);
+    }
+  }
+  const byToken = new Map<number, Piece[]>();
+  for (const p of pieces) for (const t of p.tokens) byToken.set(t, [...(byToken.get(t) ?? []), p]);
+  const linksByToken = new Map<number, string[][]>();
+  let carried = 0;
+  for (const r of doc.relations) {
+    const source = firstPieceOf.get(r.from);
+    const target = r.to === undefined ? undefined : firstPieceOf.get(r.to);
+    if (source === undefined || target === undefined) {
+      carried++;
+      continue;
+    }
+    const at = target.tokens[0];
+    const sourceToken = source.tokens[0];
+    if (at === undefined || sourceToken === undefined) continue;
+    const ids =
+      source.tokens.length > 1 || target.tokens.length > 1
+        ? `[${String(source.tokens.length > 1 ? source.annotationId : 0)}_${String(target.tokens.length > 1 ? target.annotationId : 0)}]`
+        : "";
+    const list = linksByToken.get(at) ?? [];
+    list.push([escapeValue(r.type), `${tokens[sourceToken]?.address ?? ""}${ids}`]);
+    linksByToken.set(at, list);
+  }
+  const cell = (values: string[]) => (values.length === 0 ? "_" : values.join("|"));
+  const feature = (p: Piece, value: string) => {
+    const v = value === "" ? "*" : escapeValue(value);
+    return p.tokens.length > 1 ? `${v}[${String(p.annotationId)}]` : v;
+  };
+  const lines = [
+    "#FORMAT=WebAnno TSV 3.3",
+    "#T_SP=webanno.custom.Qawl|entity|label|quoteType",
+    "#T_RL=webanno.custom.QawlLink|type|BT_webanno.custom.Qawl",
+    "",
+  ];
+  let k = 0;
+  for (const sentence of sentences) {
+    const first = sentence[0];
+    const last = sentence[sentence.length - 1];
+    if (first === undefined || last === undefined) continue;
+    lines.push("", `#Text=${escapeText(offsets.slice(first.start, last.end))}`);
+    for (const t of sentence) {
+      const here = byToken.get(k) ?? [];
+      const links = linksByToken.get(k) ?? [];
+      const begin = offsets.toUtf16(t.start);
+      const end = offsets.toUtf16(t.end);
+      lines.push(
+        [
+          tokens[k]?.address ?? "",
+          `${String(begin)}-${String(end)}`,
+          escapeValue(offsets.slice(t.start, t.end)),
+          cell(here.map((p) => feature(p, p.entity))),
+          cell(here.map((p) => feature(p, p.label))),
+          cell(here.map((p) => feature(p, p.quoteType))),
+          cell(links.map((l) => l[0] ?? "")),
+          cell(links.map((l) => l[1] ?? "")),
+        ].join("\t"),
+      );
+      k++;
+    }
+  }
+  const split = doc.spans.filter((s) => s.fragments !== undefined).length;
+  const noted = doc.spans.filter((s) => s.note !== undefined).length;
+  losses.add(
+    doc,
+    ...(split > 0 ? [`${count(split, "discontinuous quote")} written as one annotation per fragment`] : []),
+    ...(carried > 0 ? [`${count(carried, "relation")} to an entity (carried-over speakers)`] : []),
+    ...(noted > 0 ? [count(noted, "note")] : []),
+  );
+  return lines.join("\n") + "\n";
+}
+
+/** A project as WebAnno TSV 3.3, one file per document. */
+export function writeWebAnno(input: ExportInput): Written {
+  const losses = new LossCollector("webanno", [
+    "WebAnno TSV 3.3: offsets count UTF-16 code units, as the format requires",
+    `layers webanno.custom.Qawl (entity, label, quoteType) and webanno.custom.QawlLink (type); ${TOKENIZATION_NOTE}`,
+  ]);
+  const files = input.documents.map((doc) => ({
+    path: `${documentFileName(doc)}.tsv`,
+    mediaType: "text/tab-separated-values",
+    content: writeWebAnnoDocument(input.header, doc, losses),
+  }));
+  return { files, report: losses.report() };
+}

@@ -1,0 +1,63 @@
+/**
+ * Tokens and sentences for the token-based exports (CoNLL, HuggingFace, WebAnno TSV), for
+ * documents that do not bring their own: each line of the text is split into sentences and
+ * words by Unicode segmentation (UAX #29, `Intl.Segmenter`, locale `ar`); punctuation marks
+ * are tokens of their own, whitespace is not a token; then every token that a span boundary
+ * falls inside is split there, so that spans always fall on token boundaries (`و|بومبيو`).
+ * Offsets are code points, end-exclusive.
+ */
+import { OffsetIndex } from "./offsets.ts";
+
+/** A token `[start, end)` in code points. */
+export interface Token {
+  start: number;
+  end: number;
+}
+
+const sentences = new Intl.Segmenter("ar", { granularity: "sentence" });
+const words = new Intl.Segmenter("ar", { granularity: "word" });
+
+/**
+ * Sentences of tokens.
+ * @param text the document text
+ * @param boundaries code point offsets where a token must start or end (span boundaries)
+ */
+export function tokenize(text: string, boundaries: Iterable<number> = []): Token[][] {
+  const offsets = new OffsetIndex(text);
+  const cuts = new Set<number>();
+  for (const b of boundaries) cuts.add(offsets.toUtf16(Math.min(Math.max(b, 0), offsets.codePointLength)));
+  const out: Token[][] = [];
+  const lineBreak = /\r\n|\n|\r/gu;
+  let lineStart = 0;
+  const lines: [number, number][] = [];
+  for (let m = lineBreak.exec(text); m !== null; m = lineBreak.exec(text)) {
+    lines.push([lineStart, m.index]);
+    lineStart = m.index + m[0].length;
+  }
+  lines.push([lineStart, text.length]);
+  for (const [from, to] of lines) {
+    const line = text.slice(from, to);
+    for (const sentence of sentences.segment(line)) {
+      const tokens: Token[] = [];
+      for (const word of words.segment(sentence.segment)) {
+        if (word.segment.trim() === "") continue;
+        const start = from + sentence.index + word.index;
+        const end = start + word.segment.length;
+        let piece = start;
+        for (let u = start + 1; u < end; u++) {
+          if (cuts.has(u)) {
+            tokens.push({ start: offsets.toCodePoint(piece), end: offsets.toCodePoint(u) });
+            piece = u;
+          }
+        }
+        tokens.push({ start: offsets.toCodePoint(piece), end: offsets.toCodePoint(end) });
+      }
+      if (tokens.length > 0) out.push(tokens);
+    }
+  }
+  return out;
+}
+
+/** How tokens were made, for loss reports and headers. */
+export const TOKENIZATION_NOTE =
+  "tokens and sentences from Unicode segmentation (UAX #29, Intl.Segmenter, locale ar) within each line, punctuation as separate tokens, tokens split at every span boundary";

@@ -1,0 +1,78 @@
+/**
+ * Reader for HTML article pages: the main text is found by Mozilla's Readability (the
+ * engine of Firefox Reader View), the page is sanitized by DOMPurify (no script, no event
+ * handler, no `javascript:` URL, no iframe or remote load) and kept as the document's
+ * origin. Nothing in the page runs and nothing is fetched: jsdom parses it with scripts and
+ * resource loading off. The stored text is the title, the date line (when the page has one)
+ * and the paragraphs, separated by blank lines.
+ */
+import { Readability } from "@mozilla/readability";
+import createDOMPurify from "dompurify";
+import { JSDOM } from "jsdom";
+import { parseDateLine, type PublishedDate } from "../../core/text/dates.ts";
+import { QawlError } from "../../core/errors.ts";
+
+/** An article read from a page. */
+export interface HtmlArticle {
+  title: string;
+  published: PublishedDate | null;
+  /** Title, date line and paragraphs, separated by blank lines. */
+  text: string;
+  /** The page, sanitized. */
+  page: string;
+  lang: string | null;
+}
+
+/** Text of an element with its whitespace collapsed, as a reader sees it. */
+function visibleText(node: Element): string {
+  return node.textContent.replace(/\s+/gu, " ").trim();
+}
+
+/** The page's date: a `<time datetime>` (its text kept as written) or `article:published_time`. */
+function pageDate(document: Document): PublishedDate | null {
+  const time = document.querySelector("article time[datetime], time[datetime]");
+  const datetime =
+    time?.getAttribute("datetime") ??
+    document.querySelector('meta[property="article:published_time"]')?.getAttribute("content");
+  const iso = /^(\d{4}-\d{2}-\d{2})/u.exec(datetime ?? "")?.[1];
+  const raw = time === null ? null : visibleText(time);
+  if (iso !== undefined) return { iso, raw: raw ?? iso };
+  return raw === null ? null : parseDateLine(raw);
+}
+
+/**
+ * Read an article page.
+ * @param fileName used in messages
+ * @param html the decoded page
+ * @throws QawlError when no article text can be found
+ */
+export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
+  const dom = new JSDOM(html, { runScripts: undefined, resources: undefined, pretendToBeVisual: false });
+  const { document } = dom.window;
+  const purify = createDOMPurify(dom.window);
+  const page = purify.sanitize(html, {
+    WHOLE_DOCUMENT: true,
+    FORBID_TAGS: ["iframe", "object", "embed", "form", "img", "video", "audio", "link", "style", "script", "base"],
+    FORBID_ATTR: ["style", "srcset", "src", "background", "poster"],
+  });
+  const published = pageDate(document);
+  const lang = document.documentElement.getAttribute("lang");
+  // Readability changes the document it reads: give it a copy.
+  const parsed = new Readability(new JSDOM(html).window.document, { charThreshold: 0 }).parse();
+  const body = new JSDOM(purify.sanitize(parsed?.content ?? "")).window.document;
+  const blocks = [...body.querySelectorAll("p, h2, h3, h4, li, blockquote")]
+    .filter((el) => el.querySelector("p, li, blockquote") === null)
+    .map(visibleText)
+    .filter((t) => t !== "");
+  const title = (parsed?.title ?? document.title).replace(/\s+/gu, " ").trim();
+  if (blocks.length === 0 && title === "")
+    throw new QawlError("bad_input", `${fileName}: no article text found in the page; nothing imported`);
+  const dateLine = published?.raw;
+  const parts = [
+    title,
+    ...(dateLine !== undefined && dateLine !== "" ? [dateLine] : []),
+    ...blocks.filter((b) => b !== title && b !== dateLine),
+  ];
+  dom.window.close();
+  return { title, published, text: parts.join("\n\n"), page, lang };
+}

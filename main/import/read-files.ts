@@ -1,0 +1,445 @@
+/**
+ * Every reader behind `importDocuments`: files (name and bytes) in a named format, or with
+ * the format found from the name and the content, become one native file — header (labels,
+ * entities, annotators) and documents with their spans and relations — ready to be stored
+ * in one transaction. Offsets are code points. Errors name the file, the line and the reason.
+ */
+import { createHash } from "node:crypto";
+import { readArticleMetadata } from "../../core/article/metadata.ts";
+import { readBratAnn } from "../../core/formats/brat.ts";
+import { readConll, type ConllFile } from "../../core/formats/conll.ts";
+import { readDoccano } from "../../core/formats/doccano.ts";
+import { FormatError } from "../../core/formats/format-error.ts";
+import { readLabelStudio } from "../../core/formats/labelstudio.ts";
+import type { NativeDocument, NativeHeader, NativeSpan } from "../../core/formats/native-jsonl.ts";
+import { readNativeJsonl } from "../../core/formats/native-read.ts";
+import type { ConllOrigin } from "../../core/formats/origin.ts";
+import { QawlError } from "../../core/errors.ts";
+import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES, type LabelDefinition } from "../../core/labels.ts";
+import { guessLanguage } from "../../core/text/language.ts";
+import { codePointLength } from "../../core/text/offsets.ts";
+import { decodeText } from "./decode.ts";
+import { readHtmlArticle } from "./html.ts";
+
+/** Formats Qawl reads (docs/formats.md). */
+export const READ_FORMATS = ["jsonl", "text", "html", "brat", "conll", "doccano", "labelstudio"] as const;
+export type ReadFormat = (typeof READ_FORMATS)[number];
+
+/** A file to import. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Everything read from a batch of files. */
+export interface ReadResult {
+  header: NativeHeader;
+  documents: NativeDocument[];
+  /** Whether ids, timestamps and the schema are the file's own (native JSONL): kept when the project is empty. */
+  exact: boolean;
+  /** Statements for the import report: repairs made, units converted, formats found. */
+  notes: string[];
+}
+
+/** Lowercase hex SHA-256 of a text in UTF-8. */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+const PALETTE = [
+  "#7c3aed",
+  "#db2777",
+  "#0d9488",
+  "#ca8a04",
+  "#2563eb",
+  "#16a34a",
+  "#dc2626",
+  "#9333ea",
+  "#0891b2",
+  "#ea580c",
+];
+
+/** A label for a name an import brings: a default one when it is known, else a new name label. */
+function labelFor(name: string, index: number): LabelDefinition {
+  return (
+    DEFAULT_LABELS.find((l) => l.name === name) ?? {
+      name,
+      kind: "entity",
+      displayName: name,
+      key: null,
+      color: PALETTE[index % PALETTE.length] ?? "#6b7280",
+      attributes: [],
+      retired: false,
+    }
+  );
+}
+
+/** A header for documents read from a format without one. */
+function headerFor(labelNames: Iterable<string>, annotator: string): NativeHeader {
+  const names = [...new Set(labelNames)];
+  const labels = [...DEFAULT_LABELS, ...names.filter((n) => !DEFAULT_LABELS.some((l) => l.name === n)).map(labelFor)];
+  return {
+    format: "qawl",
+    version: 1,
+    offset_unit: "codepoint",
+    labels: labels.map((l) => ({
+      name: l.name,
+      kind: l.kind,
+      display_name: l.displayName,
+      key: l.key,
+      color: l.color,
+      attributes: l.attributes,
+      retired: l.retired,
+    })),
+    relation_types: DEFAULT_RELATION_TYPES.map((t) => ({
+      name: t.name,
+      display_name: t.displayName,
+      from_kind: t.fromKind,
+      to_kind: t.toKind,
+    })),
+    entities: [],
+    annotators: [{ id: 1, name: annotator }],
+  };
+}
+
+interface Context {
+  annotator: string;
+  now: string;
+  nextId: () => number;
+}
+
+/** A document with no annotation, from its text. */
+function document(
+  ctx: Context,
+  fields: {
+    title: string;
+    text: string;
+    source: string;
+    hadBom?: boolean;
+    published?: NativeDocument["published"];
+    lang?: string | null;
+  },
+): NativeDocument {
+  return {
+    id: ctx.nextId(),
+    title: fields.title,
+    published: fields.published ?? null,
+    source: fields.source,
+    url: null,
+    lang: fields.lang ?? guessLanguage(fields.text),
+    text: fields.text,
+    text_sha256: sha256(fields.text),
+    had_bom: fields.hadBom ?? false,
+    status: "new",
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    spans: [],
+    relations: [],
+  };
+}
+
+/** A span of a document being read (its text sliced from the document). */
+function span(ctx: Context, doc: NativeDocument, label: string, pieces: { start: number; end: number }[]): NativeSpan {
+  const chars = [...doc.text];
+  const first = pieces[0] ?? { start: 0, end: 0 };
+  const last = pieces[pieces.length - 1] ?? first;
+  return {
+    id: ctx.nextId(),
+    label,
+    start: first.start,
+    end: last.end,
+    text: pieces.map((p) => chars.slice(p.start, p.end).join("")).join(" "),
+    ...(pieces.length > 1 ? { fragments: pieces } : {}),
+    attributes: {},
+    annotator: ctx.annotator,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  };
+}
+
+/** The text of a file, strictly decoded. */
+function textOf(file: InputFile, encoding?: string): { text: string; hadBom: boolean } {
+  return decodeText(file.name, file.bytes, encoding);
+}
+
+/** Guess a file's format from its name and content. */
+export function detectFormat(file: InputFile, siblings: readonly InputFile[]): ReadFormat {
+  const name = file.name.toLowerCase();
+  const head = new TextDecoder("utf-8", { fatal: false }).decode(file.bytes.subarray(0, 4096)).replace(/^\uFEFF/u, "");
+  if (/\.x?html?$/u.test(name) || /^\s*<(!doctype\s+html|html[\s>])/iu.test(head)) return "html";
+  if (name.endsWith(".ann")) return "brat";
+  if (name.endsWith(".txt") && siblings.some((s) => s.name.toLowerCase() === name.replace(/\.txt$/u, ".ann")))
+    return "brat";
+  if (/\.(jsonl|ndjson)$/u.test(name)) return /^\{\s*"format"\s*:\s*"qawl"/u.test(head) ? "jsonl" : "doccano";
+  if (name.endsWith(".json")) return "labelstudio";
+  if (/\.(conll|conll2003|iob|iob2|bio|tsv)$/u.test(name)) return "conll";
+  const lines = head
+    .split(/\r?\n/u)
+    .slice(0, 20)
+    .filter((l) => l.trim() !== "");
+  if (lines.length >= 3 && lines.every((l) => /^(-DOCSTART-|.+[\t ](O|[BI]-\S+))$/u.test(l))) return "conll";
+  return "text";
+}
+
+/** The import's error for a format problem: `file: line N: reason`. */
+function formatError(file: string, e: unknown): never {
+  if (e instanceof FormatError) throw new QawlError("bad_input", `${file}: ${e.message}; nothing imported`);
+  throw e;
+}
+
+function readConllFile(ctx: Context, file: InputFile, labels: Set<string>, notes: string[]): NativeDocument[] {
+  const { text: content } = textOf(file);
+  let parsed: ConllFile;
+  try {
+    // decodeText removed a BOM; give it back to the reader, which records it in the dialect.
+    const hadBom = file.bytes[0] === 0xef && file.bytes[1] === 0xbb && file.bytes[2] === 0xbf;
+    parsed = readConll((hadBom ? "\uFEFF" : "") + content);
+  } catch (e) {
+    formatError(file.name, e);
+  }
+  if (parsed.strayInside.length > 0) {
+    notes.push(
+      `${file.name}: ${String(parsed.strayInside.length)} stray I- tags (an I- not after a tag of its type) read as span starts and written back as B-: lines ${parsed.strayInside.map((s) => String(s.line)).join(", ")}`,
+    );
+  }
+  if (parsed.dialect.tagScheme === "IOB1")
+    notes.push(`${file.name}: tags read as IOB1 (I- opens spans; B- only after a span of the same type)`);
+  return parsed.documents.map((d, index) => {
+    const title = parsed.documents.length > 1 ? `${file.name} (${String(index + 1)})` : file.name;
+    const doc = document(ctx, { title, text: d.text, source: file.name });
+    const tokens = d.sentences.flat();
+    const middle: Record<string, string[]> = {};
+    tokens.forEach((t, i) => {
+      if (t.middle.length > 0) middle[String(i)] = t.middle;
+    });
+    const origin: ConllOrigin = {
+      format: "conll",
+      file: file.name,
+      index,
+      dialect: parsed.dialect,
+      tokens: tokens.map((t) => [t.start, t.end]),
+      ...(Object.keys(middle).length > 0 ? { middle } : {}),
+      extra_lines: d.extraLines.map((e) => [e.at, e.text]),
+    };
+    doc.origin = origin;
+    doc.spans = d.spans.map((s) => {
+      labels.add(s.label);
+      return span(ctx, doc, s.label, [{ start: s.start, end: s.end }]);
+    });
+    return doc;
+  });
+}
+
+/**
+ * Read a batch of files.
+ * @param format the files' format, or `auto` to find it per file
+ * @param encoding the plain-text files' encoding (strict UTF-8 when absent)
+ * @throws QawlError naming the file (and line) of the first problem
+ */
+export function readImportFiles(
+  files: readonly InputFile[],
+  format: ReadFormat | "auto",
+  options: { encoding?: string; annotator: string; now: string },
+): ReadResult {
+  const notes: string[] = [];
+  let id = 0;
+  const ctx: Context = { annotator: options.annotator, now: options.now, nextId: () => ++id };
+  const labels = new Set<string>();
+  const documents: NativeDocument[] = [];
+  const entities: NativeHeader["entities"] = [];
+  const relationTypes = new Set<string>();
+  const used = new Set<InputFile>();
+  const formats = files.map((f) => (format === "auto" ? detectFormat(f, files) : format));
+  if (formats.includes("jsonl")) {
+    if (files.length > 1) throw new QawlError("bad_input", "import a native JSONL file on its own");
+    const file = files[0];
+    if (file === undefined) throw new QawlError("bad_input", "no file to import");
+    try {
+      const parsed = readNativeJsonl(textOf(file).text, sha256);
+      return { ...parsed, exact: true, notes };
+    } catch (e) {
+      formatError(file.name, e);
+    }
+  }
+  files.forEach((file, i) => {
+    if (used.has(file)) return;
+    const kind = formats[i] ?? "text";
+    switch (kind) {
+      case "text": {
+        const { text, hadBom } = textOf(file, options.encoding);
+        if (/^\s*<(!doctype\s+html|html[\s>])/iu.test(text)) {
+          throw new QawlError(
+            "bad_input",
+            `${file.name}: this is an HTML page, not a plain-text article (import it as html); nothing imported`,
+          );
+        }
+        const meta = readArticleMetadata(text);
+        documents.push(
+          document(ctx, { title: meta.title, text, source: file.name, hadBom, published: meta.published }),
+        );
+        break;
+      }
+      case "html": {
+        const article = readHtmlArticle(file.name, textOf(file, options.encoding).text);
+        const doc = document(ctx, {
+          title: article.title,
+          text: article.text,
+          source: file.name,
+          published: article.published,
+          lang: article.lang !== null && /^ar\b/iu.test(article.lang) ? "ar" : null,
+        });
+        doc.origin = { format: "html", page: article.page };
+        documents.push(doc);
+        break;
+      }
+      case "conll":
+        documents.push(...readConllFile(ctx, file, labels, notes));
+        break;
+      case "brat": {
+        const base = file.name.replace(/\.(ann|txt)$/iu, "");
+        const txt = files.find((f) => f.name === `${base}.txt`);
+        const ann = files.find((f) => f.name === `${base}.ann`);
+        if (txt === undefined || ann === undefined) {
+          throw new QawlError(
+            "bad_input",
+            `${file.name}: brat standoff needs both ${base}.txt and ${base}.ann; nothing imported`,
+          );
+        }
+        used.add(txt);
+        used.add(ann);
+        const { text, hadBom } = textOf(txt);
+        let parsed;
+        try {
+          parsed = readBratAnn(textOf(ann).text, text);
+        } catch (e) {
+          formatError(ann.name, e);
+        }
+        const meta = readArticleMetadata(text);
+        const doc = document(ctx, { title: meta.title, text, source: txt.name, hadBom, published: meta.published });
+        const idOf = new Map<string, number>();
+        doc.spans = parsed.spans.map((s) => {
+          labels.add(s.label);
+          const made = span(ctx, doc, s.label, s.fragments);
+          made.attributes = s.attributes;
+          if (s.note !== undefined) made.note = s.note;
+          if (s.reference !== undefined) {
+            const kb = s.reference.db.toLowerCase() === "wikidata" ? s.reference.id : null;
+            let entity = entities.find((e) => (kb !== null && e.kb_id === kb) || e.name === s.reference?.name);
+            if (entity === undefined) {
+              entity = { id: ctx.nextId(), name: s.reference.name || s.text, type: s.label, aliases: [], kb_id: kb };
+              entities.push(entity);
+            }
+            made.entity = entity.id;
+          }
+          idOf.set(s.id, made.id);
+          return made;
+        });
+        doc.relations = parsed.relations.map((r) => {
+          relationTypes.add(r.type);
+          return {
+            id: ctx.nextId(),
+            type: r.type,
+            from: idOf.get(r.from) ?? 0,
+            to: idOf.get(r.to) ?? 0,
+            annotator: ctx.annotator,
+            created_at: ctx.now,
+          };
+        });
+        documents.push(doc);
+        break;
+      }
+      case "doccano": {
+        let parsed;
+        try {
+          parsed = readDoccano(textOf(file).text);
+        } catch (e) {
+          formatError(file.name, e);
+        }
+        for (const d of parsed) {
+          const doc = document(ctx, {
+            title: readArticleMetadata(d.text).title || `${file.name} line ${String(d.line)}`,
+            text: d.text,
+            source: file.name,
+          });
+          const idOf = new Map<number, number>();
+          doc.spans = d.spans.map((s) => {
+            labels.add(s.label);
+            const made = span(ctx, doc, s.label, [{ start: s.start, end: s.end }]);
+            idOf.set(s.id, made.id);
+            return made;
+          });
+          doc.relations = d.relations.map((r) => {
+            relationTypes.add(r.type);
+            return {
+              id: ctx.nextId(),
+              type: r.type,
+              from: idOf.get(r.from) ?? 0,
+              to: idOf.get(r.to) ?? 0,
+              annotator: ctx.annotator,
+              created_at: ctx.now,
+            };
+          });
+          documents.push(doc);
+        }
+        break;
+      }
+      case "labelstudio": {
+        let parsed;
+        try {
+          parsed = readLabelStudio(textOf(file).text);
+        } catch (e) {
+          formatError(file.name, e);
+        }
+        if (parsed.some((t) => t.convertedFromUtf16)) {
+          notes.push(
+            `${file.name}: region offsets were UTF-16 units (an older Label Studio) and were converted to code points`,
+          );
+        }
+        parsed.forEach((t, k) => {
+          const doc = document(ctx, {
+            title: t.title ?? (readArticleMetadata(t.text).title || `${file.name} task ${String(k + 1)}`),
+            text: t.text,
+            source: file.name,
+          });
+          const idOf = new Map<string, number>();
+          doc.spans = t.spans.map((s) => {
+            labels.add(s.label);
+            const made = span(ctx, doc, s.label, [{ start: s.start, end: s.end }]);
+            if (s.type !== undefined) made.attributes = { type: s.type };
+            if (s.note !== undefined) made.note = s.note;
+            idOf.set(s.id, made.id);
+            return made;
+          });
+          doc.relations = t.relations.map((r) => {
+            relationTypes.add(r.type);
+            return {
+              id: ctx.nextId(),
+              type: r.type,
+              from: idOf.get(r.from) ?? 0,
+              to: idOf.get(r.to) ?? 0,
+              annotator: ctx.annotator,
+              created_at: ctx.now,
+            };
+          });
+          documents.push(doc);
+        });
+        break;
+      }
+      case "jsonl":
+        break;
+    }
+  });
+  const header = headerFor(labels, options.annotator);
+  header.entities = entities;
+  for (const type of relationTypes) {
+    if (!header.relation_types.some((t) => t.name === type)) {
+      header.relation_types.push({ name: type, display_name: type, from_kind: "entity", to_kind: "entity" });
+    }
+  }
+  for (const doc of documents) {
+    if (codePointLength(doc.text) === 0 || doc.text.trim() === "") {
+      throw new QawlError("bad_input", `${doc.source ?? doc.title}: the document holds no text; nothing imported`);
+    }
+  }
+  return { header, documents, exact: false, notes };
+}

@@ -1,0 +1,367 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { strFromU8, unzipSync } from "fflate";
+import type { ExportFormat, ExportResult, OperationTable } from "../../core/contract.ts";
+import { annotatedSample, emptyProject, sampleText } from "../../test-support/annotated-sample.ts";
+import { nativeJsonlProblems } from "../../test-support/native-schema.ts";
+import { runPython } from "../../test-support/python.ts";
+import { FIXTURES } from "../../test-support/temp.ts";
+
+async function exportAs(
+  table: OperationTable,
+  format: ExportFormat,
+  variant?: "spans" | "relations",
+): Promise<ExportResult> {
+  return table.exportDocuments({ format, ...(variant !== undefined ? { variant } : {}) });
+}
+
+function text(result: ExportResult, path: string): string {
+  const file = result.files.find((f) => f.path === path);
+  assert.ok(file !== undefined, `the export has ${path}`);
+  return file.content;
+}
+
+const files = (result: ExportResult) =>
+  result.files.map((f) => ({
+    name: f.path,
+    contentBase64: Buffer.from(f.content, f.encoding === "base64" ? "base64" : "utf8").toString("base64"),
+  }));
+
+/** Python checks every [start, end) against the text: the slices it returns. */
+const SLICES = `
+import json, sys
+job = json.load(sys.stdin)
+print(json.dumps([job["text"][s:e] for s, e in job["ranges"]], ensure_ascii=False))
+`;
+
+describe("native JSONL, complete", () => {
+  it("imported into an empty project, exports the same bytes", async (t) => {
+    const { table } = annotatedSample(t);
+    const first = text(await exportAs(table, "jsonl"), "qawl-export.jsonl");
+    assert.deepEqual(nativeJsonlProblems(first), []);
+    const other = emptyProject(t, "copy.qawl");
+    const report = other.table.importDocuments({
+      files: [{ name: "export.jsonl", contentBase64: Buffer.from(first).toString("base64") }],
+    });
+    assert.deepEqual(
+      report.outcomes.map((o) => o.status),
+      ["imported"],
+    );
+    const second = text(await exportAs(other.table, "jsonl"), "qawl-export.jsonl");
+    assert.ok(second === first, "the re-export differs from the original");
+  });
+
+  it("merged into a project that has documents: ids renumbered, everything kept", async (t) => {
+    const { table } = annotatedSample(t);
+    const exported = text(await exportAs(table, "jsonl"), "qawl-export.jsonl");
+    const other = emptyProject(t, "busy.qawl");
+    other.table.importDocuments({
+      files: [{ name: "x.txt", contentBase64: Buffer.from("قال الوزير: نعم").toString("base64") }],
+    });
+    other.table.importDocuments({
+      files: [{ name: "export.jsonl", contentBase64: Buffer.from(exported).toString("base64") }],
+    });
+    const doc = other.table.getDocument({ documentId: 2 });
+    const original = table.getDocument({ documentId: 1 });
+    assert.deepEqual(
+      doc.spans.map((s) => [s.label, s.start, s.end, s.fragments, s.attributes, s.note]),
+      original.spans.map((s) => [s.label, s.start, s.end, s.fragments, s.attributes, s.note]),
+    );
+    assert.equal(doc.relations.length, original.relations.length);
+    assert.deepEqual(
+      other.table
+        .listEntities({})
+        .map((e) => [e.name, e.kbId])
+        .sort(),
+      table
+        .listEntities({})
+        .map((e) => [e.name, e.kbId])
+        .sort(),
+    );
+  });
+
+  it("refuses a file whose offsets are not code points, naming the line", (t) => {
+    const { table } = emptyProject(t);
+    const emoji = "🇷🇺 قال";
+    const header =
+      '{"format":"qawl","version":1,"offset_unit":"codepoint","labels":[{"name":"CUE","kind":"cue","display_name":"Cue","key":"c","color":"#a855f7","attributes":[],"retired":false}],"relation_types":[],"entities":[],"annotators":[{"id":1,"name":"x"}]}';
+    const sha = runPython<string>(
+      "import json,sys,hashlib; print(json.dumps(hashlib.sha256(json.load(sys.stdin).encode()).hexdigest()))",
+      emoji,
+    );
+    // UTF-16 offsets of قال are 5..8; in code points it is 3..6.
+    const doc = JSON.stringify({
+      id: 1,
+      title: "t",
+      published: null,
+      source: null,
+      url: null,
+      lang: "ar",
+      text: emoji,
+      text_sha256: sha,
+      had_bom: false,
+      status: "new",
+      created_at: "2026-01-01T00:00:00.000Z",
+      updated_at: "2026-01-01T00:00:00.000Z",
+      spans: [
+        {
+          id: 1,
+          label: "CUE",
+          start: 5,
+          end: 8,
+          text: "قال",
+          attributes: {},
+          annotator: "x",
+          created_at: "2026-01-01T00:00:00.000Z",
+          updated_at: "2026-01-01T00:00:00.000Z",
+        },
+      ],
+      relations: [],
+    });
+    assert.throws(
+      () =>
+        table.importDocuments({
+          files: [{ name: "bad.jsonl", contentBase64: Buffer.from(`${header}\n${doc}\n`).toString("base64") }],
+        }),
+      /bad\.jsonl: line 2: span 1: \[5, 8\) is not inside the text; nothing imported$/u,
+    );
+    assert.equal(table.listDocuments({}).length, 0);
+  });
+});
+
+describe("the real corpora round-trip in their own CoNLL dialect", () => {
+  for (const [name, entities, repairs] of [
+    ["anercorp_head40k.txt", 3163 + 11, 11],
+    ["newsfane_gold_head40k.tsv", 2700, 0],
+  ] as const) {
+    it(`${name}: gold entities intact, written back byte for byte (apart from ${String(repairs)} reported repairs)`, async (t) => {
+      const { table } = emptyProject(t);
+      const bytes = readFileSync(new URL(`arabic-ner/${name}`, FIXTURES));
+      const report = table.importDocuments({ files: [{ name, contentBase64: bytes.toString("base64") }] });
+      assert.equal(report.outcomes[0]?.status, "imported");
+      if (repairs > 0) assert.match(report.notes.join("\n"), new RegExp(`${String(repairs)} stray I- tags`, "u"));
+      const summary = table.listDocuments({})[0];
+      assert.equal(
+        Object.values(summary?.spanCounts ?? {}).reduce((a, b) => a + b, 0),
+        entities,
+      );
+      const result = await exportAs(table, "conll");
+      assert.deepEqual(
+        result.files.map((f) => f.path),
+        [name],
+      );
+      const written = Buffer.from(result.files[0]?.content ?? "", "utf8");
+      const original = bytes.toString("utf8").split("\n");
+      const back = written.toString("utf8").split("\n");
+      assert.equal(back.length, original.length);
+      const changed = original.flatMap((l, i) => (l === back[i] ? [] : [i]));
+      assert.equal(changed.length, repairs);
+      for (const i of changed) assert.equal(back[i], original[i]?.replace(/ I-(\S+)$/u, " B-$1"));
+      assert.deepEqual(result.report.documents, []);
+    });
+  }
+});
+
+describe("writers, checked from outside", () => {
+  it("brat: .ann offsets slice the .txt in Python; annotation.conf; the carried-over speaker reported", async (t) => {
+    const { table } = annotatedSample(t);
+    const result = await exportAs(table, "brat");
+    const txt = result.files.find((f) => f.path.endsWith(".txt"))?.content ?? "";
+    const ann = result.files.find((f) => f.path.endsWith(".ann"))?.content ?? "";
+    assert.equal(txt, sampleText);
+    const ts = ann.split("\n").filter((l) => l.startsWith("T"));
+    const ranges = ts.flatMap((l) =>
+      (l.split("\t")[1]?.split(" ").slice(1).join(" ").split(";") ?? []).map((p) => p.split(" ").map(Number)),
+    );
+    const slices = runPython<string[]>(SLICES, { text: txt, ranges });
+    let k = 0;
+    for (const l of ts) {
+      const pieces = l.split("\t")[1]?.split(" ").slice(1).join(" ").split(";").length ?? 1;
+      assert.equal(slices.slice(k, k + pieces).join(" "), l.split("\t")[2]);
+      k += pieces;
+    }
+    assert.match(ann, /^R\d+\tattributed_to Arg1:T\d+ Arg2:T\d+$/mu);
+    assert.match(ann, /^N\d+\tReference T\d+ Wikidata:Q20087\tSergei Lavrov$/mu);
+    assert.match(text(result, "annotation.conf"), /^\[entities\]\nQUOTE\nSPEAKER/u);
+    assert.match(result.report.documents[0]?.lost.join("\n") ?? "", /carried-over speaker/u);
+  });
+
+  it("doccano: both layouts slice right in Python; relations in the relation layout", async (t) => {
+    const { table } = annotatedSample(t);
+    for (const variant of ["relations", "spans"] as const) {
+      const line = JSON.parse(text(await exportAs(table, "doccano", variant), "doccano.jsonl").trim()) as {
+        text: string;
+        label?: [number, number, string][];
+        entities?: { start_offset: number; end_offset: number; label: string }[];
+        relations?: unknown[];
+      };
+      const ranges =
+        variant === "spans"
+          ? (line.label ?? []).map(([s, e]) => [s, e])
+          : (line.entities ?? []).map((e) => [e.start_offset, e.end_offset]);
+      const slices = runPython<string[]>(SLICES, { text: line.text, ranges });
+      assert.ok(slices.every((s) => s.trim() !== "" && sampleText.includes(s)));
+      if (variant === "relations") assert.ok((line.relations?.length ?? 0) >= 5);
+    }
+  });
+
+  it("Label Studio: regions slice right in Python; quote types per region; a config", async (t) => {
+    const { table } = annotatedSample(t);
+    const result = await exportAs(table, "labelstudio");
+    const tasks = JSON.parse(text(result, "labelstudio.json")) as {
+      data: { text: string };
+      annotations: {
+        result: { type: string; value: { start: number; end: number; text: string; choices?: string[] } }[];
+      }[];
+    }[];
+    const results = tasks[0]?.annotations[0]?.result ?? [];
+    const regions = results.filter((r) => r.type === "labels");
+    const slices = runPython<string[]>(SLICES, {
+      text: tasks[0]?.data.text ?? "",
+      ranges: regions.map((r) => [r.value.start, r.value.end]),
+    });
+    assert.deepEqual(
+      slices,
+      regions.map((r) => r.value.text),
+    );
+    assert.deepEqual(
+      results
+        .filter((r) => r.type === "choices")
+        .map((r) => r.value.choices?.[0])
+        .sort(),
+      ["direct", "direct", "direct", "indirect", "mixed"],
+    ); // the two-fragment quote: one choice per region
+    assert.ok(results.some((r) => r.type === "relation"));
+    assert.match(text(result, "label_config.xml"), /<Choices name="type" toName="text" perRegion="true">/u);
+  });
+
+  it("spaCy JSONL: ents flat and in order, every span slices right in Python", async (t) => {
+    const { table } = annotatedSample(t);
+    const doc = JSON.parse(text(await exportAs(table, "spacy"), "spacy.jsonl").trim()) as {
+      text: string;
+      ents: [number, number, string][];
+      spans: { sc: [number, number, string][] };
+    };
+    for (let i = 1; i < doc.ents.length; i++) assert.ok((doc.ents[i]?.[0] ?? 0) >= (doc.ents[i - 1]?.[1] ?? 0));
+    const slices = runPython<string[]>(SLICES, { text: doc.text, ranges: doc.spans.sc.map(([s, e]) => [s, e]) });
+    assert.ok(slices.includes("سيرغي لافروف") && slices.includes("مجلس القطب الشمالي"));
+  });
+
+  it("HuggingFace: tokens and IOB2 tags by the label list; the names come back", async (t) => {
+    const { table } = annotatedSample(t);
+    const result = await exportAs(table, "hf");
+    const names = JSON.parse(text(result, "label_names.json")) as string[];
+    assert.equal(names[0], "O");
+    const rows = text(result, "hf.jsonl")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { tokens: string[]; ner_tags: number[] });
+    const found: string[] = [];
+    for (const row of rows) {
+      let current: string[] = [];
+      row.tokens.forEach((token, i) => {
+        const tag = names[row.ner_tags[i] ?? 0] ?? "O";
+        if (tag.startsWith("B-") || tag === "O") {
+          if (current.length > 0) found.push(current.join(" "));
+          current = tag === "O" ? [] : [token];
+        } else current.push(token);
+      });
+      if (current.length > 0) found.push(current.join(" "));
+    }
+    for (const name of ["سيرغي لافروف", "مايك بومبيو", "سوتشي", "واشنطن", "مجلس القطب الشمالي"])
+      assert.ok(found.includes(name), name);
+  });
+
+  it("WebAnno TSV 3.3: token offsets are UTF-16 units, as Python's UTF-16 encoding counts them", async (t) => {
+    const { table } = emptyProject(t);
+    const emojiText = readFileSync(new URL("cases/emoji-flag.txt", FIXTURES), "utf8");
+    const id =
+      table.importDocuments({ files: [{ name: "e.txt", contentBase64: Buffer.from(emojiText).toString("base64") }] })
+        .outcomes[0]?.documentId ?? 0;
+    const quote = "نرفض ذلك رفضا قاطعا";
+    const start = [...emojiText.slice(0, emojiText.indexOf(quote))].length;
+    table.createSpan({ documentId: id, label: "QUOTE", start, end: start + [...quote].length });
+    const tsv = (await exportAs(table, "webanno")).files[0]?.content ?? "";
+    assert.match(tsv, /^#FORMAT=WebAnno TSV 3\.3\n#T_SP=webanno\.custom\.Qawl\|/u);
+    const rows = tsv
+      .split("\n")
+      .filter((l) => /^\d+-\d+\t/u.test(l))
+      .map((l) => l.split("\t"));
+    const check = runPython<string[]>(
+      `
+import json, sys
+job = json.load(sys.stdin)
+u16 = job["text"].encode("utf-16-le")
+print(json.dumps([u16[2*s:2*e].decode("utf-16-le") for s, e in job["ranges"]], ensure_ascii=False))`,
+      { text: emojiText, ranges: rows.map((r) => (r[1] ?? "0-0").split("-").map(Number)) },
+    );
+    assert.deepEqual(
+      check,
+      rows.map((r) => r[2]),
+    );
+    const quoteRows = rows.filter((r) => (r[4] ?? "").startsWith("QUOTE"));
+    assert.equal(quoteRows.map((r) => r[2]).join(" "), quote);
+  });
+
+  it("quotes table: CSV with a BOM that Python's csv reads; XLSX with the same rows", async (t) => {
+    const { table } = annotatedSample(t);
+    const csv = text(await exportAs(table, "quotes-csv"), "quotes.csv");
+    assert.ok(csv.startsWith("\uFEFF"));
+    const rows = runPython<Record<string, string>[]>(
+      'import csv, io, json, sys\nprint(json.dumps(list(csv.DictReader(io.StringIO(json.load(sys.stdin).lstrip("\\ufeff")))), ensure_ascii=False))',
+      csv,
+    );
+    assert.equal(rows.length, 4);
+    assert.deepEqual(Object.keys(rows[0] ?? {}), [
+      "document",
+      "date",
+      "speaker",
+      "speaker_mention",
+      "cue",
+      "quote",
+      "type",
+      "start",
+      "end",
+    ]);
+    const [first, second] = rows as [Record<string, string>, Record<string, string>];
+    assert.equal(first.speaker, "Sergei Lavrov");
+    assert.equal(first.speaker_mention, "وزير الخارجية الروسي");
+    assert.equal(first.cue, "قال");
+    assert.equal(first.type, "direct");
+    assert.equal(
+      runPython<string[]>(SLICES, { text: sampleText, ranges: [[Number(first.start), Number(first.end)]] })[0],
+      first.quote,
+    );
+    assert.equal(second.speaker, "Sergei Lavrov");
+    assert.equal(second.speaker_mention, "");
+    const xlsx = (await exportAs(table, "quotes-xlsx")).files[0];
+    assert.equal(xlsx?.encoding, "base64");
+    const parts = unzipSync(Buffer.from(xlsx.content, "base64"));
+    const shared = strFromU8(parts["xl/sharedStrings.xml"] ?? new Uint8Array());
+    assert.ok(shared.includes("وزير الخارجية الروسي") && shared.includes("Sergei Lavrov"));
+  });
+});
+
+describe("round trips through other formats", () => {
+  for (const format of ["brat", "doccano", "labelstudio"] as const) {
+    it(`${format}: the sample's spans come back with their labels and offsets`, async (t) => {
+      const { table } = annotatedSample(t);
+      const original = table.getDocument({ documentId: 1 });
+      const other = emptyProject(t, `${format}.qawl`);
+      const report = other.table.importDocuments({
+        files: files(await exportAs(table, format)).filter((f) => !/label_config|annotation\.conf/u.test(f.name)),
+        format,
+      });
+      assert.deepEqual(
+        report.outcomes.map((o) => o.status),
+        ["imported"],
+      );
+      const back = other.table.getDocument({ documentId: report.outcomes[0]?.documentId ?? 0 });
+      const pieces = (spans: typeof original.spans) =>
+        spans.flatMap((s) => (s.fragments ?? [s]).map((f) => `${s.label} ${String(f.start)} ${String(f.end)}`)).sort();
+      assert.deepEqual(pieces(back.spans), pieces(original.spans));
+      assert.equal(back.text, original.text);
+    });
+  }
+});

@@ -1,0 +1,190 @@
+/**
+ * `<qawl-export-dialog>`: export this document, every document, or the finished ones, in
+ * any format Qawl writes; a format with several files downloads as a zip. The loss report —
+ * what the format could not hold, per document — is shown after the download.
+ */
+import { LitElement, html, nothing } from "lit";
+import { strToU8, zipSync } from "fflate";
+import type { ExportFormat, ExportResult } from "../../core/contract.ts";
+import type { AnnotationStore } from "../state/annotation-store.ts";
+import { StoreController } from "../state/store-controller.ts";
+import { plural } from "../format.ts";
+
+/** Formats offered, with what each is for. */
+const FORMATS: readonly (readonly [ExportFormat, string])[] = [
+  ["jsonl", "Qawl JSONL — everything, to re-import or process"],
+  ["brat", "brat standoff (.txt, .ann, annotation.conf)"],
+  ["conll", "CoNLL / IOB2 (one tag column per layer)"],
+  ["doccano", "doccano JSONL"],
+  ["labelstudio", "Label Studio JSON"],
+  ["spacy", "spaCy-ready JSONL"],
+  ["hf", "HuggingFace token classification"],
+  ["webanno", "WebAnno TSV 3.3 (INCEpTION)"],
+  ["quotes-csv", "Quotes table, CSV"],
+  ["quotes-xlsx", "Quotes table, Excel"],
+];
+
+type Scope = "document" | "all" | "done";
+
+function bytesOf(file: ExportResult["files"][number]): Uint8Array {
+  if (file.encoding === "utf8") return strToU8(file.content);
+  return Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0));
+}
+
+/** Offer bytes to the user as a download. */
+function download(name: string, type: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}
+
+export class ExportDialog extends LitElement {
+  static override properties = {
+    store: { attribute: false },
+    format: { state: true },
+    scope: { state: true },
+    result: { state: true },
+  };
+  declare store: AnnotationStore | undefined;
+  declare format: ExportFormat;
+  declare scope: Scope;
+  declare result: ExportResult | null;
+  #variant: "relations" | "spans" = "relations";
+
+  constructor() {
+    super();
+    this.store = undefined;
+    this.format = "jsonl";
+    this.scope = "all";
+    this.result = null;
+    new StoreController(this, () => this.store);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** Show the dialog (modal), scoped to the open document when there is one. */
+  open(): void {
+    this.result = null;
+    this.scope = this.store?.document == null ? "all" : this.scope;
+    this.querySelector("dialog")?.showModal();
+  }
+
+  async #export(): Promise<void> {
+    const store = this.store;
+    if (store === undefined) return;
+    const ids =
+      this.scope === "document" && store.document !== null
+        ? [store.document.id]
+        : this.scope === "done"
+          ? store.documents.filter((d) => d.status === "done").map((d) => d.id)
+          : undefined;
+    if (ids !== undefined && ids.length === 0) {
+      store.notify("error", "No document is marked done");
+      return;
+    }
+    const result = await store.exportDocuments(this.format, ids, this.format === "doccano" ? this.#variant : undefined);
+    if (result === null) return;
+    const single = result.files.length === 1 ? result.files[0] : undefined;
+    if (single !== undefined) download(single.path, single.mediaType, bytesOf(single));
+    else {
+      const zip = zipSync(Object.fromEntries(result.files.map((f) => [f.path, bytesOf(f)])));
+      download(`qawl-${this.format}.zip`, "application/zip", zip);
+    }
+    this.result = result;
+  }
+
+  #report(result: ExportResult) {
+    return html`<section class="loss-report" aria-label="Loss report">
+      <h3>What ${result.report.format} could not hold</h3>
+      ${
+        result.report.documents.length === 0
+          ? html`<p>Nothing was lost.</p>`
+          : html`<ul>
+              ${result.report.documents.map((d) => html`<li><bdi>${d.title}</bdi>: ${d.lost.join("; ")}</li>`)}
+            </ul>`
+      }
+      ${result.report.notes.map((n) => html`<p class="muted">${n}</p>`)}
+    </section>`;
+  }
+
+  protected override render() {
+    const store = this.store;
+    return html`<dialog class="labels-dialog export-dialog" aria-labelledby="export-title">
+      <h2 id="export-title">Export</h2>
+      <label class="field"
+        ><span>Format</span>
+        <select
+          @change=${(e: Event) => {
+            this.format = (e.target as HTMLSelectElement).value as ExportFormat;
+            this.result = null;
+          }}
+        >
+          ${FORMATS.map(([value, name]) => html`<option value=${value} ?selected=${value === this.format}>${name}</option>`)}
+        </select></label
+      >
+      ${
+        this.format === "doccano"
+          ? html`<label class="field"
+              ><span>Layout</span>
+              <select
+                @change=${(e: Event) => {
+                  this.#variant = (e.target as HTMLSelectElement).value as "relations" | "spans";
+                }}
+              >
+                <option value="relations">relation extraction (entities and relations)</option>
+                <option value="spans">sequence labeling (labels only)</option>
+              </select></label
+            >`
+          : nothing
+      }
+      <fieldset class="scope">
+        <legend>Documents</legend>
+        ${(
+          [
+            [
+              "document",
+              store?.document == null ? "This document" : `This document (${store.document.title.slice(0, 40)})`,
+            ],
+            ["all", `All documents (${plural(store?.documents.length ?? 0, "document")})`],
+            [
+              "done",
+              `Documents marked done (${String(store?.documents.filter((d) => d.status === "done").length ?? 0)})`,
+            ],
+          ] as const
+        ).map(
+          ([value, name]) =>
+            html`<label
+              ><input
+                type="radio"
+                name="scope"
+                value=${value}
+                ?disabled=${value === "document" && store?.document == null}
+                .checked=${this.scope === value}
+                @change=${() => {
+                  this.scope = value;
+                }}
+              />
+              <bdi>${name}</bdi></label
+            >`,
+        )}
+      </fieldset>
+      <div class="actions">
+        <button type="button" class="button" @click=${() => void this.#export()}>Export</button>
+        <form method="dialog"><button class="button">Close</button></form>
+      </div>
+      ${this.result === null ? nothing : this.#report(this.result)}
+    </dialog>`;
+  }
+}
+
+customElements.define("qawl-export-dialog", ExportDialog);
