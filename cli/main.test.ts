@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, it, type TestContext } from "node:test";
@@ -9,6 +9,8 @@ import { nodeVersionProblem } from "../bin/qawl.mjs";
 import { nativeJsonlProblems } from "../test-support/native-schema.ts";
 import { python } from "../test-support/python.ts";
 import { SAMPLE, FIXTURES, tempDir } from "../test-support/temp.ts";
+import { ProjectStore } from "../db/project.ts";
+import { createOperationTable } from "../main/ops/table.ts";
 import { run } from "./main.ts";
 
 const BIN = fileURLToPath(new URL("../bin/qawl.mjs", import.meta.url));
@@ -94,7 +96,7 @@ describe("qawl CLI", () => {
     assert.equal(format.code, 1);
     assert.match(
       format.stderr,
-      /^error: option '--format <format>' argument 'csv' is invalid\. Allowed choices are jsonl, brat, conll/u,
+      /^error: option '--format <format>' argument 'csv' is invalid\. Allowed choices are jsonl, text, brat, conll/u,
     );
     assert.equal(format.stderr.trimEnd().split("\n").length, 1);
     const command = await qawl(["frobnicate"]);
@@ -165,5 +167,53 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
     assert.equal(imported.status, 0, imported.stderr);
     const after = spawnSync(process.execPath, [BIN, "list"], { encoding: "utf8", env });
     assert.match(after.stdout, /^1\t2019-05-14\tnew\t0 spans\t2191 cp\tلافروف وبومبيو/u);
+  });
+});
+
+describe("qawl CLI: formats", () => {
+  it("imports a folder, and exports brat into a folder with the loss report on stderr", async (t) => {
+    const dir = tempDir(t);
+    const p = join(dir, "p.qawl");
+    const folder = join(dir, "in");
+    mkdirSync(folder);
+    copyFileSync(samplePath, join(folder, "a.txt"));
+    copyFileSync(casePath("emoji-flag.txt"), join(folder, "b.txt"));
+    const imported = await qawl(["import", folder, "--project", p]);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.equal(imported.stdout.trim().split("\n").length, 2);
+    const noOut = await qawl(["export", "--format", "brat", "--project", p]);
+    assert.equal(noOut.code, 1);
+    assert.equal(noOut.stderr, "qawl: brat writes 5 files: name a folder with --out\n");
+    const out = join(dir, "brat");
+    const exported = await qawl(["export", "--format", "brat", "--out", out, "--project", p]);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.deepEqual(readdirSync(out).sort(), [
+      "0001-a.ann",
+      "0001-a.txt",
+      "0002-b.ann",
+      "0002-b.txt",
+      "annotation.conf",
+    ]);
+    assert.equal(readFileSync(join(out, "0001-a.txt"), "utf8"), readFileSync(SAMPLE, "utf8"));
+    assert.match(exported.stderr, /^wrote 5 files \(2 documents\) to /mu);
+    assert.match(exported.stderr, /^nothing lost in brat$/mu);
+  });
+
+  it("exports one document as CoNLL and says what CoNLL cannot hold", async (t) => {
+    const p = project(t);
+    await qawl(["import", samplePath, "--project", p]);
+    const store = new ProjectStore(p);
+    const table = createOperationTable(store, { annotator: "t" });
+    const quote = table.createSpan({ documentId: 1, label: "QUOTE", start: 653, end: 795 });
+    const speaker = table.createSpan({ documentId: 1, label: "SPEAKER", start: 630, end: 650 });
+    table.createRelation({ type: "attributed_to", fromSpanId: quote.id, toSpanId: speaker.id });
+    store.close();
+    const result = await qawl(["export", "--format", "conll", "--documents", "1", "--project", p]);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^روسيا\tO\tB-QUOTE\tO\tO$/mu);
+    assert.match(
+      result.stderr,
+      /^lost in conll: document 1 "لافروف وبومبيو .*": 1 relation \(CoNLL has no relations\)$/mu,
+    );
   });
 });

@@ -14,6 +14,7 @@ import type { PublishedDate } from "./text/dates.ts";
 /** Formats Qawl writes (docs/formats.md). */
 export const EXPORT_FORMATS = [
   "jsonl",
+  "text",
   "brat",
   "conll",
   "doccano",

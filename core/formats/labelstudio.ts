@@ -41,13 +41,14 @@ export function writeLabelStudio(input: ExportInput): Written {
     "offsets count code points (Label Studio 1.x); import with the labeling config in label_config.xml",
   ]);
   const tasks = input.documents.map((doc) => {
+    const offsets = new OffsetIndex(doc.text);
     const result: Record<string, unknown>[] = [];
     const regionOf = new Map<number, string>();
     for (const s of doc.spans) {
       (s.fragments ?? [s]).forEach((f, i) => {
         const id = i === 0 ? `s${String(s.id)}` : `s${String(s.id)}-${String(i)}`;
         if (i === 0) regionOf.set(s.id, id);
-        const value = { start: f.start, end: f.end, text: [...doc.text].slice(f.start, f.end).join("") };
+        const value = { start: f.start, end: f.end, text: offsets.slice(f.start, f.end) };
         result.push({
           id,
           from_name: "label",

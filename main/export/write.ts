@@ -31,6 +31,27 @@ function writeBrat(input: ExportInput): Written {
   return { files, report: losses.report() };
 }
 
+/** Plain text: each document's text exactly, its BOM given back when the imported file had one. */
+function writeText(input: ExportInput): Written {
+  const losses = new LossCollector("text", [
+    "the text of each document exactly as imported (a BOM restored when the file had one)",
+  ]);
+  const files = input.documents.map((doc) => {
+    losses.add(
+      doc,
+      ...(doc.spans.length > 0
+        ? [`all ${String(doc.spans.length)} spans and their links (plain text holds no annotation)`]
+        : []),
+    );
+    return {
+      path: `${documentFileName(doc)}.txt`,
+      mediaType: "text/plain",
+      content: (doc.had_bom ? "\uFEFF" : "") + doc.text,
+    };
+  });
+  return { files, report: losses.report() };
+}
+
 /**
  * Write documents in a format.
  * @param variant doccano's layout
@@ -54,6 +75,8 @@ export async function writeFormat(
           "Qawl's native JSONL holds everything; offsets count code points",
         ]).report(),
       };
+    case "text":
+      return writeText(input);
     case "brat":
       return writeBrat(input);
     case "conll":

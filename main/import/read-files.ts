@@ -17,7 +17,7 @@ import type { ConllOrigin } from "../../core/formats/origin.ts";
 import { QawlError } from "../../core/errors.ts";
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES, type LabelDefinition } from "../../core/labels.ts";
 import { guessLanguage } from "../../core/text/language.ts";
-import { codePointLength } from "../../core/text/offsets.ts";
+import { OffsetIndex, codePointLength } from "../../core/text/offsets.ts";
 import { decodeText } from "./decode.ts";
 import { readHtmlArticle } from "./html.ts";
 
@@ -138,9 +138,17 @@ function document(
   };
 }
 
+/** Offset indexes of the documents being read, one per text. */
+const indexes = new WeakMap<NativeDocument, OffsetIndex>();
+
 /** A span of a document being read (its text sliced from the document). */
 function span(ctx: Context, doc: NativeDocument, label: string, pieces: { start: number; end: number }[]): NativeSpan {
-  const chars = [...doc.text];
+  let offsets = indexes.get(doc);
+  if (offsets === undefined) {
+    offsets = new OffsetIndex(doc.text);
+    indexes.set(doc, offsets);
+  }
+  const index = offsets;
   const first = pieces[0] ?? { start: 0, end: 0 };
   const last = pieces[pieces.length - 1] ?? first;
   return {
@@ -148,7 +156,7 @@ function span(ctx: Context, doc: NativeDocument, label: string, pieces: { start:
     label,
     start: first.start,
     end: last.end,
-    text: pieces.map((p) => chars.slice(p.start, p.end).join("")).join(" "),
+    text: pieces.map((p) => index.slice(p.start, p.end)).join(" "),
     ...(pieces.length > 1 ? { fragments: pieces } : {}),
     attributes: {},
     annotator: ctx.annotator,

@@ -10,6 +10,7 @@ import type { ImportOutcome } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { NativeDocument, NativeHeader } from "../../core/formats/native-jsonl.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "../../core/labels.ts";
+import { codePointLength } from "../../core/text/offsets.ts";
 import type { DocumentRow } from "../../db/project.ts";
 import type { ReadResult } from "../import/read-files.ts";
 import type { Ops } from "./context.ts";
@@ -128,7 +129,7 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
       outcomes.push({ file, status: "duplicate", documentId: duplicate.id, title: duplicate.title });
       continue;
     }
-    const length = [...doc.text].length;
+    const length = codePointLength(doc.text);
     let documentId: number;
     if (exact) {
       store.insertDocumentRow(documentRow(doc, doc.id, length));

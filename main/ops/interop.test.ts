@@ -365,3 +365,107 @@ describe("round trips through other formats", () => {
     });
   }
 });
+
+describe("bad input is refused with file, line and reason, and nothing is written", () => {
+  const cases: [string, string, string, RegExp][] = [
+    ["bad.ann pair", "x.txt", "", /x\.ann/u],
+    [
+      "conll",
+      "bad.conll",
+      "قال O\nبوتين PER\n",
+      /^bad\.conll: line 2: "PER" is not an IOB tag \(O, B-TYPE or I-TYPE\); nothing imported$/u,
+    ],
+    [
+      "doccano",
+      "bad.jsonl",
+      '{"text":"قال بوتين","label":[[4,9,"PER"]]}\n{"text":"نعم","label":[[0,9,"PER"]]}\n',
+      /^bad\.jsonl: line 2: label 1: expected start < end ≤ 3 and a label; nothing imported$/u,
+    ],
+    [
+      "labelstudio",
+      "bad.json",
+      '[{"data":{"text":"قال بوتين"},"annotations":[{"result":[{"id":"a","type":"labels","value":{"start":4,"end":9,"text":"موسكو","labels":["PER"]}}]}]}]',
+      /^bad\.json: task 1: region a: its text is not the task's text at \[4, 9\); nothing imported$/u,
+    ],
+    ["jsonl", "bad.jsonl", '{"format":"qawl","version":2}\n', /^bad\.jsonl: line 1: not a Qawl JSONL header: /u],
+  ];
+  for (const [kind, name, content, pattern] of cases) {
+    it(kind, (t) => {
+      const { table } = emptyProject(t);
+      const format =
+        kind === "bad.ann pair"
+          ? "brat"
+          : kind === "labelstudio"
+            ? "labelstudio"
+            : kind === "jsonl"
+              ? "jsonl"
+              : kind === "doccano"
+                ? "doccano"
+                : "conll";
+      const filesIn = [{ name, contentBase64: Buffer.from(content === "" ? "قال" : content).toString("base64") }];
+      assert.throws(
+        () => table.importDocuments({ files: filesIn, format }),
+        (e: unknown) => pattern.test((e as Error).message),
+      );
+      assert.equal(table.listDocuments({}).length, 0);
+    });
+  }
+
+  it("brat: an offset that is not the .txt's text is refused with its line", (t) => {
+    const { table } = emptyProject(t);
+    const txt = { name: "a.txt", contentBase64: Buffer.from("🇷🇺 قال الوزير").toString("base64") };
+    // UTF-16 offsets (5..8) where brat counts code points (3..6).
+    const ann = {
+      name: "a.ann",
+      contentBase64: Buffer.from("T1\tCUE 3 6\tقال\nT2\tCUE 5 8\tقال\n").toString("base64"),
+    };
+    assert.throws(
+      () => table.importDocuments({ files: [txt, ann] }),
+      /a\.ann: line 2: T2: the text after the offsets is not the \.txt at those offsets \(are they code points\?\); none of the 2 files was imported$/u,
+    );
+  });
+
+  it("Label Studio files with UTF-16 offsets (older versions) are converted and said so", (t) => {
+    const { table } = emptyProject(t);
+    const task = [
+      {
+        data: { text: "🇷🇺 قال الوزير" },
+        annotations: [
+          {
+            result: [
+              {
+                id: "a",
+                type: "labels",
+                from_name: "label",
+                to_name: "text",
+                value: { start: 5, end: 8, text: "قال", labels: ["CUE"] },
+              },
+            ],
+          },
+        ],
+      },
+    ];
+    const report = table.importDocuments({
+      files: [{ name: "old.json", contentBase64: Buffer.from(JSON.stringify(task)).toString("base64") }],
+    });
+    assert.match(
+      report.notes.join("\n"),
+      /old\.json: region offsets were UTF-16 units \(an older Label Studio\) and were converted to code points/u,
+    );
+    const doc = table.getDocument({ documentId: report.outcomes[0]?.documentId ?? 0 });
+    assert.deepEqual(
+      doc.spans.map((s) => [s.start, s.end, s.text]),
+      [[3, 6, "قال"]],
+    );
+  });
+});
+
+describe("text export", () => {
+  it("gives a BOM-and-CRLF file back byte for byte", async (t) => {
+    const { table } = emptyProject(t);
+    const bytes = readFileSync(new URL("cases/crlf-bom.txt", FIXTURES));
+    table.importDocuments({ files: [{ name: "crlf-bom.txt", contentBase64: bytes.toString("base64") }] });
+    const file = (await exportAs(table, "text")).files[0];
+    assert.ok(Buffer.from(file?.content ?? "", "utf8").equals(bytes));
+  });
+});

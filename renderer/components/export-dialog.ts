@@ -13,6 +13,7 @@ import { plural } from "../format.ts";
 /** Formats offered, with what each is for. */
 const FORMATS: readonly (readonly [ExportFormat, string])[] = [
   ["jsonl", "Qawl JSONL — everything, to re-import or process"],
+  ["text", "Plain text (the documents' text only)"],
   ["brat", "brat standoff (.txt, .ann, annotation.conf)"],
   ["conll", "CoNLL / IOB2 (one tag column per layer)"],
   ["doccano", "doccano JSONL"],
@@ -24,7 +25,7 @@ const FORMATS: readonly (readonly [ExportFormat, string])[] = [
   ["quotes-xlsx", "Quotes table, Excel"],
 ];
 
-type Scope = "document" | "all" | "done";
+type Scope = "document" | "all" | "done" | "chosen";
 
 function bytesOf(file: ExportResult["files"][number]): Uint8Array {
   if (file.encoding === "utf8") return strToU8(file.content);
@@ -58,6 +59,8 @@ export class ExportDialog extends LitElement {
   declare scope: Scope;
   declare result: ExportResult | null;
   #variant: "relations" | "spans" = "relations";
+  /** Documents ticked for the "chosen" scope. */
+  readonly #chosen = new Set<number>();
 
   constructor() {
     super();
@@ -87,9 +90,11 @@ export class ExportDialog extends LitElement {
         ? [store.document.id]
         : this.scope === "done"
           ? store.documents.filter((d) => d.status === "done").map((d) => d.id)
-          : undefined;
+          : this.scope === "chosen"
+            ? [...this.#chosen]
+            : undefined;
     if (ids !== undefined && ids.length === 0) {
-      store.notify("error", "No document is marked done");
+      store.notify("error", this.scope === "chosen" ? "Tick the documents to export" : "No document is marked done");
       return;
     }
     const result = await store.exportDocuments(this.format, ids, this.format === "doccano" ? this.#variant : undefined);
@@ -160,6 +165,7 @@ export class ExportDialog extends LitElement {
               "done",
               `Documents marked done (${String(store?.documents.filter((d) => d.status === "done").length ?? 0)})`,
             ],
+            ["chosen", "Documents I choose"],
           ] as const
         ).map(
           ([value, name]) =>
@@ -178,6 +184,28 @@ export class ExportDialog extends LitElement {
             >`,
         )}
       </fieldset>
+      ${
+        this.scope === "chosen"
+          ? html`<ul class="chosen" aria-label="Documents to export">
+              ${(store?.documents ?? []).map(
+                (d) =>
+                  html`<li>
+                    <label
+                      ><input
+                        type="checkbox"
+                        .checked=${this.#chosen.has(d.id)}
+                        @change=${(e: Event) => {
+                          if ((e.target as HTMLInputElement).checked) this.#chosen.add(d.id);
+                          else this.#chosen.delete(d.id);
+                        }}
+                      />
+                      <bdi>${d.title}</bdi></label
+                    >
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       <div class="actions">
         <button type="button" class="button" @click=${() => void this.#export()}>Export</button>
         <form method="dialog"><button class="button">Close</button></form>

@@ -279,7 +279,8 @@ export class AnnotationStore extends EventTarget {
       });
       const imported = report.outcomes.filter((o) => o.status === "imported");
       const duplicates = report.outcomes.filter((o) => o.status === "duplicate");
-      this.documents = await this.api.listDocuments({});
+      // An import may bring labels, relation types and entities as well as documents.
+      await this.#refresh();
       const open = imported[0] ?? duplicates[0];
       if (open !== undefined) await this.#load(open.documentId);
       const parts = [`Imported ${plural(imported.length, "document")}`];
