@@ -79,6 +79,9 @@ export class ProjectStore {
     }
     this.#db.pragma("foreign_keys = ON");
     this.#db.pragma("busy_timeout = 5000");
+    // With WAL, NORMAL syncs at checkpoints rather than at every commit: a crash can lose the
+    // last commits but never corrupts the file (https://sqlite.org/pragma.html#pragma_synchronous).
+    this.#db.pragma("synchronous = NORMAL");
     this.#migrate();
   }
 
@@ -422,6 +425,104 @@ export class ProjectStore {
       fragments.set(f.span_id, list);
     }
     return rows.map((r) => ({ ...r, fragments: fragments.get(r.id) ?? [] }));
+  }
+
+  /**
+   * Spans, fragments and relations of many documents in three queries (exports).
+   * @param documentIds the documents, or all when null
+   */
+  annotationOf(documentIds: readonly number[] | null): {
+    spans: Map<number, SpanRow[]>;
+    relations: Map<number, RelationRow[]>;
+  } {
+    const filter = documentIds === null ? "1" : "s.document_id IN (SELECT value FROM json_each(@ids))";
+    const ids = JSON.stringify(documentIds ?? []);
+    const rows = this.#q(`${SPAN_SELECT} WHERE ${filter} ORDER BY s.document_id, s.start, s."end" DESC, s.id`).all({
+      ids,
+    }) as Omit<SpanRow, "fragments">[];
+    const fragments = new Map<number, FragmentRow[]>();
+    for (const f of this.#q(
+      `SELECT f.span_id, f.start, f."end" FROM span_fragments f JOIN spans s ON s.id = f.span_id WHERE ${filter}
+       ORDER BY f.span_id, f.start`,
+    ).all({ ids }) as (FragmentRow & { span_id: number })[]) {
+      const list = fragments.get(f.span_id) ?? [];
+      list.push({ start: f.start, end: f.end });
+      fragments.set(f.span_id, list);
+    }
+    const spans = new Map<number, SpanRow[]>();
+    for (const r of rows) {
+      const list = spans.get(r.document_id) ?? [];
+      list.push({ ...r, fragments: fragments.get(r.id) ?? [] });
+      spans.set(r.document_id, list);
+    }
+    const relations = new Map<number, RelationRow[]>();
+    for (const r of this.#q(
+      `${RELATION_SELECT} WHERE ${filter.replace("s.document_id", "r.document_id")} ORDER BY r.document_id, r.id`,
+    ).all({
+      ids,
+    }) as RelationRow[]) {
+      const list = relations.get(r.document_id) ?? [];
+      list.push(r);
+      relations.set(r.document_id, list);
+    }
+    return { spans, relations };
+  }
+
+  /** Kept native JSONL lines of documents (see migration 4), by document id. */
+  exportLines(documentIds: readonly number[] | null): Map<number, string> {
+    const rows = (
+      documentIds === null
+        ? this.#q("SELECT document_id, line FROM export_cache").all()
+        : this.#q(
+            "SELECT document_id, line FROM export_cache WHERE document_id IN (SELECT value FROM json_each(?))",
+          ).all(JSON.stringify(documentIds))
+    ) as { document_id: number; line: string }[];
+    return new Map(rows.map((r) => [r.document_id, r.line]));
+  }
+
+  /** Keep a document's native JSONL line (dropped by triggers when the document changes). */
+  putExportLine(documentId: number, line: string): void {
+    this.#q("INSERT OR REPLACE INTO export_cache (document_id, line) VALUES (?, ?)").run(documentId, line);
+  }
+
+  /** Drop every kept line (tests compare a rebuilt export with a kept one). */
+  clearExportLines(): void {
+    this.#q("DELETE FROM export_cache").run();
+  }
+
+  /** Insert a span row exactly as given (ids kept), with its fragments. */
+  insertSpanRow(row: {
+    id: number;
+    document_id: number;
+    label_id: number;
+    start: number;
+    end: number;
+    attributes: string;
+    entity_id: number | null;
+    note: string | null;
+    annotator_id: number;
+    created_at: string;
+    updated_at: string;
+    fragments: FragmentRow[];
+  }): void {
+    this.#q(
+      `INSERT INTO spans (id, document_id, label_id, start, "end", attributes, entity_id, note, annotator_id, created_at, updated_at)
+       VALUES (@id, @document_id, @label_id, @start, @end, @attributes, @entity_id, @note, @annotator_id, @created_at, @updated_at)`,
+    ).run(row);
+    if (row.fragments.length > 0) {
+      const insert = this.#q(`INSERT INTO span_fragments (span_id, start, "end") VALUES (?, ?, ?)`);
+      for (const f of row.fragments) insert.run(row.id, f.start, f.end);
+    }
+  }
+
+  /** Documents with their text, in import order (all, or these). */
+  documentsWithText(documentIds: readonly number[] | null): DocumentRow[] {
+    if (documentIds === null) return this.#q("SELECT * FROM documents ORDER BY id").all() as DocumentRow[];
+    const rows = this.#q("SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))").all(
+      JSON.stringify(documentIds),
+    ) as DocumentRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return documentIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** One span with its fragments, or undefined. */

@@ -2,8 +2,9 @@
  * CoNLL export. A document imported from a CoNLL file is written back in its own dialect,
  * with its own tokens and non-token lines (a file with several `-DOCSTART-` documents is
  * written as one file again). Any other document gets one tab-separated file with one tag
- * column per layer — token, NER, QUOTE, SPEAKER, CUE — in IOB2, so a name inside a quote
- * keeps both tags; tokens and sentences come from `tokenize`.
+ * column per layer — token, QUOTE, SPEAKER, CUE, NER (last, where CoNLL readers look) — in
+ * IOB2, so a name inside a quote keeps both tags; tokens and sentences come from
+ * `tokenize`. Reading such a file back restores every layer.
  */
 import { OffsetIndex } from "../text/offsets.ts";
 import { TOKENIZATION_NOTE, tokenize, type Token } from "../text/tokens.ts";
@@ -22,10 +23,11 @@ import type { ConllOrigin } from "./origin.ts";
 
 /** The tag columns of a document that brings no CoNLL origin, and the label kinds each holds. */
 export const CONLL_LAYERS: readonly { name: string; kinds: readonly string[] }[] = [
-  { name: "NER", kinds: ["entity", "custom"] },
   { name: "QUOTE", kinds: ["quote"] },
   { name: "SPEAKER", kinds: ["speaker"] },
   { name: "CUE", kinds: ["cue"] },
+  // Last, where CoNLL readers look for the named-entity tag.
+  { name: "NER", kinds: ["entity", "custom"] },
 ];
 
 /** Named pieces of spans (one per fragment), for tagging. */
@@ -68,7 +70,13 @@ function commonLosses(doc: NativeDocument): string[] {
 }
 
 /** Write a document that came from CoNLL, with the tags of its entity-layer spans. */
-function fromOrigin(doc: NativeDocument, origin: ConllOrigin, entityLabels: Set<string>, losses: LossCollector) {
+function fromOrigin(
+  doc: NativeDocument,
+  origin: ConllOrigin,
+  entityLabels: Set<string>,
+  kindOf: (label: string) => string | undefined,
+  losses: LossCollector,
+) {
   const offsets = new OffsetIndex(doc.text);
   const tokens: (ConllToken & { line: number })[] = [];
   let line = 0;
@@ -88,7 +96,16 @@ function fromOrigin(doc: NativeDocument, origin: ConllOrigin, entityLabels: Set<
   const sentences: ConllToken[][] = [];
   for (const t of tokens) (sentences[t.line] ??= []).push(t);
   const named = pieces(doc.spans.filter((s) => entityLabels.has(s.label)));
-  const others = doc.spans.length - doc.spans.filter((s) => entityLabels.has(s.label)).length;
+  // Layer columns (QUOTE, SPEAKER, CUE from Qawl's own export) are written from the spans again.
+  const layerKinds = new Set<string>(Object.values(origin.layers ?? {}));
+  for (const [column, layerKind] of Object.entries(origin.layers ?? {})) {
+    const layerPieces = pieces(doc.spans.filter((s) => kindOf(s.label) === layerKind));
+    const tags = tagsFor(tokens, layerPieces, origin.dialect.tagScheme);
+    tokens.forEach((t, i) => {
+      t.middle = t.middle.map((value, c) => (String(c) === column ? (tags[i] ?? "O") : value));
+    });
+  }
+  const others = doc.spans.filter((s) => !entityLabels.has(s.label) && !layerKinds.has(kindOf(s.label) ?? "")).length;
   losses.add(
     doc,
     ...commonLosses(doc),
@@ -111,7 +128,7 @@ function fromOrigin(doc: NativeDocument, origin: ConllOrigin, entityLabels: Set<
 function multiLayer(input: ExportInput, doc: NativeDocument, losses: LossCollector): string {
   const kind = kindOf(input.header);
   const boundaries = doc.spans.flatMap((s) => (s.fragments ?? [s]).flatMap((f) => [f.start, f.end]));
-  const sentences = tokenize(doc.text, boundaries);
+  const sentences = tokenize(doc.text, boundaries, doc.spans);
   const offsets = new OffsetIndex(doc.text);
   const tokens = sentences.flat();
   const columns = CONLL_LAYERS.map((layer) => {
@@ -164,7 +181,7 @@ export function writeConllFiles(input: ExportInput): Written {
     if (dialect === undefined) continue;
     const content = writeConll(
       dialect,
-      docs.map(({ doc, origin }) => fromOrigin(doc, origin, entityLabels, losses)),
+      docs.map(({ doc, origin }) => fromOrigin(doc, origin, entityLabels, kind, losses)),
     );
     files.push({ path: file.replace(/^.*[/\\]/u, ""), mediaType: "text/plain", content });
   }

@@ -222,11 +222,6 @@ function buildDocument(
   let at = 0;
   const tokensByLine: ConllToken[][] = [];
   const spans: ConllDocument["spans"] = [];
-  let open: { label: string; start: number; end: number } | null = null;
-  const close = () => {
-    if (open !== null) spans.push(open);
-    open = null;
-  };
   lines.forEach((line, li) => {
     if (li > 0) {
       text += "\n";
@@ -250,31 +245,48 @@ function buildDocument(
   const flat = tokensByLine.flat();
   let index = 0;
   for (const sentence of raw) {
-    let previous = "O";
-    close();
-    for (const rawToken of sentence) {
+    const tagged = sentence.flatMap((rawToken) => {
       const token = flat[index++];
-      if (token === undefined) break;
-      const tag = rawToken.tag;
-      const type = tag.slice(2);
-      const continues = previous !== "O" && previous.slice(2) === type;
-      if (tag === "O") close();
-      else if (tag.startsWith("B-")) {
-        close();
-        open = { label: type, start: token.start, end: token.end };
-      } else if (continues && open !== null) {
-        open.end = token.end;
-      } else {
-        // I- that opens a span: normal in IOB1, a stray tag in IOB2.
-        if (scheme === "IOB2") strayInside.push({ line: rawToken.line, tag });
-        close();
-        open = { label: type, start: token.start, end: token.end };
-      }
-      previous = tag;
-    }
-    close();
+      return token === undefined
+        ? []
+        : [{ start: token.start, end: token.end, tag: rawToken.tag, line: rawToken.line }];
+    });
+    spans.push(...spansFromTags(tagged, scheme, (line, tag) => strayInside.push({ line, tag })));
   }
   return { docstart, sentences: tokensByLine, text, spans };
+}
+
+/**
+ * Spans from the tags of one sentence's tokens (code point extents).
+ * @param onStray called for an `I-` that opens a span in IOB2 (a stray tag), with its line
+ */
+export function spansFromTags(
+  tokens: readonly { start: number; end: number; tag: string; line?: number }[],
+  scheme: "IOB2" | "IOB1",
+  onStray?: (line: number, tag: string) => void,
+): { label: string; start: number; end: number }[] {
+  const spans: { label: string; start: number; end: number }[] = [];
+  let open: { label: string; start: number; end: number } | null = null;
+  let previous = "O";
+  for (const token of tokens) {
+    const tag = token.tag;
+    const type = tag.slice(2);
+    const continues = previous !== "O" && previous.slice(2) === type;
+    if (tag === "O") {
+      if (open !== null) spans.push(open);
+      open = null;
+    } else if (tag.startsWith("B-") || !continues || open === null) {
+      // An I- that opens a span is normal in IOB1, a stray tag in IOB2.
+      if (!tag.startsWith("B-") && scheme === "IOB2") onStray?.(token.line ?? 0, tag);
+      if (open !== null) spans.push(open);
+      open = { label: type, start: token.start, end: token.end };
+    } else {
+      open.end = token.end;
+    }
+    previous = tag;
+  }
+  if (open !== null) spans.push(open);
+  return spans;
 }
 
 /**

@@ -23,7 +23,7 @@ export function writeHuggingFace(input: ExportInput): Written {
   for (const doc of input.documents) {
     const nameSpans = doc.spans.filter((s) => kind(s.label) === "entity");
     const boundaries = doc.spans.flatMap((s) => (s.fragments ?? [s]).flatMap((f) => [f.start, f.end]));
-    const sentences = tokenize(doc.text, boundaries);
+    const sentences = tokenize(doc.text, boundaries, doc.spans);
     const offsets = new OffsetIndex(doc.text);
     const sorted = [...nameSpans].sort((a, b) => a.start - b.start);
     let end = -1;

@@ -87,6 +87,63 @@ export const NATIVE_JSONL_MEDIA_TYPE = "application/x-ndjson";
  */
 export function writeNativeJsonl(header: NativeHeader, documents: Iterable<NativeDocument>): string {
   const lines = [JSON.stringify(header)];
-  for (const doc of documents) lines.push(JSON.stringify(doc));
+  for (const doc of documents) lines.push(JSON.stringify(canonicalDocument(doc)));
   return lines.join("\n") + "\n";
+}
+
+/** The file from a header and document lines already written (see `canonicalDocument`). */
+export function joinNativeJsonl(header: NativeHeader, lines: readonly string[]): string {
+  return [JSON.stringify(header), ...lines].join("\n") + "\n";
+}
+
+/**
+ * A document line in its canonical form — keys in the order above, spans by start (then
+ * longest first, then id), relations by id — the form every export writes, so the same
+ * document always gives the same bytes however it was built.
+ */
+export function canonicalDocument(doc: NativeDocument): NativeDocument {
+  const spans = [...doc.spans]
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id)
+    .map((s) => ({
+      id: s.id,
+      label: s.label,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      ...(s.fragments !== undefined ? { fragments: s.fragments.map((f) => ({ start: f.start, end: f.end })) } : {}),
+      attributes: s.attributes,
+      ...(s.entity !== undefined ? { entity: s.entity } : {}),
+      annotator: s.annotator,
+      ...(s.note !== undefined ? { note: s.note } : {}),
+      created_at: s.created_at,
+      updated_at: s.updated_at,
+    }));
+  const relations = [...doc.relations]
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({
+      id: r.id,
+      type: r.type,
+      from: r.from,
+      ...(r.to !== undefined ? { to: r.to } : {}),
+      ...(r.to_entity !== undefined ? { to_entity: r.to_entity } : {}),
+      annotator: r.annotator,
+      created_at: r.created_at,
+    }));
+  return {
+    id: doc.id,
+    title: doc.title,
+    published: doc.published === null ? null : { iso: doc.published.iso, raw: doc.published.raw },
+    source: doc.source,
+    url: doc.url,
+    lang: doc.lang,
+    text: doc.text,
+    text_sha256: doc.text_sha256,
+    had_bom: doc.had_bom,
+    status: doc.status,
+    created_at: doc.created_at,
+    updated_at: doc.updated_at,
+    spans,
+    relations,
+    ...(doc.origin !== undefined ? { origin: doc.origin } : {}),
+  };
 }

@@ -18,6 +18,8 @@ export interface ConllOrigin {
   middle?: Record<string, string[]>;
   /** Non-token lines of the document as `[position among its lines, line]`. */
   extra_lines: [number, string][];
+  /** Middle columns that are tag layers (Qawl's QUOTE, SPEAKER, CUE columns), by column index: the label kind they hold. */
+  layers?: Record<string, "quote" | "speaker" | "cue">;
 }
 
 /** A document extracted from an HTML article page. */

@@ -46,7 +46,7 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
   const entities = new Map(header.entities.map((e) => [e.id, e]));
   const offsets = new OffsetIndex(doc.text);
   const boundaries = doc.spans.flatMap((s) => (s.fragments ?? [s]).flatMap((f) => [f.start, f.end]));
-  const sentences = tokenize(doc.text, boundaries);
+  const sentences = tokenize(doc.text, boundaries, doc.spans);
   const tokens: (Token & { address: string })[] = sentences.flatMap((sentence, si) =>
     sentence.map((t, ti) => ({ ...t, address: `${String(si + 1)}-${String(ti + 1)}` })),
   );

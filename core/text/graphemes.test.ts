@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { graphemeBoundaries, isGraphemeBoundary, snapToGraphemes } from "./graphemes.ts";
+import fc from "fast-check";
+import { graphemeBoundaries, isGraphemeBoundary, isGraphemeBoundaryQuick, snapToGraphemes } from "./graphemes.ts";
 
 const diacritics = readFileSync(new URL("../../fixtures/cases/diacritics.txt", import.meta.url), "utf8");
 
@@ -31,5 +32,45 @@ describe("grapheme boundaries (UAX #29)", () => {
     const word = "الرَّئِيسُ";
     assert.deepEqual(snapToGraphemes(graphemeBoundaries(word), 3, 6), { start: 2, end: 7 });
     assert.deepEqual(snapToGraphemes(graphemeBoundaries(word), 2, 5), { start: 2, end: 5 });
+  });
+});
+
+describe("isGraphemeBoundaryQuick", () => {
+  it("agrees with the full segmentation at every offset (property, with marks, emoji, CRLF, Hangul, prepends)", () => {
+    const pieces = [
+      "ا",
+      "ل",
+      "َ",
+      "ّ",
+      "ُ",
+      "\r",
+      "\n",
+      " ",
+      "👨",
+      "\u200D",
+      "👩",
+      "🇷",
+      "🇺",
+      "\uFE0F",
+      "한",
+      "ᄀ",
+      "ᅡ",
+      "\u0600",
+      "a",
+      "\u0301",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        const full = graphemeBoundaries(text);
+        for (let i = 0; i <= text.length; i++) {
+          assert.equal(
+            isGraphemeBoundaryQuick(text, i, () => full),
+            isGraphemeBoundary(full, i),
+            `offset ${String(i)} of ${JSON.stringify(text)}`,
+          );
+        }
+      }),
+    );
   });
 });

@@ -66,3 +66,26 @@ export function stepGrapheme(boundaries: Uint32Array, u16: number, direction: "f
   }
   return boundaries[i + 1] ?? u16;
 }
+
+/**
+ * Characters around which a grapheme boundary needs the full UAX #29 rules: combining and
+ * spacing marks, joiners and variation selectors, surrogates (emoji, regional indicators,
+ * tags), Hangul jamo and syllables, prepended concatenation marks (U+0600–0605, U+06DD,
+ * U+070F, U+08E2, U+110BD), and CR (CR LF is one cluster).
+ */
+const NEEDS_RULES =
+  /[\p{M}\u200C\u200D\uFE00-\uFE0F\uD800-\uDFFF\u1100-\u11FF\uAC00-\uD7A3\u0600-\u0605\u06DD\u070F\u08E2\r]/u;
+
+/**
+ * Whether a UTF-16 offset is a grapheme boundary, deciding from the two characters around
+ * it when both are plain (no rule of UAX #29 joins them) and asking the full segmentation
+ * only otherwise — so checking spans on long plain texts does not segment them.
+ * @param full the text's boundaries (see `graphemeBoundaries`), computed on demand
+ */
+export function isGraphemeBoundaryQuick(text: string, u16: number, full: () => Uint32Array): boolean {
+  if (u16 <= 0 || u16 >= text.length) return u16 === 0 || u16 === text.length;
+  const before = text[u16 - 1] ?? "";
+  const after = text[u16] ?? "";
+  if (!NEEDS_RULES.test(before) && !NEEDS_RULES.test(after)) return true;
+  return isGraphemeBoundary(full(), u16);
+}

@@ -21,8 +21,30 @@ const words = new Intl.Segmenter("ar", { granularity: "word" });
  * Sentences of tokens.
  * @param text the document text
  * @param boundaries code point offsets where a token must start or end (span boundaries)
+ * @param keepTogether code point ranges no sentence boundary may cut (spans: a quote of two
+ *   sentences stays in one, so token formats can hold it whole)
  */
-export function tokenize(text: string, boundaries: Iterable<number> = []): Token[][] {
+export function tokenize(
+  text: string,
+  boundaries: Iterable<number> = [],
+  keepTogether: readonly { start: number; end: number }[] = [],
+): Token[][] {
+  const sentences = splitSentences(text, boundaries);
+  if (keepTogether.length === 0) return sentences;
+  const merged: Token[][] = [];
+  for (const sentence of sentences) {
+    const previous = merged[merged.length - 1];
+    const first = sentence[0];
+    const last = previous?.[previous.length - 1];
+    const cut =
+      first !== undefined && last !== undefined && keepTogether.some((r) => r.start < first.start && last.end < r.end);
+    if (cut && previous !== undefined) previous.push(...sentence);
+    else merged.push([...sentence]);
+  }
+  return merged;
+}
+
+function splitSentences(text: string, boundaries: Iterable<number>): Token[][] {
   const offsets = new OffsetIndex(text);
   const cuts = new Set<number>();
   for (const b of boundaries) cuts.add(offsets.toUtf16(Math.min(Math.max(b, 0), offsets.codePointLength)));
@@ -60,4 +82,4 @@ export function tokenize(text: string, boundaries: Iterable<number> = []): Token
 
 /** How tokens were made, for loss reports and headers. */
 export const TOKENIZATION_NOTE =
-  "tokens and sentences from Unicode segmentation (UAX #29, Intl.Segmenter, locale ar) within each line, punctuation as separate tokens, tokens split at every span boundary";
+  "tokens and sentences from Unicode segmentation (UAX #29, Intl.Segmenter, locale ar) within each line, punctuation as separate tokens, tokens split at every span boundary, sentences joined where a span crosses them";

@@ -5,6 +5,7 @@
 import { sql as initial } from "./001-initial.ts";
 import { sql as attribution } from "./002-attribution.ts";
 import { sql as origin } from "./003-origin.ts";
+import { sql as exportCache } from "./004-export-cache.ts";
 
 /** SQL of each migration, in order. */
-export const MIGRATIONS: readonly string[] = [initial, attribution, origin];
+export const MIGRATIONS: readonly string[] = [initial, attribution, origin, exportCache];

@@ -108,7 +108,7 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
       throw new QawlError("bad_input", `${fileName}: not valid ${encoding}; nothing imported`);
     }
   }
-  if (text.trim() === "") {
+  if (!/\S/u.test(text)) {
     throw new QawlError("bad_input", `${fileName}: the file holds only whitespace; nothing imported`);
   }
   return { text, hadBom };

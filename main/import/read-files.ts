@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readArticleMetadata } from "../../core/article/metadata.ts";
 import { readBratAnn } from "../../core/formats/brat.ts";
-import { readConll, type ConllFile } from "../../core/formats/conll.ts";
+import { readConll, spansFromTags, type ConllFile } from "../../core/formats/conll.ts";
 import { readDoccano } from "../../core/formats/doccano.ts";
 import { FormatError } from "../../core/formats/format-error.ts";
 import { readLabelStudio } from "../../core/formats/labelstudio.ts";
@@ -229,8 +229,33 @@ function readConllFile(ctx: Context, file: InputFile, labels: Set<string>, notes
       ...(Object.keys(middle).length > 0 ? { middle } : {}),
       extra_lines: d.extraLines.map((e) => [e.at, e.text]),
     };
+    // Middle columns of IOB tags for quotes, speakers and cues are layers (Qawl's own export).
+    const layerKinds: Record<string, "quote" | "speaker" | "cue"> = { QUOTE: "quote", SPEAKER: "speaker", CUE: "cue" };
+    const columns = tokens[0]?.middle.length ?? 0;
+    const layers: Record<string, "quote" | "speaker" | "cue"> = {};
+    const layerSpans: { label: string; start: number; end: number }[] = [];
+    for (let c = 0; c < columns; c++) {
+      const types = new Set(
+        tokens.map((t) => /^[BI]-(.+)$/u.exec(t.middle[c] ?? "")?.[1] ?? ((t.middle[c] ?? "") === "O" ? "O" : "?")),
+      );
+      types.delete("O");
+      const kinds = [...types].map((type) => layerKinds[type]);
+      if (types.size === 0 || kinds.some((k) => k === undefined) || new Set(kinds).size !== 1) continue;
+      const kind = kinds[0];
+      if (kind === undefined) continue;
+      layers[String(c)] = kind;
+      for (const line of d.sentences) {
+        layerSpans.push(
+          ...spansFromTags(
+            line.map((t) => ({ start: t.start, end: t.end, tag: t.middle[c] ?? "O" })),
+            parsed.dialect.tagScheme,
+          ),
+        );
+      }
+    }
+    if (Object.keys(layers).length > 0) origin.layers = layers;
     doc.origin = origin;
-    doc.spans = d.spans.map((s) => {
+    doc.spans = [...layerSpans, ...d.spans].map((s) => {
       labels.add(s.label);
       return span(ctx, doc, s.label, [{ start: s.start, end: s.end }]);
     });

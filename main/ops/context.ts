@@ -16,11 +16,26 @@ export interface OperationContext {
   now?: () => string;
 }
 
-/** A document's text with its offset and grapheme indexes. */
+/** A document's text with its offset index, and its grapheme boundaries when asked for. */
 export interface TextIndexes {
   offsets: OffsetIndex;
-  /** Grapheme cluster boundaries, UTF-16 units. */
-  graphemes: Uint32Array;
+  /** Grapheme cluster boundaries, UTF-16 units (segmented on first use). */
+  readonly graphemes: Uint32Array;
+}
+
+/** Indexes of one text; the grapheme boundaries are computed the first time they are read. */
+class LazyIndexes implements TextIndexes {
+  readonly offsets: OffsetIndex;
+  #graphemes: Uint32Array | null = null;
+
+  constructor(text: string) {
+    this.offsets = new OffsetIndex(text);
+  }
+
+  get graphemes(): Uint32Array {
+    this.#graphemes ??= graphemeBoundaries(this.offsets.text);
+    return this.#graphemes;
+  }
 }
 
 /** Shared services of the operation table. */
@@ -45,7 +60,7 @@ export class Ops {
   indexesOf(doc: Pick<DocumentRow, "text" | "text_sha256">): TextIndexes {
     let cached = this.#indexes.get(doc.text_sha256);
     if (cached === undefined) {
-      cached = { offsets: new OffsetIndex(doc.text), graphemes: graphemeBoundaries(doc.text) };
+      cached = new LazyIndexes(doc.text);
       if (this.#indexes.size >= 32) this.#indexes.clear();
       this.#indexes.set(doc.text_sha256, cached);
     }

@@ -1,8 +1,16 @@
 /** Export of documents in any format: the project as native structures, then the format's writer. */
 import type { OperationTable } from "../../core/contract.ts";
-import type { NativeDocument, NativeHeader } from "../../core/formats/native-jsonl.ts";
+import {
+  NATIVE_JSONL_MEDIA_TYPE,
+  canonicalDocument,
+  joinNativeJsonl,
+  type NativeDocument,
+  type NativeHeader,
+} from "../../core/formats/native-jsonl.ts";
 import type { DocumentOrigin } from "../../core/formats/origin.ts";
 import { writeFormat } from "../export/write.ts";
+import { QawlError } from "../../core/errors.ts";
+import { OffsetIndex } from "../../core/text/offsets.ts";
 import type { Ops } from "./context.ts";
 
 /** The header line: schema, entities, annotators. */
@@ -37,60 +45,109 @@ function nativeHeader(ops: Ops): NativeHeader {
   };
 }
 
-/** One document line. */
-function nativeDocument(ops: Ops, id: number): NativeDocument {
-  const doc = ops.document(id);
-  const { offsets } = ops.indexesOf(doc);
-  return {
-    id: doc.id,
-    title: doc.title,
-    published:
-      doc.published_iso !== null && doc.published_raw !== null
-        ? { iso: doc.published_iso, raw: doc.published_raw }
-        : null,
-    source: doc.source,
-    url: doc.url,
-    lang: doc.lang,
-    text: doc.text,
-    text_sha256: doc.text_sha256,
-    had_bom: doc.had_bom === 1,
-    status: doc.status,
-    created_at: doc.created_at,
-    updated_at: doc.updated_at,
-    spans: ops.store.spansOf(id).map((s) => ({
-      id: s.id,
-      label: s.label,
-      start: s.start,
-      end: s.end,
-      text: ops.spanText(s, offsets),
-      ...(s.fragments.length > 0 ? { fragments: s.fragments.map((f) => ({ start: f.start, end: f.end })) } : {}),
-      attributes: JSON.parse(s.attributes) as Record<string, string>,
-      ...(s.entity_id !== null ? { entity: s.entity_id } : {}),
-      annotator: s.annotator,
-      ...(s.note !== null ? { note: s.note } : {}),
-      created_at: s.created_at,
-      updated_at: s.updated_at,
-    })),
-    relations: ops.store.relationsOf(id).map((r) => ({
-      id: r.id,
-      type: r.type,
-      from: r.from_span_id,
-      ...(r.to_span_id !== null ? { to: r.to_span_id } : {}),
-      ...(r.to_entity_id !== null ? { to_entity: r.to_entity_id } : {}),
-      annotator: r.annotator,
-      created_at: r.created_at,
-    })),
-    ...(doc.origin !== null ? { origin: JSON.parse(doc.origin) as DocumentOrigin } : {}),
-  };
+/** Document lines, loaded in bulk (all documents, or these in this order). */
+function nativeDocuments(ops: Ops, documentIds: readonly number[] | null): NativeDocument[] {
+  const docs = ops.store.documentsWithText(documentIds);
+  if (documentIds !== null && docs.length !== documentIds.length) {
+    const missing = documentIds.find((id) => !docs.some((d) => d.id === id));
+    throw new QawlError("not_found", `document ${String(missing)} does not exist`);
+  }
+  const { spans, relations } = ops.store.annotationOf(documentIds);
+  return docs.map((doc) => {
+    const offsets = new OffsetIndex(doc.text);
+    return {
+      id: doc.id,
+      title: doc.title,
+      published:
+        doc.published_iso !== null && doc.published_raw !== null
+          ? { iso: doc.published_iso, raw: doc.published_raw }
+          : null,
+      source: doc.source,
+      url: doc.url,
+      lang: doc.lang,
+      text: doc.text,
+      text_sha256: doc.text_sha256,
+      had_bom: doc.had_bom === 1,
+      status: doc.status,
+      created_at: doc.created_at,
+      updated_at: doc.updated_at,
+      spans: (spans.get(doc.id) ?? []).map((s) => ({
+        id: s.id,
+        label: s.label,
+        start: s.start,
+        end: s.end,
+        text: ops.spanText(s, offsets),
+        ...(s.fragments.length > 0 ? { fragments: s.fragments.map((f) => ({ start: f.start, end: f.end })) } : {}),
+        attributes: s.attributes === "{}" ? {} : (JSON.parse(s.attributes) as Record<string, string>),
+        ...(s.entity_id !== null ? { entity: s.entity_id } : {}),
+        annotator: s.annotator,
+        ...(s.note !== null ? { note: s.note } : {}),
+        created_at: s.created_at,
+        updated_at: s.updated_at,
+      })),
+      relations: (relations.get(doc.id) ?? []).map((r) => ({
+        id: r.id,
+        type: r.type,
+        from: r.from_span_id,
+        ...(r.to_span_id !== null ? { to: r.to_span_id } : {}),
+        ...(r.to_entity_id !== null ? { to_entity: r.to_entity_id } : {}),
+        annotator: r.annotator,
+        created_at: r.created_at,
+      })),
+      ...(doc.origin !== null ? { origin: JSON.parse(doc.origin) as DocumentOrigin } : {}),
+    };
+  });
+}
+
+/**
+ * The native JSONL file, from the document lines kept in the project where they are
+ * (migration 4), building and keeping the others.
+ */
+function nativeFile(ops: Ops, documentIds: readonly number[] | null): { content: string; count: number } {
+  const ids = documentIds ?? ops.store.documentIds();
+  const kept = ops.store.exportLines(documentIds);
+  const missing = ids.filter((id) => !kept.has(id));
+  if (missing.length > 0) {
+    for (const doc of nativeDocuments(ops, missing)) {
+      const line = JSON.stringify(canonicalDocument(doc));
+      kept.set(doc.id, line);
+      ops.store.putExportLine(doc.id, line);
+    }
+  }
+  const lines = ids.map((id) => {
+    const line = kept.get(id);
+    if (line === undefined) throw new QawlError("not_found", `document ${String(id)} does not exist`);
+    return line;
+  });
+  return { content: joinNativeJsonl(nativeHeader(ops), lines), count: lines.length };
 }
 
 /** `exportDocuments`. */
 export function exportOperations(ops: Ops): Pick<OperationTable, "exportDocuments"> {
   return {
     async exportDocuments({ format, documentIds, variant }) {
+      if (format === "jsonl") {
+        const file = ops.store.transaction(() => nativeFile(ops, documentIds ?? null));
+        return {
+          files: [
+            {
+              path: "qawl-export.jsonl",
+              mediaType: NATIVE_JSONL_MEDIA_TYPE,
+              content: file.content,
+              encoding: "utf8" as const,
+            },
+          ],
+          report: {
+            format: "jsonl",
+            notes: ["Qawl's native JSONL holds everything; offsets count code points"],
+            documents: [],
+          },
+          documentCount: file.count,
+        };
+      }
       const input = ops.store.transaction(() => ({
         header: nativeHeader(ops),
-        documents: (documentIds ?? ops.store.documentIds()).map((id) => nativeDocument(ops, id)),
+        documents: nativeDocuments(ops, documentIds ?? null),
       }));
       const written = await writeFormat(format, input, variant);
       return {

@@ -6,7 +6,7 @@
  */
 import type { Fragment } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
-import { isGraphemeBoundary } from "../../core/text/graphemes.ts";
+import { isGraphemeBoundaryQuick } from "../../core/text/graphemes.ts";
 import type { DocumentRow, FragmentRow, StoredLabel } from "../../db/project.ts";
 import type { TextIndexes } from "./context.ts";
 
@@ -30,7 +30,7 @@ function checkPiece(doc: DocumentRow, indexes: TextIndexes, label: StoredLabel, 
     ["start", start, u16Start],
     ["end", end, u16End],
   ] as const) {
-    if (!isGraphemeBoundary(indexes.graphemes, u16)) {
+    if (!isGraphemeBoundaryQuick(doc.text, u16, () => indexes.graphemes)) {
       throw new QawlError(
         "bad_input",
         `span ${name} ${String(at)} splits a character (a letter from its marks, or an emoji sequence)`,

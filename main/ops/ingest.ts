@@ -8,7 +8,7 @@
  */
 import type { ImportOutcome } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
-import type { NativeDocument, NativeHeader } from "../../core/formats/native-jsonl.ts";
+import { canonicalDocument, type NativeDocument, type NativeHeader } from "../../core/formats/native-jsonl.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "../../core/labels.ts";
 import { codePointLength } from "../../core/text/offsets.ts";
 import type { DocumentRow } from "../../db/project.ts";
@@ -152,7 +152,7 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
         doc.created_at,
       );
     }
-    const row = ops.document(documentId);
+    const row: DocumentRow = exact ? documentRow(doc, documentId, length) : ops.document(documentId);
     const indexes = ops.indexesOf(row);
     const spanIds = new Map<number, number>();
     for (const s of doc.spans) {
@@ -182,7 +182,7 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
         fragments,
       };
       if (exact) {
-        store.insertRow("span", { id: s.id, ...fields });
+        store.insertSpanRow({ id: s.id, ...fields });
         spanIds.set(s.id, s.id);
       } else {
         const id = store.insertSpan({ ...fields, fragments }, s.created_at);
@@ -214,6 +214,8 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
       if (exact) store.insertRow("relation", { id: r.id, ...fields, created_at: r.created_at });
       else store.insertRelation(fields, r.created_at);
     }
+    // A document read exactly is already its own export line (after every write that drops it).
+    if (exact) store.putExportLine(documentId, JSON.stringify(canonicalDocument(doc)));
     outcomes.push({ file, status: "imported", documentId, title: doc.title, length });
   }
   return outcomes;

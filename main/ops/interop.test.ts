@@ -469,3 +469,54 @@ describe("text export", () => {
     assert.ok(Buffer.from(file?.content ?? "", "utf8").equals(bytes));
   });
 });
+
+describe("kept export lines", () => {
+  it("are never stale: after each kind of change the export equals one rebuilt from the tables", async (t) => {
+    const { table, store, documentId } = annotatedSample(t);
+    const rebuilt = async () => {
+      store.clearExportLines();
+      return text(await exportAs(table, "jsonl"), "qawl-export.jsonl");
+    };
+    const changes: (() => unknown)[] = [
+      () => table.updateLabel({ name: "PER", newName: "PERSON" }),
+      () => table.createSpan({ documentId, label: "LOC", start: 0, end: 6 }),
+      () => table.updateSpan({ spanId: 1, note: "changed" }),
+      () => table.setDocumentStatus({ documentId, status: "done" }),
+      () => table.deleteSpan({ spanId: 2 }),
+      () => table.undo({}),
+      () => table.updateEntity({ entityId: 1, name: "S. Lavrov" }),
+    ];
+    for (const change of changes) {
+      await exportAs(table, "jsonl"); // keeps every line
+      change();
+      const kept = text(await exportAs(table, "jsonl"), "qawl-export.jsonl");
+      assert.ok(kept === (await rebuilt()), `after ${change.toString()}`);
+    }
+  });
+});
+
+describe("CoNLL round trip of Qawl's own layers", () => {
+  it("a document exported as CoNLL and read back keeps its quotes, speakers, cues and names", async (t) => {
+    const { table } = annotatedSample(t);
+    const original = table.getDocument({ documentId: 1 });
+    const result = await exportAs(table, "conll");
+    assert.match(result.files[0]?.content ?? "", /^روسيا\tB-QUOTE\tO\tO\tO$/mu);
+    const other = emptyProject(t, "conll.qawl");
+    const report = other.table.importDocuments({ files: files(result), format: "conll" });
+    const back = other.table.getDocument({ documentId: report.outcomes[0]?.documentId ?? 0 });
+    // Tokens come back joined by single spaces: compare span texts by label.
+    const texts = (spans: typeof original.spans) =>
+      spans
+        .flatMap((s) =>
+          (s.fragments ?? [s]).map((f) => `${s.label} ${[...original.text].slice(f.start, f.end).join("")}`),
+        )
+        .sort();
+    // (CoNLL keeps tokens, not the spaces between them: compare without spaces.)
+    const squeeze = (x: string) => x.replace(/\s+/gu, "");
+    const backTexts = back.spans.map((s) => squeeze(`${s.label} ${s.text}`)).sort();
+    assert.deepEqual(backTexts, texts(original.spans).map(squeeze).sort());
+    // …and writing it back as CoNLL gives the same file.
+    const again = await exportAs(other.table, "conll");
+    assert.equal(again.files[0]?.content, result.files[0]?.content);
+  });
+});
