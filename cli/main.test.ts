@@ -210,7 +210,9 @@ describe("qawl CLI: formats", () => {
     store.close();
     const result = await qawl(["export", "--format", "conll", "--documents", "1", "--project", p]);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^روسيا\tO\tB-QUOTE\tO\tO$/mu);
+    // Columns: token, QUOTE, SPEAKER, CUE, NER (NER last so NER-only readers take the last column).
+    assert.match(result.stdout, /^روسيا\tB-QUOTE\tO\tO\tO$/mu);
+    assert.match(result.stdout, /^وزير\tO\tB-SPEAKER\tO\tO$/mu);
     assert.match(
       result.stderr,
       /^lost in conll: document 1 "لافروف وبومبيو .*": 1 relation \(CoNLL has no relations\)$/mu,

@@ -73,8 +73,24 @@ export function stepGrapheme(boundaries: Uint32Array, u16: number, direction: "f
  * tags), Hangul jamo and syllables, prepended concatenation marks (U+0600–0605, U+06DD,
  * U+070F, U+08E2, U+110BD), and CR (CR LF is one cluster).
  */
-const NEEDS_RULES =
-  /[\p{M}\u200C\u200D\uFE00-\uFE0F\uD800-\uDFFF\u1100-\u11FF\uAC00-\uD7A3\u0600-\u0605\u06DD\u070F\u08E2\r]/u;
+const MARK = /\p{M}/u;
+const RULE_RANGES: readonly (readonly [number, number])[] = [
+  [0x000d, 0x000d],
+  [0x0600, 0x0605],
+  [0x06dd, 0x06dd],
+  [0x070f, 0x070f],
+  [0x08e2, 0x08e2],
+  [0x1100, 0x11ff],
+  [0x200c, 0x200d],
+  [0xac00, 0xd7a3],
+  [0xd800, 0xdfff],
+  [0xfe00, 0xfe0f],
+];
+
+function needsRules(unit: string): boolean {
+  const code = unit.charCodeAt(0);
+  return RULE_RANGES.some(([low, high]) => code >= low && code <= high) || MARK.test(unit);
+}
 
 /**
  * Whether a UTF-16 offset is a grapheme boundary, deciding from the two characters around
@@ -86,6 +102,6 @@ export function isGraphemeBoundaryQuick(text: string, u16: number, full: () => U
   if (u16 <= 0 || u16 >= text.length) return u16 === 0 || u16 === text.length;
   const before = text[u16 - 1] ?? "";
   const after = text[u16] ?? "";
-  if (!NEEDS_RULES.test(before) && !NEEDS_RULES.test(after)) return true;
+  if (!needsRules(before) && !needsRules(after)) return true;
   return isGraphemeBoundary(full(), u16);
 }
