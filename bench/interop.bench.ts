@@ -1,6 +1,6 @@
 /**
  * `npm run bench:interop`: import and export throughput on a large native JSONL file —
- * 10,000 articles (about 30 MB) built with a fixed seed from ANERcorp sentences, with
+ * 10,000 articles (62 MB with their spans) built with a fixed seed from ANERcorp sentences, with
  * 200,000 spans — against two floors:
  * - import: documents per second through `importDocuments` (reading, checking every line
  *   against the schema and every span against the text, storing) beside the same rows
