@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
+import type { CueLemma } from "./preannotate/cues.ts";
 import type { OperationName } from "./operation-names.ts";
 import type { PublishedDate } from "./text/dates.ts";
 
@@ -43,6 +44,17 @@ const labelName = z.string().regex(/^[\p{L}\p{N}_-]{1,40}$/u, "a label name is 1
 /** A Wikidata item id such as `Q1234`. */
 const kbId = z.string().regex(/^Q[1-9][0-9]*$/u, "a Wikidata id looks like Q1234");
 
+const cueWord = z.string().trim().min(1).max(60);
+/** A cue lemma of the project's list (see `core/preannotate/cues.ts`). */
+const cueLemma = z.strictObject({
+  lemma: cueWord,
+  kind: z.enum(["speech", "source"]),
+  forms: z.array(cueWord).min(1).max(100),
+  participles: z.array(cueWord).max(100),
+  introducers: z.array(cueWord).max(20),
+});
+const documentStatus = z.enum(["new", "in_progress", "done"]);
+
 /** Input schemas, one per operation; unknown keys are refused. */
 export const inputSchemas = {
   getProject: z.strictObject({}),
@@ -64,7 +76,7 @@ export const inputSchemas = {
     /** WHATWG encoding label of plain-text and HTML files, e.g. `windows-1256`; default UTF-8 (strict). */
     encoding: z.string().min(1).max(64).optional(),
   }),
-  setDocumentStatus: z.strictObject({ documentId: id, status: z.enum(["new", "in_progress", "done"]) }),
+  setDocumentStatus: z.strictObject({ documentId: id, status: documentStatus }),
   createSpan: z.strictObject({
     documentId: id,
     /** Label name, e.g. `QUOTE`. */
@@ -139,6 +151,42 @@ export const inputSchemas = {
   getHistory: z.strictObject({}),
   undo: z.strictObject({}),
   redo: z.strictObject({}),
+  preannotate: z.strictObject({
+    /** Documents to pre-annotate; all when absent. */
+    documentIds: z.array(id).optional(),
+    /** Accept every suggestion at once (batch use) instead of leaving them for review. */
+    accept: z.boolean().optional(),
+  }),
+  reviewSuggestions: z
+    .strictObject({
+      decision: z.enum(["accept", "reject"]),
+      /** These suggestions; a quote brings its suggested cue and speaker along. */
+      spanIds: z.array(id).min(1).optional(),
+      /** Or every suggestion of this document. */
+      documentId: id.optional(),
+    })
+    .refine((x) => (x.spanIds === undefined) !== (x.documentId === undefined), "give spanIds or documentId"),
+  getCueLemmas: z.strictObject({}),
+  setCueLemmas: z.strictObject({ cues: z.array(cueLemma).max(500) }),
+  propagateNames: z.strictObject({
+    /** Propagate this name span (and its entity's names); every known name when absent. */
+    spanId: id.optional(),
+    /** Documents to search; all when absent. */
+    documentIds: z.array(id).optional(),
+    /** Also match inside longer words (`فيروس` in `الفيروسات`); default whole words only. */
+    partialWords: z.boolean().optional(),
+  }),
+  search: z.strictObject({
+    /** Words to find, folded like the text (harakat, tatweel, alef forms…); may be empty with a label. */
+    query: z.string().max(200),
+    /** `text`: anywhere; `quotes`: inside quotes; `speaker`: quotes whose speaker's mention or entity matches. */
+    scope: z.enum(["text", "quotes", "speaker"]).optional(),
+    /** Only inside spans of this label (or, empty query, every span of it). */
+    label: z.string().min(1).optional(),
+    status: documentStatus.optional(),
+    /** Most hits returned (default 200). */
+    limit: z.number().int().min(1).max(5000).optional(),
+  }),
   exportDocuments: z.strictObject({
     /** Output format (docs/formats.md). */
     format: z.enum(EXPORT_FORMATS),
@@ -180,8 +228,12 @@ export interface DocumentSummary {
   lang: string;
   /** Length of the text in code points. */
   length: number;
-  /** Number of spans per label name. */
+  /** Number of accepted spans per label name. */
   spanCounts: Record<string, number>;
+  /** Number of unreviewed suggestions. */
+  suggestionCount: number;
+  /** The file or page the document came from. */
+  source: string | null;
 }
 
 /** A piece of a discontinuous span, code points. */
@@ -208,6 +260,8 @@ export interface SpanView {
   entityId: number | null;
   note: string | null;
   annotator: string;
+  /** Who suggested the span while it is unreviewed (`rules`: the pre-annotator; `propagation`: a known name); null once accepted. */
+  suggested: "rules" | "propagation" | null;
   /** ISO 8601 timestamps (UTC). */
   createdAt: string;
   updatedAt: string;
@@ -232,8 +286,6 @@ export interface DocumentView extends DocumentSummary {
   /** Lowercase hex SHA-256 of `text` in UTF-8. */
   textSha256: string;
   hadBom: boolean;
-  /** The file or page the document came from. */
-  source: string | null;
   url: string | null;
   spans: SpanView[];
   relations: RelationView[];
@@ -331,6 +383,62 @@ export interface ExportResult {
   documentCount: number;
 }
 
+/** What pre-annotation suggested in one document. */
+export interface PreannotatedDocument {
+  documentId: number;
+  title: string;
+  quotes: number;
+  cues: number;
+  /** New speaker mentions. */
+  speakers: number;
+  /** Quotes whose speaker is an earlier quote's (carried over, or shared in a sentence). */
+  carriedOver: number;
+}
+
+/** Result of `preannotate`. */
+export interface PreannotateResult {
+  documents: PreannotatedDocument[];
+  /** Spans suggested (quotes, cues, speakers), before any acceptance. */
+  suggested: number;
+  /** Spans accepted (with `accept`). */
+  accepted: number;
+}
+
+/** Result of `reviewSuggestions`: span ids. */
+export interface ReviewResult {
+  accepted: number[];
+  rejected: number[];
+}
+
+/** Result of `propagateNames`. */
+export interface PropagateResult {
+  /** Name suggestions made. */
+  suggested: number;
+  /** Documents that got some. */
+  documentIds: number[];
+}
+
+/** A place `search` found; offsets in code points. */
+export interface SearchHit {
+  documentId: number;
+  documentTitle: string;
+  start: number;
+  end: number;
+  /** Up to 40 code points of text before the hit, the hit, and after it. */
+  before: string;
+  match: string;
+  after: string;
+  /** The span the hit is (a quote by speaker, a span by label), or null for a place in the text. */
+  spanId: number | null;
+}
+
+/** Result of `search`. */
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Hits in all (`hits` stops at the limit). */
+  total: number;
+}
+
 /** Output type of each operation. */
 export interface OperationOutputs {
   getProject: ProjectInfo;
@@ -358,6 +466,12 @@ export interface OperationOutputs {
   /** The change that was undone, or null when there was none; and what can be undone now. */
   undo: { undone: HistoryEntry | null; history: HistoryState };
   redo: { redone: HistoryEntry | null; history: HistoryState };
+  preannotate: PreannotateResult;
+  reviewSuggestions: ReviewResult;
+  getCueLemmas: CueLemma[];
+  setCueLemmas: CueLemma[];
+  propagateNames: PropagateResult;
+  search: SearchResult;
   exportDocuments: ExportResult;
 }
 

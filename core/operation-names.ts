@@ -26,6 +26,12 @@ export const OPERATION_NAMES = [
   "getHistory",
   "undo",
   "redo",
+  "preannotate",
+  "reviewSuggestions",
+  "getCueLemmas",
+  "setCueLemmas",
+  "propagateNames",
+  "search",
   "exportDocuments",
 ] as const;
 

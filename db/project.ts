@@ -17,6 +17,8 @@ import {
   type LabelKind,
   type RelationTypeDefinition,
 } from "../core/labels.ts";
+import type { CueLemma } from "../core/preannotate/cues.ts";
+import { foldedShadow } from "../core/text/normalize.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import type {
   DocumentHeadRow,
@@ -32,6 +34,7 @@ import type {
   RelationRow,
   SpanEdit,
   SpanRow,
+  SuggestionSource,
 } from "./rows.ts";
 import { restore, snapshot, type RowChange, type SnapshotKind } from "./snapshots.ts";
 
@@ -45,7 +48,7 @@ const HISTORY_LIMIT = 5000;
 
 const SPAN_SELECT = `
   SELECT s.id, s.document_id, l.name AS label, l.kind AS label_kind, s.start, s."end", s.attributes,
-         s.entity_id, s.note, a.name AS annotator, s.created_at, s.updated_at
+         s.entity_id, s.note, a.name AS annotator, s.created_at, s.updated_at, s.suggested_by
   FROM spans s JOIN labels l ON l.id = s.label_id JOIN annotators a ON a.id = s.annotator_id`;
 
 const RELATION_SELECT = `
@@ -104,6 +107,11 @@ export class ProjectStore {
     this.#db.transaction(() => {
       for (let v = version; v < MIGRATIONS.length; v++) {
         this.#db.exec(MIGRATIONS[v] ?? "");
+      }
+      if (version > 0 && version < 5) {
+        // Migration 5 made the search index; fill it for the documents already here.
+        const rows = this.#db.prepare("SELECT id, text FROM documents").all() as { id: number; text: string }[];
+        for (const r of rows) this.#indexText(r.id, r.text);
       }
       if (version === 0) this.#seedSchema();
       this.#db.pragma(`application_id = ${String(APPLICATION_ID)}`);
@@ -368,8 +376,62 @@ export class ProjectStore {
   spanCounts(): { document_id: number; label: string; n: number }[] {
     return this.#q(
       `SELECT s.document_id, l.name AS label, count(*) AS n FROM spans s JOIN labels l ON l.id = s.label_id
-       GROUP BY s.document_id, l.name`,
+       WHERE s.suggested_by IS NULL GROUP BY s.document_id, l.name`,
     ).all() as { document_id: number; label: string; n: number }[];
+  }
+
+  /** Number of unreviewed suggestions per document (documents without any are absent). */
+  suggestionCounts(): Map<number, number> {
+    const rows = this.#q(
+      "SELECT document_id, count(*) AS n FROM spans WHERE suggested_by IS NOT NULL GROUP BY document_id",
+    ).all() as { document_id: number; n: number }[];
+    return new Map(rows.map((r) => [r.document_id, r.n]));
+  }
+
+  /** Mark a suggested span as accepted by an annotator (it becomes theirs). */
+  acceptSpan(id: number, annotatorId: number, now: string): void {
+    this.#track("span", id, () => {
+      this.#q("UPDATE spans SET suggested_by = NULL, annotator_id = ?, updated_at = ? WHERE id = ?").run(
+        annotatorId,
+        now,
+        id,
+      );
+      return undefined;
+    });
+  }
+
+  // ---- cue list ----
+
+  /** The project's cue lemmas, in list order. */
+  cueLemmas(): CueLemma[] {
+    const rows = this.#q(
+      "SELECT lemma, kind, forms, participles, introducers FROM cue_lemmas ORDER BY position, id",
+    ).all() as { lemma: string; kind: CueLemma["kind"]; forms: string; participles: string; introducers: string }[];
+    return rows.map((r) => ({
+      lemma: r.lemma,
+      kind: r.kind,
+      forms: JSON.parse(r.forms) as string[],
+      participles: JSON.parse(r.participles) as string[],
+      introducers: JSON.parse(r.introducers) as string[],
+    }));
+  }
+
+  /** Replace the cue list. */
+  replaceCueLemmas(lemmas: readonly CueLemma[]): void {
+    this.#q("DELETE FROM cue_lemmas").run();
+    const insert = this.#q(
+      "INSERT INTO cue_lemmas (lemma, kind, forms, participles, introducers, position) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    lemmas.forEach((c, i) => {
+      insert.run(
+        c.lemma,
+        c.kind,
+        JSON.stringify(c.forms),
+        JSON.stringify(c.participles),
+        JSON.stringify(c.introducers),
+        i,
+      );
+    });
   }
 
   /** One document, or undefined. */
@@ -396,7 +458,29 @@ export class ProjectStore {
        VALUES (@title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
                @length, 'new', @now, @now, @origin)`,
     ).run({ ...doc, origin: doc.origin ?? null, now });
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    this.#indexText(id, doc.text);
+    return id;
+  }
+
+  /** Put a document's folded text in the search index (migration 5). */
+  #indexText(id: number, text: string): void {
+    this.#q("INSERT INTO text_search (rowid, folded) VALUES (?, ?)").run(id, foldedShadow(text).folded);
+  }
+
+  /**
+   * Documents whose folded text contains `folded` (FTS5 trigram match), or null when the
+   * index cannot decide (fewer than three characters): then every document may match.
+   * @param folded a string folded with `foldArabic`
+   */
+  documentsContaining(folded: string): number[] | null {
+    if ([...folded].length < 3) return null;
+    const phrase = `"${folded.replaceAll('"', '""')}"`;
+    return (
+      this.#q("SELECT rowid AS id FROM text_search WHERE text_search MATCH ? ORDER BY rowid").all(phrase) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
   }
 
   /** Set a document's status and touch its `updated_at`. */
@@ -504,10 +588,13 @@ export class ProjectStore {
     created_at: string;
     updated_at: string;
     fragments: FragmentRow[];
+    suggested_by: SuggestionSource | null;
   }): void {
     this.#q(
-      `INSERT INTO spans (id, document_id, label_id, start, "end", attributes, entity_id, note, annotator_id, created_at, updated_at)
-       VALUES (@id, @document_id, @label_id, @start, @end, @attributes, @entity_id, @note, @annotator_id, @created_at, @updated_at)`,
+      `INSERT INTO spans (id, document_id, label_id, start, "end", attributes, entity_id, note, annotator_id, created_at,
+                          updated_at, suggested_by)
+       VALUES (@id, @document_id, @label_id, @start, @end, @attributes, @entity_id, @note, @annotator_id, @created_at,
+               @updated_at, @suggested_by)`,
     ).run(row);
     if (row.fragments.length > 0) {
       const insert = this.#q(`INSERT INTO span_fragments (span_id, start, "end") VALUES (?, ?, ?)`);
@@ -558,9 +645,12 @@ export class ProjectStore {
       const { fragments, ...row } = span;
       const id = Number(
         this.#q(
-          `INSERT INTO spans (document_id, label_id, start, "end", attributes, annotator_id, created_at, updated_at)
-           VALUES (@document_id, @label_id, @start, @end, @attributes, @annotator_id, @now, @now)`,
-        ).run({ ...row, now }).lastInsertRowid,
+          `INSERT INTO spans (document_id, label_id, start, "end", attributes, entity_id, annotator_id, created_at,
+                              updated_at, suggested_by)
+           VALUES (@document_id, @label_id, @start, @end, @attributes, @entity_id, @annotator_id, @now, @now,
+                   @suggested_by)`,
+        ).run({ ...row, entity_id: row.entity_id ?? null, suggested_by: row.suggested_by ?? null, now })
+          .lastInsertRowid,
       );
       const insert = this.#q(`INSERT INTO span_fragments (span_id, start, "end") VALUES (?, ?, ?)`);
       for (const f of fragments ?? []) insert.run(id, f.start, f.end);
@@ -677,6 +767,7 @@ export class ProjectStore {
        VALUES (@id, @title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
                @length, @status, @created_at, @updated_at, @origin)`,
     ).run(row);
+    this.#indexText(row.id, row.text);
   }
 
   /** Insert a row exactly as given (ids kept): a span (with `fragments`), relation or entity. */

@@ -57,8 +57,13 @@ export interface SpanRow {
   annotator: string;
   created_at: string;
   updated_at: string;
+  /** Who suggested the span, while nobody has reviewed it; null for an accepted span. */
+  suggested_by: SuggestionSource | null;
   fragments: FragmentRow[];
 }
+
+/** Who suggests spans: the quote pre-annotator, or name propagation. */
+export type SuggestionSource = "rules" | "propagation";
 
 /** Fields of a new span; offsets in code points. */
 export interface NewSpan {
@@ -68,6 +73,10 @@ export interface NewSpan {
   end: number;
   attributes: string;
   annotator_id: number;
+  /** The entity the mention refers to. */
+  entity_id?: number | null;
+  /** Set for a suggestion. */
+  suggested_by?: SuggestionSource | null;
   /** Fragments of a discontinuous span; absent or empty for a contiguous one. */
   fragments?: FragmentRow[];
 }

@@ -45,6 +45,7 @@ const TABLES: Readonly<Record<SnapshotKind, TableOf>> = {
       "annotator_id",
       "created_at",
       "updated_at",
+      "suggested_by",
     ],
   },
   relation: {

@@ -43,6 +43,8 @@ export interface NativeSpan {
   entity?: number;
   annotator: string;
   note?: string;
+  /** Present while the span is an unreviewed suggestion: who suggested it (`rules`, `propagation`). */
+  suggested?: "rules" | "propagation";
   created_at: string;
   updated_at: string;
 }
@@ -115,6 +117,7 @@ export function canonicalDocument(doc: NativeDocument): NativeDocument {
       ...(s.entity !== undefined ? { entity: s.entity } : {}),
       annotator: s.annotator,
       ...(s.note !== undefined ? { note: s.note } : {}),
+      ...(s.suggested !== undefined ? { suggested: s.suggested } : {}),
       created_at: s.created_at,
       updated_at: s.updated_at,
     }));

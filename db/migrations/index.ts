@@ -6,6 +6,7 @@ import { sql as initial } from "./001-initial.ts";
 import { sql as attribution } from "./002-attribution.ts";
 import { sql as origin } from "./003-origin.ts";
 import { sql as exportCache } from "./004-export-cache.ts";
+import { sql as suggestionsSearch } from "./005-suggestions-search.ts";
 
 /** SQL of each migration, in order. */
-export const MIGRATIONS: readonly string[] = [initial, attribution, origin, exportCache];
+export const MIGRATIONS: readonly string[] = [initial, attribution, origin, exportCache, suggestionsSearch];

@@ -24,7 +24,10 @@ export function documentOperations(
   return {
     listDocuments() {
       const counts = countsByDocument(ops);
-      return ops.store.documentHeads().map((row) => summaryView(row, counts.get(row.id) ?? {}));
+      const suggestions = ops.store.suggestionCounts();
+      return ops.store
+        .documentHeads()
+        .map((row) => summaryView(row, counts.get(row.id) ?? {}, suggestions.get(row.id) ?? 0));
     },
 
     getDocument({ documentId }) {
@@ -32,13 +35,16 @@ export function documentOperations(
       const { offsets } = ops.indexesOf(doc);
       const spans = ops.store.spansOf(documentId).map((s) => spanView(ops, s, offsets));
       const spanCounts: Record<string, number> = {};
-      for (const s of spans) spanCounts[s.label] = (spanCounts[s.label] ?? 0) + 1;
+      let suggestionCount = 0;
+      for (const s of spans) {
+        if (s.suggested === null) spanCounts[s.label] = (spanCounts[s.label] ?? 0) + 1;
+        else suggestionCount++;
+      }
       const view: DocumentView = {
-        ...summaryView(doc, spanCounts),
+        ...summaryView(doc, spanCounts, suggestionCount),
         text: doc.text,
         textSha256: doc.text_sha256,
         hadBom: doc.had_bom === 1,
-        source: doc.source,
         url: doc.url,
         spans,
         relations: ops.store.relationsOf(documentId).map(relationView),
@@ -76,7 +82,11 @@ export function documentOperations(
         });
       }
       const counts = countsByDocument(ops);
-      return summaryView(ops.document(documentId), counts.get(documentId) ?? {});
+      return summaryView(
+        ops.document(documentId),
+        counts.get(documentId) ?? {},
+        ops.store.suggestionCounts().get(documentId) ?? 0,
+      );
     },
   };
 }

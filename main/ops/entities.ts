@@ -32,6 +32,24 @@ function matchKeys(text: string): string[] {
   return procliticSplits(folded).map((s) => s.rest);
 }
 
+/**
+ * Entities of the registry whose name or an alias a mention's text matches (folded, with
+ * proclitics peeled; a one-word mention also matches a longer name's last word, a surname:
+ * `لافروف` → `سيرغي لافروف`), most mentioned first.
+ */
+export function matchingEntities(ops: Ops, text: string): (EntityRow & { mentions: number })[] {
+  const keys = new Set(matchKeys(text));
+  const oneWord = !foldArabic(text).includes(" ");
+  const matches = (name: string) => {
+    const folded = foldArabic(name);
+    return keys.has(folded) || (oneWord && keys.has(folded.slice(folded.lastIndexOf(" ") + 1)));
+  };
+  return ops.store
+    .entities()
+    .filter((e) => [e.name, ...(JSON.parse(e.aliases) as string[])].some(matches))
+    .sort((a, b) => b.mentions - a.mentions);
+}
+
 /** `listEntities`, `getEntity`, `createEntity`, `updateEntity`, `mergeEntities`, `entityCandidates`. */
 export function entityOperations(
   ops: Ops,
@@ -169,18 +187,7 @@ export function entityOperations(
     entityCandidates({ spanId }) {
       const span = ops.span(spanId);
       const text = ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
-      const keys = new Set(matchKeys(text));
-      const oneWord = !foldArabic(text).includes(" ");
-      // A one-word mention also matches a longer name's last word: `لافروف` → `سيرغي لافروف`.
-      const matches = (name: string) => {
-        const folded = foldArabic(name);
-        return keys.has(folded) || (oneWord && keys.has(folded.slice(folded.lastIndexOf(" ") + 1)));
-      };
-      return ops.store
-        .entities()
-        .filter((e) => [e.name, ...(JSON.parse(e.aliases) as string[])].some(matches))
-        .sort((a, b) => b.mentions - a.mentions)
-        .map((row) => entityView(row, row.mentions));
+      return matchingEntities(ops, text).map((row) => entityView(row, row.mentions));
     },
   };
 }

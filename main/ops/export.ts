@@ -1,5 +1,5 @@
 /** Export of documents in any format: the project as native structures, then the format's writer. */
-import type { OperationTable } from "../../core/contract.ts";
+import type { ExportLoss, OperationTable } from "../../core/contract.ts";
 import {
   NATIVE_JSONL_MEDIA_TYPE,
   canonicalDocument,
@@ -82,6 +82,7 @@ function nativeDocuments(ops: Ops, documentIds: readonly number[] | null): Nativ
         ...(s.entity_id !== null ? { entity: s.entity_id } : {}),
         annotator: s.annotator,
         ...(s.note !== null ? { note: s.note } : {}),
+        ...(s.suggested_by !== null ? { suggested: s.suggested_by } : {}),
         created_at: s.created_at,
         updated_at: s.updated_at,
       })),
@@ -122,6 +123,28 @@ function nativeFile(ops: Ops, documentIds: readonly number[] | null): { content:
   return { content: joinNativeJsonl(nativeHeader(ops), lines), count: lines.length };
 }
 
+/** The loss report with each document's unreviewed suggestions added (they are not exported). */
+function withUnreviewed(
+  report: ExportLoss,
+  documents: readonly NativeDocument[],
+  unreviewed: ReadonlyMap<number, number>,
+): ExportLoss {
+  if (unreviewed.size === 0) return report;
+  const entries = new Map(report.documents.map((d) => [d.documentId, { ...d, lost: [...d.lost] }]));
+  for (const doc of documents) {
+    const n = unreviewed.get(doc.id);
+    if (n === undefined) continue;
+    const entry = entries.get(doc.id) ?? { documentId: doc.id, title: doc.title, lost: [] };
+    entry.lost.push(`${String(n)} unreviewed suggestion${n === 1 ? "" : "s"} (accept them to export them)`);
+    entries.set(doc.id, entry);
+  }
+  const order = new Map(documents.map((d, i) => [d.id, i]));
+  return {
+    ...report,
+    documents: [...entries.values()].sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0)),
+  };
+}
+
 /** `exportDocuments`. */
 export function exportOperations(ops: Ops): Pick<OperationTable, "exportDocuments"> {
   return {
@@ -145,11 +168,29 @@ export function exportOperations(ops: Ops): Pick<OperationTable, "exportDocument
           documentCount: file.count,
         };
       }
-      const input = ops.store.transaction(() => ({
+      const all = ops.store.transaction(() => ({
         header: nativeHeader(ops),
         documents: nativeDocuments(ops, documentIds ?? null),
       }));
+      // Other formats get what people accepted; unreviewed suggestions are named in the report.
+      const unreviewed = new Map<number, number>();
+      const input = {
+        header: all.header,
+        documents: all.documents.map((d) => {
+          const suggested = new Set(d.spans.filter((s) => s.suggested !== undefined).map((s) => s.id));
+          if (suggested.size === 0) return d;
+          unreviewed.set(d.id, suggested.size);
+          return {
+            ...d,
+            spans: d.spans.filter((s) => !suggested.has(s.id)),
+            relations: d.relations.filter(
+              (r) => !suggested.has(r.from) && (r.to === undefined || !suggested.has(r.to)),
+            ),
+          };
+        }),
+      };
       const written = await writeFormat(format, input, variant);
+      const report = withUnreviewed(written.report, input.documents, unreviewed);
       return {
         files: written.files.map((f) =>
           typeof f.content === "string"
@@ -161,7 +202,7 @@ export function exportOperations(ops: Ops): Pick<OperationTable, "exportDocument
                 encoding: "base64" as const,
               },
         ),
-        report: written.report,
+        report,
         documentCount: input.documents.length,
       };
     },

@@ -180,6 +180,7 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
         created_at: s.created_at,
         updated_at: s.updated_at,
         fragments,
+        suggested_by: s.suggested ?? null,
       };
       if (exact) {
         store.insertSpanRow({ id: s.id, ...fields });

@@ -50,6 +50,19 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       const labelDef = ops.label(label, true);
       const indexes = ops.indexesOf(doc);
       const pieces = checkExtent(doc, indexes, labelDef, start, end, fragments ?? null);
+      // Labelling exactly what was suggested accepts the suggestion.
+      const twin = ops.store.spanWithExtent(doc.id, labelDef.id, start, end);
+      const suggested = twin === undefined ? undefined : ops.span(twin);
+      if (suggested !== undefined && suggested.suggested_by !== null && fragments === undefined) {
+        ops.change(
+          `Accept ${describeSpan(labelDef.displayName, ops.spanText(suggested, indexes.offsets))}`,
+          doc.id,
+          () => {
+            ops.store.acceptSpan(suggested.id, ops.annotatorId(), ops.now());
+          },
+        );
+        return spanView(ops, ops.span(suggested.id), indexes.offsets);
+      }
       checkNoTwin(ops, doc, labelDef, start, end);
       const attrs: Record<string, string> = { ...(attributes ?? {}) };
       if (
@@ -128,6 +141,8 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
             ? `Resize ${describeSpan(labelDef.displayName, ops.spanText(span, indexes.offsets))}`
             : `Edit ${describeSpan(labelDef.displayName, ops.spanText(span, indexes.offsets))}`;
       ops.change(what, doc.id, () => {
+        // Editing a suggestion is reviewing it: it becomes the annotator's.
+        if (span.suggested_by !== null) ops.store.acceptSpan(span.id, ops.annotatorId(), ops.now());
         ops.store.editSpan(
           span.id,
           {

@@ -14,8 +14,11 @@ import { entityOperations } from "./entities.ts";
 import { exportOperations } from "./export.ts";
 import { historyOperations } from "./history.ts";
 import { labelOperations } from "./labels.ts";
+import { propagateOperations } from "./propagate.ts";
 import { relationOperations } from "./relations.ts";
+import { searchOperations } from "./search.ts";
 import { spanOperations } from "./spans.ts";
+import { suggestionOperations } from "./suggestions.ts";
 
 export type { OperationContext } from "./context.ts";
 
@@ -33,6 +36,9 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
     ...relationOperations(ops),
     ...entityOperations(ops),
     ...historyOperations(ops),
+    ...suggestionOperations(ops),
+    ...propagateOperations(ops),
+    ...searchOperations(ops),
     ...exportOperations(ops),
   };
 }

@@ -15,7 +15,11 @@ import type { DocumentHeadRow, EntityRow, HistoryRow, RelationRow, SpanRow } fro
 import type { Ops } from "./context.ts";
 
 /** A document's line in the list. */
-export function summaryView(row: DocumentHeadRow, spanCounts: Record<string, number>): DocumentSummary {
+export function summaryView(
+  row: DocumentHeadRow,
+  spanCounts: Record<string, number>,
+  suggestionCount: number,
+): DocumentSummary {
   return {
     id: row.id,
     title: row.title,
@@ -27,6 +31,8 @@ export function summaryView(row: DocumentHeadRow, spanCounts: Record<string, num
     lang: row.lang,
     length: row.length,
     spanCounts,
+    suggestionCount,
+    source: row.source,
   };
 }
 
@@ -44,6 +50,7 @@ export function spanView(ops: Ops, row: SpanRow, offsets: OffsetIndex): SpanView
     entityId: row.entity_id,
     note: row.note,
     annotator: row.annotator,
+    suggested: row.suggested_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,0 +1,450 @@
+/**
+ * Rule-based pre-annotation of quotes in Arabic news, after the reporting-marker approach
+ * (Alrahabi, "Automatic Annotation of Direct Reported Speech in Arabic and French,
+ * According to a Semantic Map of Enunciative Modalities", FLAIRS 2010): a reporting cue
+ * from the project's list, the speaker mention around it, and the reported content — in
+ * quotation marks (direct), introduced by `أن`/`إن` (indirect), or both (mixed). What each
+ * span covers follows the annotation guidelines (docs/guidelines.md):
+ *
+ * - `قال X: "…"`, `قال X "…"`, `مؤكدا "…"`, `"…" قال X` — a direct quote (the words inside
+ *   the marks), its cue without the leading و/ف, its speaker X (title and name together).
+ * - `قال X إن …`, `أشار X إلى أن …`, `أعرب X عن …` — an indirect quote from the introducing
+ *   word to the end of the reported clause; `mixed` when that clause holds quoted words.
+ * - A cue with no subject (`وأضاف: "…"`, `وتابع قائلا: "…"`) carries the previous quote's
+ *   speaker over; a participle (`مؤكدا …`) takes the speaker of its sentence's quote.
+ *
+ * Offsets in UTF-16 units of the text.
+ */
+import { foldArabic } from "../text/normalize.ts";
+import { compileCues, type CueForm, type CueLemma } from "./cues.ts";
+import { ruleTokens, type RuleToken } from "./rule-tokens.ts";
+
+/** A UTF-16 extent, end-exclusive. */
+export interface Extent {
+  start: number;
+  end: number;
+}
+
+/** A suggested quote with its cue and speaker. */
+export interface QuoteSuggestion {
+  quote: Extent;
+  type: "direct" | "indirect" | "mixed";
+  cue: Extent | null;
+  /** The speaker mention: a new one next to the cue, or an earlier one the quote continues. */
+  speaker: Extent | null;
+  /** Whether `speaker` is an earlier quote's speaker (carried over or shared in a sentence). */
+  carried: boolean;
+  /** The cue lemma that fired, e.g. `قال`. */
+  lemma: string | null;
+}
+
+/** An attribution already in the document: a quote and its speaker mention, UTF-16. */
+export interface PriorAttribution {
+  quote: Extent;
+  speaker: Extent | null;
+}
+
+const fold = (words: string) => new Set(words.split(" ").map(foldArabic));
+
+/** Words that end a speaker mention after its cue: prepositions, time words, pronoun objects. */
+const STOP_WORDS = fold(
+  "في خلال أمام لدى عقب بعد قبل أمس اليوم مساء صباح ظهر إلى على عن من مع حول إثر أثناء عبر منذ بين ضمن " +
+    "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد أيضا كذلك بدوره بدورها فيه فيها له لها لهم به " +
+    "قد كان كانت إنه إنها أنه أنها هو هي هذا هذه ذلك التي الذي الذين وقت حين عندما بينما إذ ما لا لم لن " +
+    "ان بان إذا أو ثم كما بل",
+);
+/** Prepositions with a pronoun that may stand between a cue and its subject. */
+const PRONOUN_OBJECTS = fold("فيه فيها له لها لهم لنا لي");
+/** Words before a cue that are not part of a speaker mention written before it. */
+const SKIP_BEFORE_CUE = fold("قد كان كانت وكان وكانت لقد ثم كما");
+/** Forms of أن / إن that open reported content (the word is part of the quote). */
+const INTRODUCERS = fold("أن إن أنه أنها أنهم أنهما أنني أننا إنه إنها إنهم إنهما إنني إننا بأن بأنه بأنها بأنهم");
+/** Words after which أن is not reported content (`قبل أن`, `بعد أن`). */
+const NOT_BEFORE_INTRODUCER = fold("قبل بعد منذ رغم حيث بدون دون لأجل كي");
+const CLAUSE_PUNCT = new Set(["،", ",", "؛", ";", ":"]);
+const LEADING_CONJUNCTIONS = ["و", "ف"];
+const QUAILAN = fold("قائلا قائلة قائلين");
+
+/** A cue found in the tokens. */
+interface FoundCue {
+  form: CueForm;
+  /** Token indices, inclusive first, exclusive last. */
+  first: number;
+  last: number;
+  extent: Extent;
+  /** Whether the cue's first token had a leading conjunction (`وقال`): then nothing before it is its subject. */
+  conjoined: boolean;
+}
+
+/** Offset just after the first letter of a word and the marks on it. */
+function afterFirstLetter(t: RuleToken): number {
+  const m = /^\p{L}\p{M}*/u.exec(t.text);
+  return t.start + (m?.[0].length ?? 1);
+}
+
+/** Whether a word is و or ف + an introducer (`وأن`, `فإن`). */
+function conjoinedIntroducer(folded: string): boolean {
+  return LEADING_CONJUNCTIONS.includes(folded[0] ?? "") && INTRODUCERS.has(folded.slice(1));
+}
+
+class Rules {
+  readonly tokens: RuleToken[];
+  readonly cues: Map<string, CueForm[]>;
+  readonly cueAt = new Map<number, FoundCue>();
+
+  constructor(text: string, lemmas: readonly CueLemma[]) {
+    this.tokens = ruleTokens(text);
+    this.cues = compileCues(lemmas);
+    for (let i = 0; i < this.tokens.length; i++) {
+      const cue = this.matchCue(i);
+      if (cue === null) continue;
+      this.cueAt.set(i, cue);
+      i = cue.last - 1; // a several-word cue (`تابع قائلا`) is one cue
+    }
+  }
+
+  tok(i: number): RuleToken | undefined {
+    return this.tokens[i];
+  }
+
+  /** The cue starting at token `i`, if any. */
+  matchCue(i: number): FoundCue | null {
+    const t = this.tok(i);
+    if (t?.kind !== "word") return null;
+    const candidates: { word: string; conjoined: boolean }[] = [{ word: t.folded, conjoined: false }];
+    if (t.folded.length >= 3 && LEADING_CONJUNCTIONS.includes(t.folded[0] ?? "")) {
+      candidates.push({ word: t.folded.slice(1), conjoined: true });
+    }
+    for (const c of candidates) {
+      for (const form of this.cues.get(c.word) ?? []) {
+        const found = this.matchRest(i, form);
+        if (found === null) continue;
+        const start = c.conjoined ? afterFirstLetter(t) : t.start;
+        let { last, end } = found;
+        // `تابع قائلا`, `أضاف قائلا`: one cue.
+        const next = this.tok(last);
+        if (form.kind === "speech" && next !== undefined && QUAILAN.has(next.folded)) {
+          last += 1;
+          end = next.end;
+        }
+        return { form, first: i, last, extent: { start, end }, conjoined: c.conjoined };
+      }
+    }
+    return null;
+  }
+
+  /** The rest of a several-word form after token `i`; a trailing `ل` is attached to the next word. */
+  matchRest(i: number, form: CueForm): { last: number; end: number } | null {
+    let j = i + 1;
+    let end = this.tok(i)?.end ?? 0;
+    for (const w of form.words.slice(1)) {
+      const t = this.tok(j);
+      if (t?.kind !== "word") return null;
+      if (w === "ل") {
+        if (!t.folded.startsWith("ل") || t.folded.length < 3) return null;
+        return { last: j, end: afterFirstLetter(t) };
+      }
+      if (t.folded !== w) return null;
+      end = t.end;
+      j++;
+    }
+    return { last: j, end };
+  }
+
+  isIntroducer(i: number, extra: readonly string[]): boolean {
+    const t = this.tok(i);
+    if (t?.kind !== "word") return false;
+    const before = this.tok(i - 1);
+    if (before !== undefined && NOT_BEFORE_INTRODUCER.has(before.folded)) return false;
+    if (INTRODUCERS.has(t.folded) || conjoinedIntroducer(t.folded)) return true;
+    for (const x of extra) {
+      if (x === "ب" ? t.folded.startsWith("ب") && t.folded.length >= 4 : t.folded === x) return true;
+    }
+    return false;
+  }
+
+  /** Start offset of an introducer token: after a leading و or ف (`وأن` → `أن`). */
+  introducerStart(i: number): number {
+    const t = this.tokens[i];
+    if (t === undefined) return 0;
+    return conjoinedIntroducer(t.folded) ? afterFirstLetter(t) : t.start;
+  }
+
+  /** Speaker mention written after a cue (verb–subject order): words up to a stop word or punctuation. */
+  speakerAfter(cue: FoundCue): { extent: Extent; last: number } | null {
+    let j = cue.last;
+    // A pronoun object before the subject: `أفاد فيه X`, `قال له X`.
+    if (PRONOUN_OBJECTS.has(this.tok(j)?.folded ?? "")) j++;
+    const first = j;
+    while (j - first < 8) {
+      const t = this.tok(j);
+      if (t?.kind !== "word" || STOP_WORDS.has(t.folded) || this.isIntroducer(j, cue.form.introducers)) break;
+      if (this.cueAt.has(j) || /^(بال|لل|كال)/u.test(t.folded)) break;
+      j++;
+    }
+    if (j === first) return null;
+    const a = this.tok(first);
+    const b = this.tok(j - 1);
+    if (a === undefined || b === undefined) return null;
+    return { extent: { start: a.start, end: b.end }, last: j };
+  }
+
+  /** Speaker mention written before a cue (subject–verb order), bounded by the clause's start. */
+  speakerBefore(cue: FoundCue): Extent | null {
+    if (cue.conjoined) return null;
+    let j = cue.first - 1;
+    while (j >= 0 && SKIP_BEFORE_CUE.has(this.tok(j)?.folded ?? "")) j--;
+    const last = j;
+    while (j >= 0 && last - j < 6) {
+      const t = this.tok(j);
+      if (t?.kind !== "word" || this.cueAt.has(j)) break;
+      if (STOP_WORDS.has(t.folded) && t.folded !== foldArabic("عن")) break;
+      if (t.folded === foldArabic("عن")) break;
+      j--;
+    }
+    const boundary = this.tok(j);
+    const bounded =
+      boundary === undefined ||
+      boundary.kind === "break" ||
+      boundary.kind === "mark" ||
+      CLAUSE_PUNCT.has(boundary.text) ||
+      boundary.folded === foldArabic("عن") ||
+      boundary.sentence !== this.tok(last)?.sentence;
+    if (!bounded || j === last) return null;
+    let first = this.tok(j + 1);
+    const end = this.tok(last);
+    if (first === undefined || end === undefined) return null;
+    if (SKIP_BEFORE_CUE.has(first.folded)) {
+      first = this.tok(j + 2);
+      if (first === undefined || j + 2 > last) return null;
+    }
+    const start =
+      first.folded.length >= 4 && LEADING_CONJUNCTIONS.includes(first.folded[0] ?? "")
+        ? afterFirstLetter(first)
+        : first.start;
+    return { start, end: end.end };
+  }
+
+  /** Index of the last token of the clause starting at token `from` (see `quoteEnd`). */
+  clauseLast(from: number): number {
+    let j = from;
+    let last = from;
+    const sentence = this.tok(from)?.sentence;
+    while (j < this.tokens.length) {
+      const t = this.tokens[j];
+      if (t === undefined || t.sentence !== sentence || t.kind === "break") break;
+      if (t.kind === "mark" && t.opens && t.partner > j) {
+        last = t.partner;
+        j = t.partner + 1;
+        continue;
+      }
+      if (t.kind === "mark" && !t.opens && t.partner >= 0 && t.partner < from) break;
+      if (t.kind === "punct" && [".", "!", "?", "؟"].includes(t.text)) break;
+      if (t.kind === "punct" && CLAUSE_PUNCT.has(t.text)) {
+        const next = this.tok(j + 1);
+        if (next !== undefined && this.startsNewReport(j + 1)) break;
+      }
+      if (t.kind === "punct" && t.text === "(") break;
+      if (t.kind === "word" || t.kind === "mark") last = j;
+      j++;
+    }
+    return last;
+  }
+
+  /** Whether a new report starts at token `i` (after a comma: any cue). */
+  startsNewReport(i: number): boolean {
+    return this.cueAt.has(i);
+  }
+
+  /** The nearest cue before token `i` in its sentence, not across a closing quotation mark. */
+  cueBefore(i: number, limit = 20): FoundCue | null {
+    const sentence = this.tok(i)?.sentence;
+    for (let j = i - 1; j >= 0 && i - j <= limit; j--) {
+      const t = this.tokens[j];
+      if (t === undefined || t.sentence !== sentence) return null;
+      if (t.kind === "mark" && !t.opens && t.partner >= 0) return null;
+      const cue = this.cueAt.get(j);
+      if (cue !== undefined && cue.last <= i) return cue;
+    }
+    return null;
+  }
+
+  /** A cue right after a closing mark (`"…" قال X`, `"…"، بحسب X`). */
+  cueAfter(close: number): FoundCue | null {
+    let j = close + 1;
+    if (CLAUSE_PUNCT.has(this.tok(j)?.text ?? "")) j++;
+    const cue = this.cueAt.get(j);
+    return cue !== undefined && cue.form.kind !== "participle" ? cue : null;
+  }
+}
+
+/** Options of `preannotateQuotes`. */
+export interface PreannotateOptions {
+  /** Attributions already in the document: their quotes are not suggested again, and a continuation cue may carry their speaker over. */
+  prior?: readonly PriorAttribution[];
+}
+
+/**
+ * Quote suggestions for a text.
+ * @param text the document text
+ * @param lemmas the project's cue list
+ * @returns suggestions in text order, UTF-16 offsets; none overlaps a prior quote
+ */
+export function preannotateQuotes(
+  text: string,
+  lemmas: readonly CueLemma[],
+  options: PreannotateOptions = {},
+): QuoteSuggestion[] {
+  const r = new Rules(text, lemmas);
+  const prior = options.prior ?? [];
+  const out: (QuoteSuggestion & { sentence: number })[] = [];
+  const usedCues = new Set<number>();
+  const consumedUntil = { offset: -1 };
+  const overlapsPrior = (e: Extent) => prior.some((p) => p.quote.start < e.end && e.start < p.quote.end);
+
+  /** The speaker an earlier quote had, for carrying over: the nearest quote before `at`. */
+  const previousSpeaker = (at: number, sentence: number | null): Extent | null => {
+    const candidates: { start: number; speaker: Extent | null; sentence: number | null }[] = [
+      ...out.map((q) => ({ start: q.quote.start, speaker: q.speaker, sentence: q.sentence })),
+      ...prior.map((p) => ({ start: p.quote.start, speaker: p.speaker, sentence: null })),
+    ]
+      .filter((q) => q.start < at && q.speaker !== null && (sentence === null || q.sentence === sentence))
+      .sort((a, b) => b.start - a.start);
+    return candidates[0]?.speaker ?? null;
+  };
+
+  const resolveSpeaker = (cue: FoundCue, at: number): { speaker: Extent | null; carried: boolean } => {
+    const sentence = r.tok(cue.first)?.sentence ?? 0;
+    if (cue.form.kind === "participle") {
+      const inSentence = previousSpeaker(at, sentence);
+      if (inSentence !== null) return { speaker: inSentence, carried: true };
+      // The subject of the sentence's reporting verb, when that verb reported nothing itself.
+      for (let j = cue.first - 1; j >= 0 && r.tok(j)?.sentence === sentence; j--) {
+        const main = r.cueAt.get(j);
+        if (main !== undefined && main.form.kind !== "participle") {
+          const s = r.speakerAfter(main)?.extent ?? r.speakerBefore(main);
+          if (s !== null) return { speaker: s, carried: false };
+        }
+      }
+      const earlier = previousSpeaker(at, null);
+      return { speaker: earlier, carried: earlier !== null };
+    }
+    const after = r.speakerAfter(cue);
+    if (after !== null) return { speaker: after.extent, carried: false };
+    const before = r.speakerBefore(cue);
+    if (before !== null) return { speaker: before, carried: false };
+    const earlier = previousSpeaker(at, null);
+    return { speaker: earlier, carried: earlier !== null };
+  };
+
+  const push = (q: QuoteSuggestion, cueIndex: number | null) => {
+    if (q.quote.end <= q.quote.start || overlapsPrior(q.quote)) return;
+    if (out.some((o) => o.quote.start < q.quote.end && q.quote.start < o.quote.end)) return;
+    if (cueIndex !== null) usedCues.add(cueIndex);
+    const sentence = r.tokens.find((t) => t.start >= q.quote.start)?.sentence ?? 0;
+    out.push({ ...q, sentence });
+    consumedUntil.offset = Math.max(consumedUntil.offset, q.quote.end);
+  };
+
+  const reportedClause = (from: number, cue: FoundCue, cueIndex: number) => {
+    const last = r.clauseLast(from);
+    const lastTok = r.tok(last);
+    if (lastTok === undefined || last < from) return;
+    const start = r.introducerStart(from);
+    let hasMarks = false;
+    for (let j = from; j <= last; j++) if (r.tok(j)?.kind === "mark") hasMarks = true;
+    const { speaker, carried } = resolveSpeaker(cue, start);
+    push(
+      {
+        quote: { start, end: lastTok.end },
+        type: hasMarks ? "mixed" : "indirect",
+        cue: cue.extent,
+        speaker,
+        carried,
+        lemma: cue.form.lemma,
+      },
+      cueIndex,
+    );
+  };
+
+  // Walk the text once: quotation marks and cues in order.
+  for (let i = 0; i < r.tokens.length; i++) {
+    const t = r.tokens[i];
+    if (t === undefined) continue;
+    if (t.start < consumedUntil.offset) continue;
+    if (t.kind === "mark" && t.opens && t.partner > i + 1) {
+      const open = i;
+      const close = t.partner;
+      const first = r.tok(open + 1);
+      const lastContent = r.tok(close - 1);
+      if (first === undefined || lastContent === undefined) continue;
+      const before = r.cueBefore(open);
+      const beforeIndex = before?.first ?? -1;
+      if (before !== null && !usedCues.has(beforeIndex)) {
+        // Between the cue and the opening mark: speaker, adverbials, maybe أن (mixed) or content (after a participle).
+        let introducer = -1;
+        for (let j = before.last; j < open; j++) {
+          if (r.isIntroducer(j, before.form.introducers)) {
+            introducer = j;
+            break;
+          }
+        }
+        if (introducer >= 0) {
+          reportedClause(introducer, before, beforeIndex);
+          continue;
+        }
+        const between = r.tokens.slice(before.last, open).filter((x) => x.kind === "word");
+        if (before.form.kind === "participle" && between.length > 0 && !STOP_WORDS.has(between[0]?.folded ?? "")) {
+          // `مؤكدا ضرورة … "…"`: the participle's object holds the quoted words.
+          reportedClause(before.last, before, beforeIndex);
+          continue;
+        }
+        const { speaker, carried } = resolveSpeaker(before, first.start);
+        push(
+          {
+            quote: { start: first.start, end: lastContent.end },
+            type: "direct",
+            cue: before.extent,
+            speaker,
+            carried,
+            lemma: before.form.lemma,
+          },
+          beforeIndex,
+        );
+        i = close;
+        continue;
+      }
+      const after = r.cueAfter(close);
+      if (after !== null) {
+        const { speaker, carried } = resolveSpeaker(after, first.start);
+        push(
+          {
+            quote: { start: first.start, end: lastContent.end },
+            type: "direct",
+            cue: after.extent,
+            speaker,
+            carried,
+            lemma: after.form.lemma,
+          },
+          after.first,
+        );
+        i = close;
+      }
+      continue;
+    }
+    const cue = r.cueAt.get(i);
+    if (cue === undefined || usedCues.has(i) || cue.form.kind === "source") continue;
+    // Indirect speech: the cue, its speaker, adverbials, then an introducer.
+    const sentence = t.sentence;
+    for (let j = cue.last; j < r.tokens.length && j - cue.last < 14; j++) {
+      const x = r.tokens[j];
+      if (x === undefined || x.sentence !== sentence || x.kind === "mark" || x.kind === "break") break;
+      if (j > cue.last && r.cueAt.has(j)) break;
+      if (r.isIntroducer(j, cue.form.introducers)) {
+        reportedClause(j, cue, i);
+        break;
+      }
+    }
+  }
+  return out.map(({ sentence: _sentence, ...q }) => q);
+}

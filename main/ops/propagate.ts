@@ -1,0 +1,138 @@
+/**
+ * Name propagation (`propagateNames`): once a name is tagged or in the entity registry, its
+ * other occurrences in the document and the corpus are suggested with the same label and
+ * entity — matched through Arabic folding, attached proclitics peeled, whole words only
+ * unless asked (`core/text/name-matches.ts`). Offsets in code points.
+ */
+import type { OperationTable } from "../../core/contract.ts";
+import { QawlError } from "../../core/errors.ts";
+import { findName } from "../../core/text/name-matches.ts";
+import { foldArabic, foldedShadow } from "../../core/text/normalize.ts";
+import type { StoredLabel } from "../../db/project.ts";
+import type { Ops } from "./context.ts";
+import { checkExtent } from "./extent.ts";
+
+/** A name to look for. */
+interface KnownName {
+  text: string;
+  label: StoredLabel;
+  entityId: number | null;
+}
+
+/** `propagateNames`. */
+export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNames"> {
+  function entityLabel(type: string): StoredLabel | undefined {
+    return ops.store.labels().find((l) => l.kind === "entity" && !l.retired && l.name === type);
+  }
+
+  /** Names of an entity of the registry (its name and aliases), with the label of its type. */
+  function namesOfEntity(entityId: number, label: StoredLabel | undefined): KnownName[] {
+    const entity = ops.entity(entityId);
+    const l = label ?? entityLabel(entity.type);
+    if (l === undefined) return [];
+    return [entity.name, ...(JSON.parse(entity.aliases) as string[])].map((text) => ({ text, label: l, entityId }));
+  }
+
+  function knownNames(spanId: number | undefined): KnownName[] {
+    if (spanId !== undefined) {
+      const span = ops.span(spanId);
+      if (span.label_kind !== "entity") {
+        throw new QawlError("bad_input", `span ${String(spanId)} is a ${span.label}; only names are propagated`);
+      }
+      const label = ops.label(span.label);
+      const text = ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
+      return [
+        { text, label, entityId: span.entity_id },
+        ...(span.entity_id !== null ? namesOfEntity(span.entity_id, label) : []),
+      ];
+    }
+    const names: KnownName[] = [];
+    const { spans } = ops.store.annotationOf(null);
+    const docs = new Map(ops.store.documentsWithText(null).map((d) => [d.id, d]));
+    for (const [documentId, list] of spans) {
+      const doc = docs.get(documentId);
+      if (doc === undefined) continue;
+      const { offsets } = ops.indexesOf(doc);
+      for (const s of list) {
+        if (s.label_kind !== "entity" || s.suggested_by !== null) continue;
+        names.push({ text: ops.spanText(s, offsets), label: ops.label(s.label), entityId: s.entity_id });
+      }
+    }
+    for (const e of ops.store.entities()) names.push(...namesOfEntity(e.id, undefined));
+    return names;
+  }
+
+  return {
+    propagateNames({ spanId, documentIds, partialWords }) {
+      // One search per distinct folded name and label; the longest names claim text first.
+      const byKey = new Map<string, KnownName>();
+      for (const n of knownNames(spanId)) {
+        const folded = foldArabic(n.text);
+        if ([...folded].length < 2) continue;
+        const key = `${n.label.name}\u0000${folded}`;
+        const seen = byKey.get(key);
+        if (seen === undefined || (seen.entityId === null && n.entityId !== null)) byKey.set(key, n);
+      }
+      const names = [...byKey.values()].sort((a, b) => foldArabic(b.text).length - foldArabic(a.text).length);
+      const allowed = documentIds === undefined ? null : new Set(documentIds);
+      documentIds?.forEach((id) => ops.document(id));
+      // Candidate documents per name, from the search index.
+      const perDocument = new Map<number, KnownName[]>();
+      for (const n of names) {
+        const ids = ops.store.documentsContaining(foldArabic(n.text)) ?? ops.store.documentIds();
+        for (const id of ids) {
+          if (allowed !== null && !allowed.has(id)) continue;
+          const list = perDocument.get(id) ?? [];
+          list.push(n);
+          perDocument.set(id, list);
+        }
+      }
+      const touched: number[] = [];
+      let suggested = 0;
+      const what = spanId !== undefined ? "Suggest the other mentions of a name" : "Suggest every known name";
+      ops.change(what, null, () => {
+        const annotatorId = ops.annotatorId();
+        const now = ops.now();
+        for (const [documentId, list] of [...perDocument].sort((a, b) => a[0] - b[0])) {
+          const doc = ops.document(documentId);
+          const shadow = foldedShadow(doc.text);
+          const taken = ops.store
+            .spansOf(documentId)
+            .filter((s) => s.label_kind === "entity")
+            .map((s) => ({ start: s.start, end: s.end }));
+          let here = 0;
+          for (const n of list) {
+            for (const m of findName(shadow, n.text, { partialWords: partialWords === true })) {
+              if (taken.some((t) => t.start < m.end && m.start < t.end)) continue;
+              try {
+                checkExtent(doc, ops.indexesOf(doc), n.label, m.start, m.end, null);
+              } catch {
+                continue; // e.g. a name written across a line break
+              }
+              taken.push(m);
+              ops.store.insertSpan(
+                {
+                  document_id: documentId,
+                  label_id: n.label.id,
+                  start: m.start,
+                  end: m.end,
+                  attributes: "{}",
+                  entity_id: n.entityId,
+                  annotator_id: annotatorId,
+                  suggested_by: "propagation",
+                },
+                now,
+              );
+              here++;
+            }
+          }
+          if (here > 0) {
+            touched.push(documentId);
+            suggested += here;
+          }
+        }
+      });
+      return { suggested, documentIds: touched };
+    },
+  };
+}

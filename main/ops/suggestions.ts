@@ -1,0 +1,261 @@
+/**
+ * Suggestions: the quote pre-annotator's quotes, cues and speakers (`preannotate`), their
+ * review (`reviewSuggestions`), and the project's cue list (`getCueLemmas`, `setCueLemmas`).
+ * A suggestion is a span with `suggested_by` set; a relation is a suggestion when the span it
+ * starts at is one. Exports other than the native JSONL leave suggestions out and say so.
+ * Offsets in code points.
+ */
+import type { OperationTable, PreannotatedDocument } from "../../core/contract.ts";
+import { QawlError } from "../../core/errors.ts";
+import type { LabelKind } from "../../core/labels.ts";
+import { preannotateQuotes, type Extent, type PriorAttribution } from "../../core/preannotate/rules.ts";
+import type { DocumentRow, SpanRow, StoredLabel } from "../../db/project.ts";
+import type { Ops } from "./context.ts";
+import { matchingEntities } from "./entities.ts";
+import { checkExtent } from "./extent.ts";
+
+/** The schema's first label of a kind that is in use. */
+function labelOfKind(ops: Ops, kind: LabelKind): StoredLabel {
+  const label = ops.store.labels().find((l) => l.kind === kind && !l.retired);
+  if (label === undefined) throw new QawlError("bad_input", `this project's schema has no ${kind} label in use`);
+  return label;
+}
+
+/** Delete suggestions (their relations first, so undo restores them), keeping targets other relations still use. */
+export function removeSuggestions(ops: Ops, spans: readonly SpanRow[]): number[] {
+  const removed: number[] = [];
+  const doomed = new Set(spans.map((s) => s.id));
+  for (const span of spans) {
+    for (const r of ops.store.relationsTouching(span.id)) {
+      if (r.from_span_id === span.id) ops.store.deleteRelation(r.id);
+    }
+  }
+  for (const span of spans) {
+    const links = ops.store.relationsTouching(span.id);
+    // A suggested speaker that an accepted quote still points to stays (as a suggestion).
+    if (links.some((r) => !doomed.has(r.from_span_id))) continue;
+    for (const r of links) ops.store.deleteRelation(r.id);
+    ops.store.deleteSpan(span.id);
+    removed.push(span.id);
+  }
+  return removed;
+}
+
+/** `preannotate`, `reviewSuggestions`, `getCueLemmas`, `setCueLemmas`. */
+export function suggestionOperations(
+  ops: Ops,
+): Pick<OperationTable, "preannotate" | "reviewSuggestions" | "getCueLemmas" | "setCueLemmas"> {
+  /** Pre-annotate one document; returns what it suggested and the new span ids. */
+  function preannotateDocument(doc: DocumentRow, labels: Record<"quote" | "cue" | "speaker", StoredLabel>) {
+    const indexes = ops.indexesOf(doc);
+    const { offsets } = indexes;
+    // A new run replaces the pre-annotator's unreviewed suggestions.
+    removeSuggestions(
+      ops,
+      ops.store.spansOf(doc.id).filter((s) => s.suggested_by === "rules"),
+    );
+    const spans = ops.store.spansOf(doc.id);
+    const byId = new Map(spans.map((s) => [s.id, s]));
+    const relations = ops.store.relationsOf(doc.id);
+    const prior: PriorAttribution[] = spans
+      .filter((s) => s.label_kind === "quote")
+      .map((q) => {
+        const speakerId = relations.find((r) => r.type === "attributed_to" && r.from_span_id === q.id)?.to_span_id;
+        const speaker = speakerId === undefined || speakerId === null ? undefined : byId.get(speakerId);
+        return {
+          quote: { start: offsets.toUtf16(q.start), end: offsets.toUtf16(q.end) },
+          speaker:
+            speaker === undefined ? null : { start: offsets.toUtf16(speaker.start), end: offsets.toUtf16(speaker.end) },
+        };
+      });
+    const suggestions = preannotateQuotes(doc.text, ops.store.cueLemmas(), { prior });
+    const created: number[] = [];
+    const annotatorId = ops.annotatorId();
+    const now = ops.now();
+    /** The span of a label on an extent: an existing one, or a new suggestion. */
+    const spanAt = (label: StoredLabel, e: Extent, attributes: Record<string, string>): number | null => {
+      const start = offsets.toCodePoint(e.start);
+      const end = offsets.toCodePoint(e.end);
+      const existing = ops.store.spanWithExtent(doc.id, label.id, start, end);
+      if (existing !== undefined) return existing;
+      try {
+        checkExtent(doc, indexes, label, start, end, null);
+      } catch {
+        return null; // an extent the rules got wrong (e.g. only punctuation) is not suggested
+      }
+      let entityId: number | null = null;
+      if (label.kind === "speaker") {
+        const candidates = matchingEntities(ops, offsets.slice(start, end));
+        if (candidates.length === 1) entityId = candidates[0]?.id ?? null;
+      }
+      const id = ops.store.insertSpan(
+        {
+          document_id: doc.id,
+          label_id: label.id,
+          start,
+          end,
+          attributes: JSON.stringify(attributes),
+          entity_id: entityId,
+          annotator_id: annotatorId,
+          suggested_by: "rules",
+        },
+        now,
+      );
+      created.push(id);
+      return id;
+    };
+    const link = (type: string, from: number, to: number) => {
+      const typeId = ops.store.relationTypeId(type);
+      if (typeId === undefined) return;
+      ops.store.insertRelation(
+        {
+          document_id: doc.id,
+          type_id: typeId,
+          from_span_id: from,
+          to_span_id: to,
+          to_entity_id: null,
+          annotator_id: annotatorId,
+        },
+        now,
+      );
+    };
+    const report: PreannotatedDocument = {
+      documentId: doc.id,
+      title: doc.title,
+      quotes: 0,
+      cues: 0,
+      speakers: 0,
+      carriedOver: 0,
+    };
+    for (const s of suggestions) {
+      const before = created.length;
+      const quote = spanAt(labels.quote, s.quote, { type: s.type });
+      if (quote === null || created.length === before) continue;
+      report.quotes++;
+      if (s.cue !== null) {
+        const n = created.length;
+        const cue = spanAt(labels.cue, s.cue, {});
+        if (cue !== null) {
+          link("cue", quote, cue);
+          if (created.length > n) report.cues++;
+        }
+      }
+      if (s.speaker !== null) {
+        const n = created.length;
+        const speaker = spanAt(labels.speaker, s.speaker, {});
+        if (speaker !== null) {
+          link("attributed_to", quote, speaker);
+          if (created.length > n) report.speakers++;
+          if (s.carried) report.carriedOver++;
+        }
+      }
+    }
+    return { report, created };
+  }
+
+  return {
+    preannotate({ documentIds, accept }) {
+      const ids = documentIds ?? ops.store.documentIds();
+      const docs = ids.map((id) => ops.document(id));
+      const labels = {
+        quote: labelOfKind(ops, "quote"),
+        cue: labelOfKind(ops, "cue"),
+        speaker: labelOfKind(ops, "speaker"),
+      };
+      const what =
+        docs.length === 1
+          ? `Pre-annotate “${docs[0]?.title.slice(0, 30) ?? ""}”`
+          : `Pre-annotate ${String(docs.length)} documents`;
+      return ops.change(what, docs.length === 1 ? (docs[0]?.id ?? null) : null, () => {
+        const documents: PreannotatedDocument[] = [];
+        let suggested = 0;
+        let accepted = 0;
+        for (const doc of docs) {
+          const { report, created } = preannotateDocument(doc, labels);
+          documents.push(report);
+          suggested += created.length;
+          if (accept === true) {
+            for (const id of created) ops.store.acceptSpan(id, ops.annotatorId(), ops.now());
+            accepted += created.length;
+          }
+          if (created.length > 0 && doc.status === "new") ops.store.setDocumentStatus(doc.id, "in_progress", ops.now());
+        }
+        return { documents, suggested, accepted };
+      });
+    },
+
+    reviewSuggestions({ decision, spanIds, documentId }) {
+      const spans =
+        spanIds !== undefined
+          ? spanIds.map((id) => ops.span(id))
+          : ops.store.spansOf(documentId ?? 0).filter((s) => s.suggested_by !== null);
+      if (documentId !== undefined) ops.document(documentId);
+      const notSuggested = spans.find((s) => s.suggested_by === null);
+      if (notSuggested !== undefined) {
+        throw new QawlError(
+          "bad_input",
+          `span ${String(notSuggested.id)} is not a suggestion (it was already accepted)`,
+        );
+      }
+      if (spans.length === 0) return { accepted: [], rejected: [] };
+      const docId = spans.every((s) => s.document_id === spans[0]?.document_id)
+        ? (spans[0]?.document_id ?? null)
+        : null;
+      if (decision === "accept") {
+        // A quote brings its suggested cue and speaker along.
+        const ids = new Set(spans.map((s) => s.id));
+        for (const s of spans) {
+          for (const r of ops.store.relationsTouching(s.id)) {
+            if (r.from_span_id !== s.id || r.to_span_id === null) continue;
+            const target = ops.store.span(r.to_span_id);
+            if (target?.suggested_by !== null && target !== undefined) ids.add(target.id);
+          }
+        }
+        const accepted = [...ids];
+        ops.change(`Accept ${String(accepted.length)} suggestion${accepted.length === 1 ? "" : "s"}`, docId, () => {
+          for (const id of accepted) ops.store.acceptSpan(id, ops.annotatorId(), ops.now());
+        });
+        return { accepted, rejected: [] };
+      }
+      // Rejecting a quote also drops the suggested cue and speaker only it used.
+      const targets: SpanRow[] = [];
+      for (const s of spans) {
+        for (const r of ops.store.relationsTouching(s.id)) {
+          if (r.from_span_id !== s.id || r.to_span_id === null) continue;
+          const target = ops.store.span(r.to_span_id);
+          if (target !== undefined && target.suggested_by !== null && !spans.some((x) => x.id === target.id)) {
+            targets.push(target);
+          }
+        }
+      }
+      const rejected = ops.change(
+        `Reject ${String(spans.length)} suggestion${spans.length === 1 ? "" : "s"}`,
+        docId,
+        () => {
+          const removed = removeSuggestions(ops, spans);
+          const orphans = targets.filter(
+            (t, i, all) => all.findIndex((x) => x.id === t.id) === i && ops.store.relationsTouching(t.id).length === 0,
+          );
+          return [...removed, ...removeSuggestions(ops, orphans)];
+        },
+      );
+      return { accepted: [], rejected };
+    },
+
+    getCueLemmas() {
+      return ops.store.cueLemmas();
+    },
+
+    setCueLemmas({ cues }) {
+      const seen = new Set<string>();
+      for (const c of cues) {
+        if (seen.has(c.lemma)) throw new QawlError("bad_input", `cue lemma ${c.lemma} is listed twice`);
+        seen.add(c.lemma);
+      }
+      ops.store.transaction(() => {
+        ops.store.replaceCueLemmas(cues);
+      });
+      return ops.store.cueLemmas();
+    },
+  };
+}
