@@ -3,10 +3,12 @@
  * breaks, each with its folded form, its sentence and, for quotation marks, its partner.
  * Offsets in UTF-16 units of the text.
  *
- * Quotation marks pair as `“…”` and `«…»` (nesting allowed) and straight `"` in order
- * within a line; an unpaired mark is left alone. Sentences end at `.`, `!`, `?`, `؟` and line
- * breaks outside quotation marks (a full stop inside a quote does not end the sentence that
- * reports it).
+ * Quotation marks pair as `“…”` and `«…»` (nesting allowed) and straight `"` (or `'`, or
+ * `' '` as one mark, as some newswire writes them) in order within a line; a straight pair is
+ * not closed across the start of a new report (a full stop and then `وقال`, when the quote's
+ * own closing mark was never written); an unpaired mark is left alone. Sentences end at `.`,
+ * `!`, `?`, `؟` and line breaks outside quotation marks (a full stop inside a quote does not
+ * end the sentence that reports it).
  */
 import { foldArabic } from "../text/normalize.ts";
 
@@ -30,26 +32,38 @@ export interface RuleToken {
   opens: boolean;
 }
 
-// Words: letters, marks and digits (a decimal number is one word); every other visible
+// Words: letters, marks and digits (a decimal number, `سي.أن.أن`, is one word); every other visible
 // character alone; format characters (U+200E before tokens, ZWJ) are skipped.
-const TOKEN = /\n|[\p{L}\p{M}\p{N}]+(?:[.,٫][\p{N}]+)*|[^\s\p{Cf}]/gu;
+const TOKEN = /\n|[\p{L}\p{M}\p{N}]+(?:[.,٫][\p{N}]+|\.[\p{L}\p{M}]+)*|[^\s\p{Cf}]/gu;
 const MARKS: Readonly<Record<string, "open" | "close" | "either">> = {
   '"': "either",
+  "'": "either",
   "“": "open",
   "”": "close",
   "«": "open",
   "»": "close",
 };
 const CLOSER: Readonly<Record<string, string>> = { "“": "”", "«": "»" };
-const SENTENCE_END = new Set([".", "!", "?", "؟"]);
+/** Punctuation that ends a sentence (outside quotation marks). */
+export const SENTENCE_END: ReadonlySet<string> = new Set([".", "!", "?", "؟"]);
 
-/** Tokenize `text` for the rules (see the module comment). */
-export function ruleTokens(text: string): RuleToken[] {
+/**
+ * Tokenize `text` for the rules (see the module comment).
+ * @param startsReport whether a token starts a new report (a conjoined cue such as `وقال`):
+ *   a straight quotation mark is not closed across a full stop followed by one
+ */
+export function ruleTokens(text: string, startsReport: (t: RuleToken) => boolean = () => false): RuleToken[] {
   const tokens: RuleToken[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
     const kind: RuleTokenKind =
       t === "\n" ? "break" : MARKS[t] !== undefined ? "mark" : /^[\p{L}\p{N}]/u.test(t) ? "word" : "punct";
+    const previous = tokens[tokens.length - 1];
+    // `' '`: two apostrophes with only spaces between them are one quotation mark.
+    if (t === "'" && previous?.text === "'" && /^\s*$/u.test(text.slice(previous.end, m.index))) {
+      previous.end = m.index + 1;
+      continue;
+    }
     tokens.push({
       start: m.index,
       end: m.index + t.length,
@@ -61,7 +75,7 @@ export function ruleTokens(text: string): RuleToken[] {
       opens: false,
     });
   }
-  pairMarks(tokens);
+  pairMarks(tokens, startsReport);
   let sentence = 0;
   let depth = 0;
   for (const t of tokens) {
@@ -72,17 +86,21 @@ export function ruleTokens(text: string): RuleToken[] {
   return tokens;
 }
 
-function pairMarks(tokens: RuleToken[]): void {
-  let straight = -1;
+function pairMarks(tokens: RuleToken[], startsReport: (t: RuleToken) => boolean): void {
+  // Open straight marks, per character (`"` and `'` do not close each other).
+  const straight = new Map<string, number>();
   const stack: number[] = [];
   tokens.forEach((t, i) => {
     if (t.kind === "break") {
-      straight = -1;
+      straight.clear();
       stack.length = 0;
       return;
     }
+    if (straight.size > 0 && SENTENCE_END.has(tokens[i - 1]?.text ?? "") && startsReport(t)) {
+      straight.clear(); // the open quote's closing mark was never written
+    }
     if (t.kind !== "mark") return;
-    const role = MARKS[t.text];
+    const role = MARKS[t.text.slice(0, 1)];
     const pair = (open: number) => {
       const o = tokens[open];
       if (o === undefined) return;
@@ -91,10 +109,11 @@ function pairMarks(tokens: RuleToken[]): void {
       t.partner = open;
     };
     if (role === "either") {
-      if (straight < 0) straight = i;
+      const open = straight.get(t.text);
+      if (open === undefined) straight.set(t.text, i);
       else {
-        pair(straight);
-        straight = -1;
+        pair(open);
+        straight.delete(t.text);
       }
     } else if (role === "open") {
       stack.push(i);

@@ -17,7 +17,7 @@
  */
 import { foldArabic } from "../text/normalize.ts";
 import { compileCues, type CueForm, type CueLemma } from "./cues.ts";
-import { ruleTokens, type RuleToken } from "./rule-tokens.ts";
+import { SENTENCE_END, ruleTokens, type RuleToken } from "./rule-tokens.ts";
 
 /** A UTF-16 extent, end-exclusive. */
 export interface Extent {
@@ -62,8 +62,27 @@ const INTRODUCERS = fold("أن إن أنه أنها أنهم أنهما أنني
 /** Words after which أن is not reported content (`قبل أن`, `بعد أن`). */
 const NOT_BEFORE_INTRODUCER = fold("قبل بعد منذ رغم حيث بدون دون لأجل كي");
 const CLAUSE_PUNCT = new Set(["،", ",", "؛", ";", ":"]);
+/** Punctuation left out at the end of a quote. */
+const TRAILING_PUNCT = new Set([".", "،", ",", "؛", ";", ":"]);
+/** Quotation marks that may open a quote whose closing mark is missing. */
+const MAY_OPEN = new Set(['"', "'", "«", "“"]);
+/** Words after which quotation marks hold a name (a paper, a channel, a port…), not a quote. */
+const NAME_INTRODUCERS = fold(
+  "صحيفة جريدة مجلة وكالة شبكة قناة موقع محطة إذاعة تلفزيون ميناء فيلم كتاب رواية برنامج عملية مشروع شركة " +
+    "مجموعة منظمة حزب حركة جماعة تنظيم مؤسسة مسلسل أغنية مسرحية بعنوان عنوان اسم تسمية مصطلح رئيس مدير نادي " +
+    "منتخب فريق هيئة جمعية مركز معهد جامعة مدرسة مستشفى فندق مطعم مسجد كنيسة",
+);
 const LEADING_CONJUNCTIONS = ["و", "ف"];
-const QUAILAN = fold("قائلا قائلة قائلين");
+/** Words that join the cue before them (`تابع قائلا`, `مضى يقول`). */
+const QUAILAN = fold("قائلا قائلة قائلين يقول تقول");
+/** Pronouns and clause openers: a "mention" made of one of them names nobody. */
+const PRONOUNS = fold("هو هي هم هن وهو وهي وهم فهو فهي لكنه لكنها انه انها");
+/** Words that open a clause: a subject written before its cue starts after them. */
+const CLAUSE_OPENERS = fold("لكن ولكن غير بينما إذ حيث كما ثم وقد فقد رغم أن إن");
+/** Relative pronouns: `رايس التي قالت` — the subject is the noun phrase before them. */
+const RELATIVES = fold("التي الذي الذين اللذان اللتان");
+/** Words a sentence may open with before its verb (`من جهته رفض X`, `إلى ذلك، رحب X`). */
+const SENTENCE_OPENERS = fold("من جهته جهتها جانبه جانبها بدوره بدورها إلى ذلك في غضون هذا الأثناء وفي ومن كما");
 
 /** A cue found in the tokens. */
 interface FoundCue {
@@ -91,16 +110,26 @@ class Rules {
   readonly tokens: RuleToken[];
   readonly cues: Map<string, CueForm[]>;
   readonly cueAt = new Map<number, FoundCue>();
+  /** Quotation marks around names (`namesSomething`) and the words between them. */
+  readonly nameMarks = new Set<number>();
 
   constructor(text: string, lemmas: readonly CueLemma[]) {
-    this.tokens = ruleTokens(text);
     this.cues = compileCues(lemmas);
+    this.tokens = ruleTokens(
+      text,
+      (t) => t.kind === "word" && LEADING_CONJUNCTIONS.includes(t.folded[0] ?? "") && this.cues.has(t.folded.slice(1)),
+    );
     for (let i = 0; i < this.tokens.length; i++) {
       const cue = this.matchCue(i);
       if (cue === null) continue;
       this.cueAt.set(i, cue);
       i = cue.last - 1; // a several-word cue (`تابع قائلا`) is one cue
     }
+    this.tokens.forEach((t, i) => {
+      if (t.kind === "mark" && t.opens && this.namesSomething(i, t.partner - i - 1)) {
+        for (let j = i; j <= t.partner; j++) this.nameMarks.add(j);
+      }
+    });
   }
 
   tok(i: number): RuleToken | undefined {
@@ -153,12 +182,15 @@ class Rules {
 
   isIntroducer(i: number, extra: readonly string[]): boolean {
     const t = this.tok(i);
-    if (t?.kind !== "word") return false;
+    if (t?.kind !== "word" || this.nameMarks.has(i)) return false;
     const before = this.tok(i - 1);
     if (before !== undefined && NOT_BEFORE_INTRODUCER.has(before.folded)) return false;
     if (INTRODUCERS.has(t.folded) || conjoinedIntroducer(t.folded)) return true;
+    // `أشار إلى أن …`: the content starts at أن, not at the preposition.
+    const next = this.tok(i + 1);
+    if (next !== undefined && INTRODUCERS.has(next.folded)) return false;
     for (const x of extra) {
-      if (x === "ب" ? t.folded.startsWith("ب") && t.folded.length >= 4 : t.folded === x) return true;
+      if (x === "ب" ? t.folded.startsWith("بال") && t.folded.length >= 5 : t.folded === x) return true;
     }
     return false;
   }
@@ -185,7 +217,7 @@ class Rules {
     if (j === first) return null;
     const a = this.tok(first);
     const b = this.tok(j - 1);
-    if (a === undefined || b === undefined) return null;
+    if (a === undefined || b === undefined || (j - first === 1 && PRONOUNS.has(a.folded))) return null;
     return { extent: { start: a.start, end: b.end }, last: j };
   }
 
@@ -194,12 +226,13 @@ class Rules {
     if (cue.conjoined) return null;
     let j = cue.first - 1;
     while (j >= 0 && SKIP_BEFORE_CUE.has(this.tok(j)?.folded ?? "")) j--;
+    // `وزيرة الخارجية كوندوليزا رايس التي قالت`: the noun phrase before the relative pronoun.
+    if (RELATIVES.has(this.tok(j)?.folded ?? "")) j--;
     const last = j;
-    while (j >= 0 && last - j < 6) {
+    while (j >= 0 && last - j < 7) {
       const t = this.tok(j);
       if (t?.kind !== "word" || this.cueAt.has(j)) break;
-      if (STOP_WORDS.has(t.folded) && t.folded !== foldArabic("عن")) break;
-      if (t.folded === foldArabic("عن")) break;
+      if (STOP_WORDS.has(t.folded) || CLAUSE_OPENERS.has(t.folded)) break;
       j--;
     }
     const boundary = this.tok(j);
@@ -208,8 +241,10 @@ class Rules {
       boundary.kind === "break" ||
       boundary.kind === "mark" ||
       CLAUSE_PUNCT.has(boundary.text) ||
+      SENTENCE_END.has(boundary.text) ||
+      CLAUSE_OPENERS.has(boundary.folded) ||
       boundary.folded === foldArabic("عن") ||
-      boundary.sentence !== this.tok(last)?.sentence;
+      (RELATIVES.has(this.tok(last + 1)?.folded ?? "") && STOP_WORDS.has(boundary.folded));
     if (!bounded || j === last) return null;
     let first = this.tok(j + 1);
     const end = this.tok(last);
@@ -218,11 +253,58 @@ class Rules {
       first = this.tok(j + 2);
       if (first === undefined || j + 2 > last) return null;
     }
+    if (j + 1 === last && PRONOUNS.has(first.folded)) return null;
     const start =
       first.folded.length >= 4 && LEADING_CONJUNCTIONS.includes(first.folded[0] ?? "")
         ? afterFirstLetter(first)
         : first.start;
     return { start, end: end.end };
+  }
+
+  /**
+   * The subject of a sentence that opens with its verb (`رفض السفير الأميركي … ، قائلا …`):
+   * the words after the sentence's first verb-like word, for a participle cue whose sentence
+   * reported nothing else.
+   */
+  sentenceSubject(cue: FoundCue): Extent | null {
+    return this.subjectBefore(cue.first);
+  }
+
+  /** The subject of the sentence holding token `limit`, looked for before `limit` (see `sentenceSubject`). */
+  subjectBefore(limit: number): Extent | null {
+    const sentence = this.tok(limit)?.sentence;
+    let i = limit;
+    while (i > 0 && this.tok(i - 1)?.sentence === sentence && this.tok(i - 1)?.kind !== "break") i--;
+    while (i < limit) {
+      const t = this.tok(i);
+      if (t === undefined) return null;
+      if (t.kind === "word" && !SENTENCE_OPENERS.has(t.folded)) break;
+      i++;
+    }
+    if (i >= limit) return null;
+    let j = i + 1;
+    const first = j;
+    while (j < limit && j - first < 8) {
+      const t = this.tok(j);
+      if (t?.kind !== "word" || STOP_WORDS.has(t.folded) || this.cueAt.has(j) || /^(بال|لل|كال)/u.test(t.folded)) break;
+      j++;
+    }
+    const a = this.tok(first);
+    const b = this.tok(j - 1);
+    if (j === first || a === undefined || b === undefined || PRONOUNS.has(a.folded)) return null;
+    return { start: a.start, end: b.end };
+  }
+
+  /** Index of the first token of the sentence before the one holding token `i`, or -1. */
+  previousSentenceStart(i: number): number {
+    const sentence = this.tok(i)?.sentence ?? 0;
+    let j = i;
+    while (j > 0 && (this.tok(j - 1)?.sentence ?? 0) >= sentence) j--;
+    j--;
+    if (j < 0) return -1;
+    const previous = this.tok(j)?.sentence;
+    while (j > 0 && this.tok(j - 1)?.sentence === previous) j--;
+    return j;
   }
 
   /** Index of the last token of the clause starting at token `from` (see `quoteEnd`). */
@@ -245,6 +327,7 @@ class Rules {
         if (next !== undefined && this.startsNewReport(j + 1)) break;
       }
       if (t.kind === "punct" && t.text === "(") break;
+      if (j > from && this.cueAt.get(j)?.conjoined === true) break; // `… وقال " …"`: a new report
       if (t.kind === "word" || t.kind === "mark") last = j;
       j++;
     }
@@ -262,19 +345,79 @@ class Rules {
     for (let j = i - 1; j >= 0 && i - j <= limit; j--) {
       const t = this.tokens[j];
       if (t === undefined || t.sentence !== sentence) return null;
-      if (t.kind === "mark" && !t.opens && t.partner >= 0) return null;
+      if (t.kind === "mark" && !t.opens && t.partner >= 0) {
+        if (!this.nameMarks.has(j)) return null;
+        j = t.partner; // a quoted name (`لشبكة " سي ان ان "`) is part of the clause
+        continue;
+      }
       const cue = this.cueAt.get(j);
       if (cue !== undefined && cue.last <= i) return cue;
     }
     return null;
   }
 
-  /** A cue right after a closing mark (`"…" قال X`, `"…"، بحسب X`). */
+  /**
+   * A cue right after a closing mark (`"…" قال X`, `"…"، بحسب X`) — not one that opens a
+   * report of its own (`"…" وأكد الخبراء أن …`).
+   */
   cueAfter(close: number): FoundCue | null {
     let j = close + 1;
     if (CLAUSE_PUNCT.has(this.tok(j)?.text ?? "")) j++;
     const cue = this.cueAt.get(j);
-    return cue !== undefined && cue.form.kind !== "participle" ? cue : null;
+    if (cue === undefined || cue.form.kind === "participle" || cue.conjoined) return null;
+    for (let k = cue.last; k < cue.last + 10; k++) {
+      const t = this.tok(k);
+      if (t === undefined || t.kind !== "word") break;
+      if (this.isIntroducer(k, cue.form.introducers)) return null;
+    }
+    return cue;
+  }
+
+  /**
+   * Index of the last token of unmarked (or never closed) quoted words from token `from`: up
+   * to a full stop, a line break, a closing mark or a new report (`وقال`), not counting
+   * trailing punctuation; `!` and `؟` inside the words do not end them.
+   */
+  runLast(from: number): number {
+    let last = from - 1;
+    for (let j = from; j < this.tokens.length; j++) {
+      const t = this.tokens[j];
+      if (t === undefined || t.kind === "break" || t.text === ".") break;
+      if (t.kind === "mark" && !t.opens && t.partner >= 0 && t.partner < from) break;
+      if (j > from && this.cueAt.get(j)?.conjoined === true) break;
+      if (t.kind === "mark" && t.opens && t.partner > j) {
+        last = t.partner;
+        j = t.partner;
+        continue;
+      }
+      if (!TRAILING_PUNCT.has(t.text)) last = j;
+    }
+    return last;
+  }
+
+  /**
+   * Whether quotation marks at token `open` around `words` words name something rather than
+   * quote someone: a short phrase right after a word that introduces a name (`صحيفة " … "`,
+   * `لـ « الشرق الأوسط »`, `ميناء " طنجة المتوسط "`).
+   */
+  namesSomething(open: number, words: number): boolean {
+    if (words > 5) return false;
+    const before = this.tok(open - 1);
+    if (before === undefined || before.kind !== "word") return before?.text === "ـ" && words <= 3;
+    if (NAME_INTRODUCERS.has(before.folded) || NAME_INTRODUCERS.has(before.folded.replace(/^[لب]/u, ""))) return true;
+    return words <= 3 && (/^ل[^ا]/u.test(before.folded) || before.folded === "ل");
+  }
+
+  /**
+   * Whether a short quotation (four words or fewer) stands too far from its cue to be what the
+   * cue reports: a short quote follows its cue closely (`مؤكدا " أهمية الحوار "`,
+   * `قال بولتون: " لا "`); farther away it is a name or a scare quote.
+   */
+  tooFarForShort(cue: FoundCue, open: number, words: number): boolean {
+    if (words > 4) return false;
+    const between = this.tokens.slice(cue.last, open).filter((t) => t.text !== ":" && t.text !== "،" && t.text !== ",");
+    // One quoted word is a quote only right after its cue (`قال: " لا "`).
+    return between.length > (words === 1 ? 0 : 3);
   }
 }
 
@@ -326,6 +469,8 @@ export function preannotateQuotes(
           if (s !== null) return { speaker: s, carried: false };
         }
       }
+      const subject = r.sentenceSubject(cue);
+      if (subject !== null) return { speaker: subject, carried: false };
       const earlier = previousSpeaker(at, null);
       return { speaker: earlier, carried: earlier !== null };
     }
@@ -333,7 +478,17 @@ export function preannotateQuotes(
     if (after !== null) return { speaker: after.extent, carried: false };
     const before = r.speakerBefore(cue);
     if (before !== null) return { speaker: before, carried: false };
+    // No subject: the previous quote's speaker, unless that is far and the sentence before
+    // this one names its own subject (`رفض أبو عبد الله … . وقال إنه …`).
     const earlier = previousSpeaker(at, null);
+    const near = earlier !== null && at - earlier.end < 400;
+    if (!near) {
+      const previous = r.previousSentenceStart(cue.first);
+      const prevEnd =
+        previous < 0 ? -1 : r.tokens.findIndex((t, k) => k > previous && t.sentence !== r.tok(previous)?.sentence);
+      const subject = previous < 0 ? null : r.subjectBefore(prevEnd < 0 ? r.tokens.length - 1 : prevEnd - 1);
+      if (subject !== null) return { speaker: subject, carried: true };
+    }
     return { speaker: earlier, carried: earlier !== null };
   };
 
@@ -367,68 +522,87 @@ export function preannotateQuotes(
     );
   };
 
+  /** A direct quote over content tokens `[first, last]` (trailing full stops and commas left out). */
+  const direct = (cue: FoundCue, cueIndex: number, first: number, last: number) => {
+    let l = last;
+    while (l >= first && TRAILING_PUNCT.has(r.tok(l)?.text ?? "")) l--;
+    const a = r.tok(first);
+    const b = r.tok(l);
+    if (a === undefined || b === undefined || l < first) return;
+    const { speaker, carried } = resolveSpeaker(cue, a.start);
+    push(
+      {
+        quote: { start: a.start, end: b.end },
+        type: "direct",
+        cue: cue.extent,
+        speaker,
+        carried,
+        lemma: cue.form.lemma,
+      },
+      cueIndex,
+    );
+  };
+
+  /**
+   * Quoted words after a cue (`قال X: "…"`, `مؤكدا ضرورة … "…"`, `أكد أن "…"`): direct, or the
+   * reported clause when an introducer or a participle's object comes before the marks.
+   * @returns whether the marks were taken
+   */
+  const quotedAfterCue = (cue: FoundCue, open: number, first: number, last: number): boolean => {
+    for (let j = cue.last; j < open; j++) {
+      if (r.isIntroducer(j, cue.form.introducers)) {
+        reportedClause(j, cue, cue.first);
+        return true;
+      }
+    }
+    const between = r.tokens.slice(cue.last, open).filter((x) => x.kind === "word");
+    if (cue.form.kind === "participle" && between.length > 0 && !STOP_WORDS.has(between[0]?.folded ?? "")) {
+      reportedClause(cue.last, cue, cue.first); // the participle's object holds the quoted words
+      return true;
+    }
+    const words = r.tokens.slice(first, last + 1).filter((x) => x.kind === "word").length;
+    if (r.nameMarks.has(open) || r.tooFarForShort(cue, open, words)) return false;
+    direct(cue, cue.first, first, last);
+    return true;
+  };
+
   // Walk the text once: quotation marks and cues in order.
   for (let i = 0; i < r.tokens.length; i++) {
     const t = r.tokens[i];
     if (t === undefined) continue;
     if (t.start < consumedUntil.offset) continue;
     if (t.kind === "mark" && t.opens && t.partner > i + 1) {
-      const open = i;
       const close = t.partner;
-      const first = r.tok(open + 1);
-      const lastContent = r.tok(close - 1);
-      if (first === undefined || lastContent === undefined) continue;
-      const before = r.cueBefore(open);
-      const beforeIndex = before?.first ?? -1;
-      if (before !== null && !usedCues.has(beforeIndex)) {
-        // Between the cue and the opening mark: speaker, adverbials, maybe أن (mixed) or content (after a participle).
-        let introducer = -1;
-        for (let j = before.last; j < open; j++) {
-          if (r.isIntroducer(j, before.form.introducers)) {
-            introducer = j;
-            break;
-          }
-        }
-        if (introducer >= 0) {
-          reportedClause(introducer, before, beforeIndex);
-          continue;
-        }
-        const between = r.tokens.slice(before.last, open).filter((x) => x.kind === "word");
-        if (before.form.kind === "participle" && between.length > 0 && !STOP_WORDS.has(between[0]?.folded ?? "")) {
-          // `مؤكدا ضرورة … "…"`: the participle's object holds the quoted words.
-          reportedClause(before.last, before, beforeIndex);
-          continue;
-        }
-        const { speaker, carried } = resolveSpeaker(before, first.start);
-        push(
-          {
-            quote: { start: first.start, end: lastContent.end },
-            type: "direct",
-            cue: before.extent,
-            speaker,
-            carried,
-            lemma: before.form.lemma,
-          },
-          beforeIndex,
-        );
-        i = close;
+      const before = r.cueBefore(i);
+      if (before !== null && !usedCues.has(before.first) && quotedAfterCue(before, i, i + 1, close - 1)) {
+        if (t.start >= consumedUntil.offset) i = close;
         continue;
       }
       const after = r.cueAfter(close);
-      if (after !== null) {
-        const { speaker, carried } = resolveSpeaker(after, first.start);
-        push(
-          {
-            quote: { start: first.start, end: lastContent.end },
-            type: "direct",
-            cue: after.extent,
-            speaker,
-            carried,
-            lemma: after.form.lemma,
-          },
-          after.first,
-        );
+      if (after !== null && !r.nameMarks.has(i)) {
+        direct(after, after.first, i + 1, close - 1);
         i = close;
+      }
+      continue;
+    }
+    if (t.kind === "mark" && t.partner < 0 && MAY_OPEN.has(t.text)) {
+      // An opening mark whose closing one was never written (or falls in the next paragraph):
+      // the quote runs to the end of the sentence.
+      const before = r.cueBefore(i);
+      const last = r.runLast(i + 1);
+      if (before !== null && !usedCues.has(before.first) && last > i) quotedAfterCue(before, i, i + 1, last);
+      continue;
+    }
+    if (t.text === ":" && r.tok(i + 1)?.kind === "word") {
+      // `قال فيها: يسرني …`: unmarked words after a cue and a colon are the speaker's own.
+      const before = r.cueBefore(i, 8);
+      const between = before === null ? [] : r.tokens.slice(before.last, i);
+      if (
+        before !== null &&
+        !usedCues.has(before.first) &&
+        !between.some((x, k) => x.kind !== "word" || r.isIntroducer(before.last + k, before.form.introducers))
+      ) {
+        direct(before, before.first, i + 1, r.runLast(i + 1));
       }
       continue;
     }
