@@ -5,68 +5,28 @@
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { userInfo } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { SingleBar } from "cli-progress";
-import { EXPORT_FORMATS, type ExportResult, type OperationInput, type OperationOutputs } from "../core/contract.ts";
+import { EXPORT_FORMATS, type ExportResult } from "../core/contract.ts";
 import { QawlError } from "../core/errors.ts";
-import type { OperationName } from "../core/operation-names.ts";
 import { READ_FORMATS } from "../main/import/read-files.ts";
-import { dispatch } from "../main/ops/dispatch.ts";
 import { rendererRoot } from "../main/paths.ts";
-import { discardProject, openProject, type OpenProject } from "../main/project.ts";
+import { discardProject, openProject } from "../main/project.ts";
 import { startServer } from "../main/serve/server.ts";
+import {
+  PROCESS_IO,
+  annotatorName,
+  call,
+  describeFsError,
+  parseIds,
+  plural,
+  withProject,
+  type CliIo,
+  type ProjectOptions,
+} from "./common.ts";
+import { addSuggestionCommands } from "./suggest.ts";
 
-/** Where the CLI writes (raw text, newlines included); injectable for tests. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stderr is a terminal (progress bars are drawn only there). */
-  interactive?: boolean;
-}
-
-/** The process's own standard output and error. */
-const PROCESS_IO: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  interactive: process.stderr.isTTY,
-};
-
-interface ProjectOptions {
-  project?: string;
-  annotator?: string;
-}
-
-function annotatorName(opts: ProjectOptions): string {
-  return opts.annotator ?? process.env["QAWL_ANNOTATOR"] ?? userInfo().username;
-}
-
-async function call<K extends OperationName>(
-  project: OpenProject,
-  name: K,
-  input: OperationInput<K>,
-): Promise<OperationOutputs[K]> {
-  const reply = await dispatch(project.table, name, input);
-  if (!reply.ok) throw new QawlError("bad_input", reply.error.message);
-  return reply.value as OperationOutputs[K];
-}
-
-/** `1 document`, `2 documents`. */
-function plural(n: number, noun: string): string {
-  return `${String(n)} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** A file system error in words (`no such file`) rather than its code (`ENOENT`). */
-function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    ENOENT: "no such file",
-    EISDIR: "it is a folder",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-  };
-  return (code !== undefined ? words[code] : undefined) ?? (e as Error).message;
-}
+export type { CliIo } from "./common.ts";
 
 /** Files named on the command line; a folder stands for every file in it (recursively, in name order). */
 function expandPaths(paths: string[]): string[] {
@@ -91,13 +51,6 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError("a port is a whole number from 0 to 65535");
   }
   return port;
-}
-
-function parseIds(value: string): number[] {
-  const ids = value.split(",").map((v) => Number(v.trim()));
-  if (ids.some((n) => !Number.isInteger(n) || n <= 0))
-    throw new InvalidArgumentError("document ids are whole numbers, comma-separated");
-  return ids;
 }
 
 /** Print an export's loss report on stderr. */
@@ -127,11 +80,6 @@ function program(streams: CliIo): Command {
     .version("0.1.0")
     .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr })
     .exitOverride();
-
-  const withProject = (c: Command) =>
-    c
-      .option("--project <path>", "project file (default: the project in your data directory)")
-      .option("--annotator <name>", "name recorded with your changes (default: $QAWL_ANNOTATOR or your user name)");
 
   withProject(cmd.command("import"))
     .description("import documents: files, or folders of files (all at once, or nothing)")
@@ -285,6 +233,8 @@ function program(streams: CliIo): Command {
         printReport(io, result);
       },
     );
+
+  addSuggestionCommands(cmd, io);
 
   withProject(cmd.command("serve"))
     .description("serve Qawl to a browser on this machine (127.0.0.1 only, with a token)")

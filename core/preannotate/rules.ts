@@ -212,6 +212,8 @@ class Rules {
       const t = this.tok(j);
       if (t?.kind !== "word" || STOP_WORDS.has(t.folded) || this.isIntroducer(j, cue.form.introducers)) break;
       if (this.cueAt.has(j) || /^(بال|لل|كال)/u.test(t.folded)) break;
+      // `قال السفير لشبكة …`: the addressee is not part of the speaker.
+      if (j > first && t.folded.startsWith("ل") && NAME_INTRODUCERS.has(t.folded.slice(1))) break;
       j++;
     }
     if (j === first) return null;
@@ -410,12 +412,15 @@ class Rules {
 
   /**
    * Whether a short quotation (four words or fewer) stands too far from its cue to be what the
-   * cue reports: a short quote follows its cue closely (`مؤكدا " أهمية الحوار "`,
+   * cue reports: a short quote follows its cue and speaker closely (`مؤكدا " أهمية الحوار "`,
    * `قال بولتون: " لا "`); farther away it is a name or a scare quote.
    */
   tooFarForShort(cue: FoundCue, open: number, words: number): boolean {
     if (words > 4) return false;
-    const between = this.tokens.slice(cue.last, open).filter((t) => t.text !== ":" && t.text !== "،" && t.text !== ",");
+    const from = this.speakerAfter(cue)?.last ?? cue.last;
+    const between = this.tokens
+      .slice(from, open)
+      .filter((t, k) => t.text !== ":" && t.text !== "،" && t.text !== "," && !this.nameMarks.has(from + k));
     // One quoted word is a quote only right after its cue (`قال: " لا "`).
     return between.length > (words === 1 ? 0 : 3);
   }

@@ -1,0 +1,181 @@
+/**
+ * The annotator-speed commands: `qawl preannotate` (quotes, cues and speakers by rule, and
+ * the other mentions of known names), `qawl cues` (the project's cue list), `qawl search`
+ * (folded search across the corpus) and `qawl quality` (the pre-annotator measured against
+ * gold annotation). Offsets printed count code points, end-exclusive.
+ */
+import { readFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { z } from "zod";
+import { QawlError } from "../core/errors.ts";
+import { inputSchemas } from "../core/contract.ts";
+import { openProject } from "../main/project.ts";
+import { formatQuality, measureQuality, readGold } from "../main/quality.ts";
+import {
+  annotatorName,
+  call,
+  describeFsError,
+  parseIds,
+  plural,
+  withProject,
+  type Lines,
+  type ProjectOptions,
+} from "./common.ts";
+
+/** Add `preannotate`, `cues`, `search` and `quality` to the command tree. */
+export function addSuggestionCommands(cmd: Command, io: Lines): void {
+  withProject(cmd.command("preannotate"))
+    .description(
+      "suggest quotes with their cues and speakers, and the other mentions of known names; review them in the app, or --accept",
+    )
+    .option("--documents <ids>", "only these documents (comma-separated ids)", parseIds)
+    .option("--accept", "accept every suggestion at once (batch use)")
+    .option("--no-names", "do not suggest the other mentions of known names")
+    .action(async (opts: ProjectOptions & { documents?: number[]; accept?: boolean; names: boolean }) => {
+      const project = openProject({
+        project: opts.project,
+        mustExist: true,
+        context: { annotator: annotatorName(opts) },
+      });
+      try {
+        const ids = opts.documents !== undefined ? { documentIds: opts.documents } : {};
+        const result = await call(project, "preannotate", {
+          ...ids,
+          ...(opts.accept === true ? { accept: true } : {}),
+        });
+        for (const d of result.documents) {
+          io.out(
+            `${String(d.documentId)}\t${plural(d.quotes, "quote")}, ${plural(d.cues, "cue")}, ${plural(d.speakers, "speaker")} (${String(d.carriedOver)} carried over)\t${d.title}`,
+          );
+        }
+        let names = 0;
+        if (opts.names) {
+          names = (await call(project, "propagateNames", ids)).suggested;
+          if (opts.accept === true && names > 0) {
+            for (const id of opts.documents ?? (await call(project, "listDocuments", {})).map((d) => d.id)) {
+              await call(project, "reviewSuggestions", { decision: "accept", documentId: id });
+            }
+          }
+        }
+        io.err(
+          `${plural(result.suggested, "span")} suggested by the quote rules, ${plural(names, "name")} by propagation` +
+            (opts.accept === true ? "; all accepted" : "; review them in the app (or run with --accept)"),
+        );
+      } finally {
+        project.store.close();
+      }
+    });
+
+  withProject(cmd.command("cues"))
+    .description("show the project's reporting cue list (lemma, kind, forms); --set replaces it from a JSON file")
+    .option("--json", "print the list as JSON (the format --set reads)")
+    .option(
+      "--set <file>",
+      "replace the list with this JSON file's (an array of {lemma, kind, forms, participles, introducers})",
+    )
+    .action(async (opts: ProjectOptions & { json?: boolean; set?: string }) => {
+      const project = openProject({
+        project: opts.project,
+        mustExist: opts.set === undefined,
+        context: { annotator: annotatorName(opts) },
+      });
+      try {
+        let cues = await call(project, "getCueLemmas", {});
+        if (opts.set !== undefined) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(readFileSync(opts.set, "utf8"));
+          } catch (e) {
+            throw new QawlError(
+              "bad_input",
+              `${opts.set}: cannot read (${e instanceof SyntaxError ? e.message : describeFsError(e)})`,
+            );
+          }
+          const checked = inputSchemas.setCueLemmas.safeParse({ cues: parsed });
+          if (!checked.success) {
+            const issue = checked.error.issues[0];
+            throw new QawlError(
+              "bad_input",
+              `${opts.set}: ${issue?.path.slice(1).join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
+            );
+          }
+          cues = await call(project, "setCueLemmas", checked.data);
+          io.err(`${plural(cues.length, "cue lemma")} now in ${project.store.path}`);
+        }
+        if (opts.json === true) io.out(JSON.stringify(cues, null, 2));
+        else if (opts.set === undefined) {
+          for (const c of cues) {
+            io.out([c.lemma, c.kind, c.forms.join(" "), c.participles.join(" "), c.introducers.join(" ")].join("\t"));
+          }
+        }
+      } finally {
+        project.store.close();
+      }
+    });
+
+  withProject(cmd.command("search"))
+    .description("find words across the corpus through Arabic folding (harakat, tatweel, alef forms…)")
+    .argument("[query]", "what to find (may be empty with --label)", "")
+    .addOption(new Option("--in <scope>", "where").choices(["text", "quotes", "speaker"]).default("text"))
+    .option("--label <name>", "only inside spans of this label (every span of it when the query is empty)")
+    .addOption(new Option("--status <status>", "only documents in this state").choices(["new", "in_progress", "done"]))
+    .option("--limit <n>", "most hits to print", (v) => z.coerce.number().int().min(1).max(5000).parse(v), 50)
+    .action(
+      async (
+        query: string,
+        opts: ProjectOptions & {
+          in: "text" | "quotes" | "speaker";
+          label?: string;
+          status?: "new" | "in_progress" | "done";
+          limit: number;
+        },
+      ) => {
+        const project = openProject({
+          project: opts.project,
+          mustExist: true,
+          context: { annotator: annotatorName(opts) },
+        });
+        try {
+          const result = await call(project, "search", {
+            query,
+            scope: opts.in,
+            limit: opts.limit,
+            ...(opts.label !== undefined ? { label: opts.label } : {}),
+            ...(opts.status !== undefined ? { status: opts.status } : {}),
+          });
+          for (const h of result.hits) {
+            io.out(`${String(h.documentId)}\t${String(h.start)}-${String(h.end)}\t${h.before}[${h.match}]${h.after}`);
+          }
+          io.err(
+            `${plural(result.total, "hit")}${result.total > result.hits.length ? ` (${String(result.hits.length)} shown)` : ""}`,
+          );
+        } finally {
+          project.store.close();
+        }
+      },
+    );
+
+  cmd
+    .command("quality")
+    .description(
+      "measure the pre-annotator against gold annotation: precision and recall of spans, speaker attribution",
+    )
+    .requiredOption("--gold <path>", "gold annotation: a project, or a native JSONL file")
+    .option("--project <path>", "take the cue list from this project (default: the gold project's, or Qawl's defaults)")
+    .option("--json", "print the figures as JSON")
+    .action(async (opts: { gold: string; project?: string; json?: boolean }) => {
+      const gold = await readGold(opts.gold);
+      let cues;
+      if (opts.project !== undefined) {
+        const project = openProject({ project: opts.project, mustExist: true, context: { annotator: "qawl-quality" } });
+        try {
+          cues = project.store.cueLemmas();
+        } finally {
+          project.store.close();
+        }
+      }
+      const report = await measureQuality(gold, cues);
+      if (opts.json === true) io.out(JSON.stringify(report, null, 2));
+      else io.out(formatQuality(report).trimEnd());
+    });
+}

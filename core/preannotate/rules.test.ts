@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { readNativeJsonl } from "../formats/native-read.ts";
+import { sha256 } from "../../main/import/read-files.ts";
+import { python } from "../../test-support/python.ts";
+import { FIXTURES, SAMPLE } from "../../test-support/temp.ts";
+import { DEFAULT_CUES } from "./cues.ts";
+import { preannotateQuotes, type Extent } from "./rules.ts";
+
+/** Text of an extent (UTF-16 offsets; these texts have no astral characters). */
+const slice = (text: string, e: Extent | null) => (e === null ? null : text.slice(e.start, e.end));
+
+describe("quote rules", () => {
+  it("reproduce the guidelines' worked example span for span", () => {
+    // docs/guidelines.md, "Worked example": the text and the table of spans it expects.
+    const text =
+      'وقال رئيس الوزراء الأردني بشر الخصاونة: "نرفض أي تهجير". وأضاف: "الأردن لن يقبل بذلك".\n' +
+      'وأكد الخصاونة أن الحكومة ستواصل الاتصالات مع واشنطن، مؤكدا "أهمية الحوار".';
+    const got = preannotateQuotes(text, DEFAULT_CUES).map((q) => ({
+      quote: slice(text, q.quote),
+      type: q.type,
+      cue: slice(text, q.cue),
+      speaker: slice(text, q.speaker),
+      carried: q.carried,
+    }));
+    assert.deepEqual(got, [
+      {
+        quote: "نرفض أي تهجير",
+        type: "direct",
+        cue: "قال",
+        speaker: "رئيس الوزراء الأردني بشر الخصاونة",
+        carried: false,
+      },
+      {
+        quote: "الأردن لن يقبل بذلك",
+        type: "direct",
+        cue: "أضاف",
+        speaker: "رئيس الوزراء الأردني بشر الخصاونة",
+        carried: true,
+      },
+      {
+        quote: "أن الحكومة ستواصل الاتصالات مع واشنطن",
+        type: "indirect",
+        cue: "أكد",
+        speaker: "الخصاونة",
+        carried: false,
+      },
+      { quote: "أهمية الحوار", type: "direct", cue: "مؤكدا", speaker: "الخصاونة", carried: true },
+    ]);
+  });
+
+  it("find every direct quote of the sample article with its cue and speaker, two carried over (held-out gold)", () => {
+    const text = readFileSync(SAMPLE, "utf8");
+    // The hand-written gold, converted to code point offsets by scripts/gold_to_jsonl.py.
+    const gold = readNativeJsonl(readFileSync(new URL("quotes-gold/sample.jsonl", FIXTURES), "utf8"), sha256)
+      .documents[0];
+    assert.ok(gold !== undefined);
+    const direct = gold.spans.filter((s) => s.label === "QUOTE" && s.attributes["type"] === "direct");
+    assert.equal(direct.length, 3);
+    // Python turns the gold's code points into the same UTF-16 offsets the rules use (no astral characters here).
+    assert.equal(python(text).length, text.length);
+    const got = preannotateQuotes(text, DEFAULT_CUES).filter((q) => q.type === "direct");
+    assert.deepEqual(
+      got.map((q) => ({ start: q.quote.start, end: q.quote.end })),
+      direct.map((s) => ({ start: s.start, end: s.end })),
+    );
+    const cueOf = (id: number) =>
+      gold.spans.find((s) => s.id === gold.relations.find((r) => r.type === "cue" && r.from === id)?.to);
+    assert.deepEqual(
+      got.map((q) => slice(text, q.cue)),
+      direct.map((s) => cueOf(s.id)?.text),
+    );
+    // One speaker mention for all three: the minister (gold: the first's mention; the others carried over to him).
+    assert.deepEqual(
+      got.map((q) => [slice(text, q.speaker), q.carried]),
+      [
+        ["وزير الخارجية الروسي", false],
+        ["وزير الخارجية الروسي", true],
+        ["وزير الخارجية الروسي", true],
+      ],
+    );
+  });
+
+  it("leave out quoted names and scare quotes, and read a quote whose closing mark is missing", () => {
+    const text =
+      'وقال السفير لشبكة " سي ان ان " الأميركية: " ندرس تشكيل قوة دولية " . وانتقد الوزير " عجرفة " إسرائيل .\n' +
+      'وقالت جيما أرياس " أنا متوترة جدا .';
+    const got = preannotateQuotes(text, DEFAULT_CUES).map((q) => [
+      slice(text, q.quote),
+      q.type,
+      slice(text, q.speaker),
+    ]);
+    assert.deepEqual(got, [
+      ["ندرس تشكيل قوة دولية", "direct", "السفير"],
+      ["أنا متوترة جدا", "direct", "جيما أرياس"],
+    ]);
+  });
+
+  it("do not suggest what overlaps a quote already in the document", () => {
+    const text = 'وقال الوزير: "نرفض أي تهجير".';
+    const quote = { start: text.indexOf("نرفض"), end: text.indexOf('".') };
+    assert.deepEqual(preannotateQuotes(text, DEFAULT_CUES, { prior: [{ quote, speaker: null }] }), []);
+  });
+
+  it("use the project's cue list: a lemma removed is not a cue any more", () => {
+    const text = 'وقال الوزير: "نرفض أي تهجير".';
+    assert.deepEqual(
+      preannotateQuotes(
+        text,
+        DEFAULT_CUES.filter((c) => c.lemma !== "قال"),
+      ),
+      [],
+    );
+  });
+});
