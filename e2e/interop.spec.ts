@@ -21,7 +21,7 @@ test("a gold CoNLL corpus imports with its entities shown, and goes back out in 
   const path = fileURLToPath(new URL("../fixtures/arabic-ner/newsfane_gold_head40k.tsv", import.meta.url));
   await page.getByLabel("Import articles").setInputFiles(path);
   await expect(page.getByRole("status")).toContainText("Imported 1 document", { timeout: 20_000 });
-  await expect(page.getByRole("list", { name: "Documents" })).toContainText("2700 names");
+  await expect(page.getByRole("list", { name: "Documents" })).toContainText("2,700 names");
   await expect(page.getByRole("article")).toContainText("فرانكفورت");
   // Every gold entity is painted (the highlights hold 2,700 ranges).
   await expect

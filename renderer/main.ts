@@ -8,6 +8,9 @@ import "./styles/app.css";
 import { connect } from "./api/index.ts";
 import type { QawlApp } from "./components/qawl-app.ts";
 import "./components/qawl-app.ts";
+import { applyLocale } from "./i18n/locale.ts";
+
+applyLocale();
 
 const app = document.querySelector<QawlApp>("qawl-app");
 try {

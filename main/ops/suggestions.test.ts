@@ -84,6 +84,20 @@ describe("pre-annotation", () => {
     assert.ok(table.getDocument({ documentId }).spans.some((s) => s.id === second.id));
   });
 
+  it("rejecting a suggested cue by itself removes it and leaves its quote suggested, without the cue", (t) => {
+    const { table, documentId } = preannotated(t);
+    const doc = table.getDocument({ documentId });
+    const quote = doc.spans.find((s) => s.label === "QUOTE" && s.text.startsWith("نتفق في أهمية"));
+    const cueLink = doc.relations.find((r) => r.fromSpanId === quote?.id && r.type === "cue");
+    assert.ok(quote !== undefined && cueLink !== undefined && cueLink.toSpanId !== null);
+    const { rejected } = table.reviewSuggestions({ decision: "reject", spanIds: [cueLink.toSpanId] });
+    assert.deepEqual(rejected, [cueLink.toSpanId]);
+    const after = table.getDocument({ documentId });
+    assert.equal(after.spans.find((s) => s.id === quote.id)?.suggested, "rules");
+    assert.ok(!after.relations.some((r) => r.fromSpanId === quote.id && r.type === "cue"));
+    assert.ok(after.relations.some((r) => r.fromSpanId === quote.id && r.type === "attributed_to"));
+  });
+
   it("labelling exactly a suggestion accepts it; editing one accepts it too", (t) => {
     const { table, documentId } = preannotated(t);
     const cue = table.getDocument({ documentId }).spans.find((s) => s.label === "CUE" && s.text === "قال");

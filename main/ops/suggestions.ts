@@ -21,8 +21,14 @@ function labelOfKind(ops: Ops, kind: LabelKind): StoredLabel {
   return label;
 }
 
-/** Delete suggestions (their relations first, so undo restores them), keeping targets other relations still use. */
-export function removeSuggestions(ops: Ops, spans: readonly SpanRow[]): number[] {
+/**
+ * Delete suggestions (their relations first, so undo restores them).
+ * @param keepLinked keep a suggestion that a span outside `spans` still points to (a
+ *   re-run of the pre-annotator must not pull a speaker from under an accepted quote);
+ *   false when the person rejected these spans by name
+ * @returns the ids of the spans deleted
+ */
+export function removeSuggestions(ops: Ops, spans: readonly SpanRow[], keepLinked = true): number[] {
   const removed: number[] = [];
   const doomed = new Set(spans.map((s) => s.id));
   for (const span of spans) {
@@ -32,8 +38,7 @@ export function removeSuggestions(ops: Ops, spans: readonly SpanRow[]): number[]
   }
   for (const span of spans) {
     const links = ops.store.relationsTouching(span.id);
-    // A suggested speaker that an accepted quote still points to stays (as a suggestion).
-    if (links.some((r) => !doomed.has(r.from_span_id))) continue;
+    if (keepLinked && links.some((r) => !doomed.has(r.from_span_id))) continue;
     for (const r of links) ops.store.deleteRelation(r.id);
     ops.store.deleteSpan(span.id);
     removed.push(span.id);
@@ -232,7 +237,7 @@ export function suggestionOperations(
         `Reject ${String(spans.length)} suggestion${spans.length === 1 ? "" : "s"}`,
         docId,
         () => {
-          const removed = removeSuggestions(ops, spans);
+          const removed = removeSuggestions(ops, spans, false);
           const orphans = targets.filter(
             (t, i, all) => all.findIndex((x) => x.id === t.id) === i && ops.store.relationsTouching(t.id).length === 0,
           );

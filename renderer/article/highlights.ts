@@ -1,9 +1,10 @@
 /**
  * Painting spans with the CSS Custom Highlight API (`CSS.highlights`, `::highlight()`):
  * ranges are painted without adding elements, so Arabic letters stay joined even when a
- * span starts or ends inside a word. One highlight per label, plus one for the active span;
- * their styles live in a constructable stylesheet (allowed by a CSP without
- * `'unsafe-inline'`).
+ * span starts or ends inside a word. One highlight per label, one per label for its
+ * unreviewed suggestions (paler, with a dotted line), one for the active span, one for the
+ * spans linked to it and one for a search hit; their styles live in a constructable
+ * stylesheet (allowed by a CSP without `'unsafe-inline'`).
  */
 import type { LabelDefinition } from "../../core/labels.ts";
 
@@ -11,6 +12,14 @@ import type { LabelDefinition } from "../../core/labels.ts";
 export function highlightName(labelIndex: number): string {
   return `qawl-label-${String(labelIndex)}`;
 }
+
+/** Registry name of the highlight of a label's unreviewed suggestions. */
+export function suggestionHighlightName(labelIndex: number): string {
+  return `qawl-suggested-${String(labelIndex)}`;
+}
+
+/** Highlight name of a search hit shown in the article. */
+export const FOUND_HIGHLIGHT = "qawl-found";
 
 /** Underline styles given to entity labels in turn. */
 const ENTITY_LINE_STYLES = ["solid", "double", "wavy", "dashed", "dotted"] as const;
@@ -38,7 +47,9 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
   let entityIndex = 0;
   const rules = labels.map((l, i) => {
     const name = highlightName(i);
-    const color = `.${labelColorClass(i)} { --label-color: ${l.color}; }`;
+    // A suggestion: a pale fill and a dotted line in the label's colour, until someone accepts it.
+    const suggested = `::highlight(${suggestionHighlightName(i)}) { background-color: ${rgba(l.color, 0.1)}; text-decoration: underline dotted 2px ${l.color}; text-underline-offset: 4px; }`;
+    const color = `.${labelColorClass(i)} { --label-color: ${l.color}; }\n${suggested}`;
     switch (l.kind) {
       case "quote":
         return `${color}\n::highlight(${name}) { background-color: ${rgba(l.color, 0.28)}; }`;
@@ -54,6 +65,7 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
     }
   });
   rules.push(
+    `::highlight(${FOUND_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.55); color: #1a1a1a; }`,
     `::highlight(${LINKED_HIGHLIGHT}) { text-decoration: overline 3px #0b3d66; }`,
     `::highlight(${ACTIVE_HIGHLIGHT}) { color: #0b3d66; text-decoration: underline 2px #0b3d66; text-underline-offset: 7px; }`,
   );
@@ -66,10 +78,12 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
  * (a new object) takes its ranges away — so a labelling action on a long document touches
  * one range, not all of them.
  */
-export class HighlightPainter<S extends { label: string }> {
+export class HighlightPainter<S extends { label: string; suggested?: string | null }> {
   readonly #sheet = new CSSStyleSheet();
   #labels: readonly LabelDefinition[] = [];
   readonly #byLabel = new Map<string, Highlight>();
+  readonly #suggestedByLabel = new Map<string, Highlight>();
+  readonly #found = new Highlight();
   readonly #painted = new Map<S, Range[]>();
   readonly #active = new Highlight();
   readonly #linked = new Highlight();
@@ -78,6 +92,12 @@ export class HighlightPainter<S extends { label: string }> {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
     this.#active.priority = 2;
     this.#linked.priority = 2;
+    this.#found.priority = 3;
+  }
+
+  /** The highlight a span is painted in: its label's, or its label's suggestion one. */
+  #highlightOf(span: S): Highlight | undefined {
+    return (span.suggested ?? null) === null ? this.#byLabel.get(span.label) : this.#suggestedByLabel.get(span.label);
   }
 
   /** Install the styles and highlights of a label schema (everything is repainted). */
@@ -90,7 +110,12 @@ export class HighlightPainter<S extends { label: string }> {
       highlight.priority = label.kind === "quote" ? 0 : 1;
       this.#byLabel.set(label.name, highlight);
       CSS.highlights.set(highlightName(i), highlight);
+      const suggested = new Highlight();
+      suggested.priority = highlight.priority;
+      this.#suggestedByLabel.set(label.name, suggested);
+      CSS.highlights.set(suggestionHighlightName(i), suggested);
     });
+    CSS.highlights.set(FOUND_HIGHLIGHT, this.#found);
     CSS.highlights.set(ACTIVE_HIGHLIGHT, this.#active);
     CSS.highlights.set(LINKED_HIGHLIGHT, this.#linked);
   }
@@ -101,24 +126,26 @@ export class HighlightPainter<S extends { label: string }> {
    * @param rangesOf the DOM ranges of a span (one per fragment)
    * @param active the ranges of the active span
    * @param linked the ranges of the spans linked to it
+   * @param found the range of a search hit to show
    */
   sync(
     spans: Iterable<S>,
     rangesOf: (span: S) => Range[],
     active: readonly Range[],
     linked: readonly Range[] = [],
+    found: readonly Range[] = [],
   ): void {
     const current = new Set(spans);
     for (const [span, ranges] of this.#painted) {
       if (current.has(span)) continue;
-      const highlight = this.#byLabel.get(span.label);
+      const highlight = this.#highlightOf(span);
       for (const range of ranges) highlight?.delete(range);
       this.#painted.delete(span);
     }
     for (const span of current) {
       if (this.#painted.has(span)) continue;
       const ranges = rangesOf(span);
-      const highlight = this.#byLabel.get(span.label);
+      const highlight = this.#highlightOf(span);
       for (const range of ranges) highlight?.add(range);
       this.#painted.set(span, ranges);
     }
@@ -126,11 +153,14 @@ export class HighlightPainter<S extends { label: string }> {
     for (const range of active) this.#active.add(range);
     this.#linked.clear();
     for (const range of linked) this.#linked.add(range);
+    this.#found.clear();
+    for (const range of found) this.#found.add(range);
   }
 
   /** Forget every painted range (after the text was laid out again). */
   reset(): void {
-    for (const highlight of this.#byLabel.values()) highlight.clear();
+    for (const highlight of [...this.#byLabel.values(), ...this.#suggestedByLabel.values()]) highlight.clear();
+    this.#found.clear();
     this.#painted.clear();
     this.#active.clear();
     this.#linked.clear();
@@ -138,8 +168,13 @@ export class HighlightPainter<S extends { label: string }> {
 
   /** Remove every highlight this painter set. */
   clear(): void {
-    this.#labels.forEach((_, i) => CSS.highlights.delete(highlightName(i)));
+    this.#labels.forEach((_, i) => {
+      CSS.highlights.delete(highlightName(i));
+      CSS.highlights.delete(suggestionHighlightName(i));
+    });
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    CSS.highlights.delete(FOUND_HIGHLIGHT);
+    this.#suggestedByLabel.clear();
     CSS.highlights.delete(LINKED_HIGHLIGHT);
     this.#byLabel.clear();
     this.#painted.clear();

@@ -12,7 +12,7 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { live } from "lit/directives/live.js";
 import type { DocumentStatus, SpanView } from "../../core/contract.ts";
 import { snapToGraphemes } from "../../core/text/graphemes.ts";
-import type { AnnotationStore } from "../state/annotation-store.ts";
+import type { AnnotationStore, FoundRange } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { offsetOfPoint, rangeOfOffsets, type ParagraphElements } from "../article/dom-positions.ts";
 import { HighlightPainter } from "../article/highlights.ts";
@@ -85,6 +85,8 @@ export class ArticleView extends LitElement {
   #paragraphsOf: string | null = null;
   #paintedLabels = "";
   #lastActive: number | null = null;
+  /** The search hit shown last (scrolled to once). */
+  #lastFound: FoundRange | null = null;
   /** While a handle is dragged: which end, and where it would go (UTF-16). */
   #drag: { spanId: number; edge: "start" | "end"; to: number } | null = null;
   #caretFrame = 0;
@@ -178,7 +180,10 @@ export class ArticleView extends LitElement {
   }
 
   /** The ranges of a span: one per fragment (UTF-16 → DOM). */
-  #rangesOf(span: SpanView, from?: { edge: "start" | "end"; to: number }): Range[] {
+  #rangesOf(
+    span: Pick<SpanView, "start" | "end" | "fragments">,
+    from?: { edge: "start" | "end"; to: number },
+  ): Range[] {
     const store = this.store;
     const article = this.article;
     if (store?.offsets == null || article === null) return [];
@@ -361,7 +366,16 @@ export class ArticleView extends LitElement {
               const span = store.span(id);
               return span === undefined ? [] : this.#rangesOf(span);
             });
-    this.#painter.sync(store.document.spans, (span) => this.#rangesOf(span), active, linked);
+    const hit = store.found !== null && store.found.documentId === store.document.id ? store.found : null;
+    const found = hit === null ? [] : this.#rangesOf({ start: hit.start, end: hit.end, fragments: null });
+    this.#painter.sync(store.document.spans, (span) => this.#rangesOf(span), active, linked, found);
+    if (hit !== this.#lastFound && found[0] !== undefined) {
+      const first = found[0];
+      requestAnimationFrame(() => {
+        first.startContainer.parentElement?.scrollIntoView({ block: "center" });
+      });
+    }
+    this.#lastFound = hit;
     requestAnimationFrame(() => {
       this.#placeHandles(active);
     });

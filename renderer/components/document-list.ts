@@ -1,46 +1,159 @@
 /**
- * `<qawl-document-list>`: the project's documents with their date, status and counts of
- * quotes, speakers and entities; choosing one opens it.
+ * `<qawl-document-list>`: the project's documents with their date, status, counts of
+ * quotes, speakers and entities, and suggestions left to review; choosing one opens it.
+ * Above the list: how many documents are done and how many quotes are confirmed, and
+ * filters by status, suggestions, source and published date.
  */
 import { LitElement, html, nothing } from "lit";
-import type { DocumentSummary } from "../../core/contract.ts";
+import type { DocumentStatus, DocumentSummary } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
-import { plural } from "../format.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { activeFilterCount, NO_FILTERS, passes, type DocumentFilters } from "./document-filters.ts";
+import { t } from "./document-list.messages.ts";
 
-const STATUS_NAMES: Readonly<Record<DocumentSummary["status"], string>> = {
-  new: "New",
-  in_progress: "In progress",
-  done: "Done",
-};
+const STATUSES: readonly DocumentStatus[] = ["new", "in_progress", "done"];
 
 export class DocumentList extends LitElement {
-  static override properties = { store: { attribute: false } };
+  static override properties = { store: { attribute: false }, filters: { state: true } };
   declare store: AnnotationStore | undefined;
+  declare filters: DocumentFilters;
 
   constructor() {
     super();
     this.store = undefined;
+    this.filters = { ...NO_FILTERS };
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
+  /** Spans of a document whose label is of `kind` (suggestions are not counted). */
   #count(store: AnnotationStore, doc: DocumentSummary, kind: string): number {
     return Object.entries(doc.spanCounts)
       .filter(([label]) => store.label(label)?.kind === kind)
       .reduce((sum, [, n]) => sum + n, 0);
   }
 
+  /** The documents the filters let through, in list order (Alt+↓/↑ step through these). */
+  visible(): DocumentSummary[] {
+    const store = this.store;
+    if (store === undefined) return [];
+    return activeFilterCount(this.filters) > 0
+      ? store.documents.filter((d) => passes(d, this.filters))
+      : store.documents;
+  }
+
+  #set(change: Partial<DocumentFilters>): void {
+    this.filters = { ...this.filters, ...change };
+  }
+
+  #progress(store: AnnotationStore) {
+    const total = store.documents.length;
+    const done = store.documents.filter((d) => d.status === "done").length;
+    const quotes = store.documents.reduce((sum, d) => sum + this.#count(store, d, "quote"), 0);
+    const text = t("progressText", { done, total });
+    return html`<div class="doc-progress">
+      <div class="doc-progress-done">
+        <progress aria-label=${t("progressLabel")} aria-valuetext=${text} max=${total} .value=${done}></progress>
+        <span>${text}</span>
+      </div>
+      <p class="doc-progress-quotes">${t("quotesConfirmed", { n: quotes })}</p>
+    </div>`;
+  }
+
+  #filters() {
+    const f = this.filters;
+    const active = activeFilterCount(f);
+    return html`<details class="doc-filters">
+      <summary>${active === 0 ? t("filter") : t("filterActive", { n: active })}</summary>
+      <div class="doc-filter-fields">
+        <label class="doc-filter"
+          ><span>${t("status")}</span>
+          <select
+            @change=${(e: Event) => {
+              this.#set({ status: (e.target as HTMLSelectElement).value as DocumentFilters["status"] });
+            }}
+          >
+            <option value="any" ?selected=${f.status === "any"}>${t("anyStatus")}</option>
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${f.status === s}>${t(s)}</option>`)}
+          </select></label
+        >
+        <label class="doc-filter-check"
+          ><input
+            type="checkbox"
+            .checked=${f.suggestions}
+            @change=${(e: Event) => {
+              this.#set({ suggestions: (e.target as HTMLInputElement).checked });
+            }}
+          />
+          ${t("hasSuggestions")}</label
+        >
+        <label class="doc-filter"
+          ><span>${t("source")}</span>
+          <input
+            type="search"
+            dir="auto"
+            placeholder=${t("sourcePlaceholder")}
+            .value=${f.source}
+            @input=${(e: Event) => {
+              this.#set({ source: (e.target as HTMLInputElement).value });
+            }}
+        /></label>
+        <fieldset class="doc-filter-dates">
+          <legend>${t("published")}</legend>
+          <label class="doc-filter"
+            ><span>${t("from")}</span>
+            <input
+              type="date"
+              max=${f.to === "" ? nothing : f.to}
+              .value=${f.from}
+              @input=${(e: Event) => {
+                this.#set({ from: (e.target as HTMLInputElement).value });
+              }}
+          /></label>
+          <label class="doc-filter"
+            ><span>${t("to")}</span>
+            <input
+              type="date"
+              min=${f.from === "" ? nothing : f.from}
+              .value=${f.to}
+              @input=${(e: Event) => {
+                this.#set({ to: (e.target as HTMLInputElement).value });
+              }}
+          /></label>
+        </fieldset>
+        ${
+          active === 0
+            ? nothing
+            : html`<button
+                type="button"
+                class="link"
+                @click=${() => {
+                  this.filters = { ...NO_FILTERS };
+                }}
+              >
+                ${t("clear")}
+              </button>`
+        }
+      </div>
+    </details>`;
+  }
+
   protected override render() {
     const store = this.store;
     if (store === undefined) return nothing;
-    return html`<h2 id="documents-heading">Documents <span class="count">${store.documents.length}</span></h2>
-      ${store.documents.length === 0 ? html`<p class="muted">No documents yet.</p>` : nothing}
-      <ul class="document-list" aria-label="Documents">
-        ${store.documents.map((doc) => {
+    const total = store.documents.length;
+    const filtering = activeFilterCount(this.filters) > 0;
+    const shown = this.visible();
+    return html`<h2 id="documents-heading">${t("documents")} <span class="count">${total}</span></h2>
+      ${total === 0 ? html`<p class="muted">${t("noDocuments")}</p>` : html`${this.#progress(store)}${this.#filters()}`}
+      <p class="doc-filter-count" aria-live="polite">${filtering ? t("shown", { shown: shown.length, total }) : ""}</p>
+      <ul class="document-list" aria-label=${t("documents")}>
+        ${shown.map((doc) => {
           const current = store.document?.id === doc.id;
           return html`<li>
             <button
@@ -59,17 +172,25 @@ export class DocumentList extends LitElement {
               >
               <span class="doc-meta">
                 ${doc.published === null ? nothing : html`<time datetime=${doc.published.iso}>${doc.published.iso}</time>`}
-                <span class="status" data-status=${doc.status}>${STATUS_NAMES[doc.status]}</span>
+                <span class="status" data-status=${doc.status}>${t(doc.status)}</span>
               </span>
               <span class="doc-counts">
-                ${plural(this.#count(store, doc, "quote"), "quote")} ·
-                ${plural(this.#count(store, doc, "speaker"), "speaker")} ·
-                ${plural(this.#count(store, doc, "entity"), "name")}
+                ${[
+                  t("quotes", { n: this.#count(store, doc, "quote") }),
+                  t("speakers", { n: this.#count(store, doc, "speaker") }),
+                  t("names", { n: this.#count(store, doc, "entity") }),
+                ].join(" · ")}
               </span>
+              ${
+                doc.suggestionCount > 0
+                  ? html`<span class="doc-suggestions">${t("suggestions", { n: doc.suggestionCount })}</span>`
+                  : nothing
+              }
             </button>
           </li>`;
         })}
-      </ul>`;
+      </ul>
+      ${filtering && shown.length === 0 && total > 0 ? html`<p class="muted doc-no-match">${t("noMatch")}</p>` : nothing}`;
   }
 }
 

@@ -8,7 +8,10 @@ import { LitElement, html, nothing } from "lit";
 import type { EntityDetail } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
-import { isolate, plural } from "../format.ts";
+import { isolate } from "../format.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
+import { t } from "./entity-panel.messages.ts";
 
 export class EntityPanel extends LitElement {
   static override properties = { store: { attribute: false } };
@@ -18,6 +21,7 @@ export class EntityPanel extends LitElement {
     super();
     this.store = undefined;
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -43,10 +47,14 @@ export class EntityPanel extends LitElement {
     const others = store.entities.filter((e) => e.id !== entity.id);
     const byDocument = new Map<number, EntityDetail["mentions"]>();
     for (const m of entity.mentions) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
+    const label = (name: string) => {
+      const l = store.label(name);
+      return l === undefined ? name : labelDisplayName(l);
+    };
     return html`<button type="button" class="link back" @click=${() => void store.showEntity(null)}>
-        ← All entities
+        ${t("back")}
       </button>
-      <h2>Entity</h2>
+      <h2>${t("entity")}</h2>
       <form
         class="entity-form"
         @submit=${(e: SubmitEvent) => {
@@ -54,40 +62,54 @@ export class EntityPanel extends LitElement {
           this.#save(store, entity, e.target as HTMLFormElement);
         }}
       >
-        <label class="field"><span>Name</span><input name="name" required .value=${entity.name} dir="auto" /></label>
-        <label class="field"><span>Type</span><input name="type" required .value=${entity.type} /></label>
         <label class="field"
-          ><span>Wikidata</span
-          ><input name="kbId" placeholder="Q1234" pattern="Q[1-9][0-9]*" .value=${entity.kbId ?? ""}
+          ><span>${t("name")}</span><input name="name" required .value=${entity.name} dir="auto"
+        /></label>
+        <label class="field"><span>${t("type")}</span><input name="type" required .value=${entity.type} /></label>
+        <label class="field"
+          ><span>${t("wikidata")}</span
+          ><input
+            name="kbId"
+            placeholder=${t("wikidataPlaceholder")}
+            pattern="Q[1-9][0-9]*"
+            dir="ltr"
+            .value=${entity.kbId ?? ""}
         /></label>
         <label class="field"
-          ><span>Aliases</span
+          ><span>${t("aliases")}</span
           ><textarea name="aliases" rows="2" dir="auto" .value=${entity.aliases.join(", ")}></textarea>
         </label>
-        <div class="actions"><button type="submit" class="small">Save</button></div>
+        <div class="actions"><button type="submit" class="small">${t("save")}</button></div>
       </form>
       ${
         others.length === 0
           ? nothing
           : html`<label class="field merge"
-              ><span>Merge</span>
+              ><span>${t("merge")}</span>
               <select
-                aria-label="Merge another entity into this one"
+                aria-label=${t("mergeLabel")}
                 @change=${(e: Event) => {
                   const value = (e.target as HTMLSelectElement).value;
                   if (value !== "") void store.mergeEntities(entity.id, [Number(value)]);
                 }}
               >
-                <option value="">Merge another entity into this one…</option>
-                ${others.map((o) => html`<option value=${o.id} .text=${`${isolate(o.name)} · ${plural(o.mentionCount, "mention")}`}></option>`)}
+                <option value="">${t("mergePrompt")}</option>
+                ${others.map(
+                  (o) =>
+                    html`<option
+                      value=${o.id}
+                      .text=${`${isolate(o.name)} · ${t("mentions", { n: o.mentionCount })}`}
+                    ></option>`,
+                )}
               </select></label
             >`
       }
       <h2>
-        Mentions <span class="count">${entity.mentions.filter((m) => m.via === "mention").length}</span>
+        ${t("mentionsHeading")}
+        <span class="count">${entity.mentions.filter((m) => m.via === "mention").length}</span>
         ${
           entity.mentions.some((m) => m.via === "quote")
-            ? html`· quotes carried over
+            ? html`· ${t("carriedOverHeading")}
                 <span class="count">${entity.mentions.filter((m) => m.via === "quote").length}</span>`
             : nothing
         }
@@ -95,14 +117,12 @@ export class EntityPanel extends LitElement {
       ${[...byDocument.entries()].map(
         ([documentId, mentions]) =>
           html`<h3 class="doc-heading" dir="auto">${mentions[0]?.documentTitle}</h3>
-            <ul class="mention-list" aria-label=${`Mentions in ${mentions[0]?.documentTitle ?? ""}`}>
+            <ul class="mention-list" aria-label=${t("mentionsIn", { title: mentions[0]?.documentTitle ?? "" })}>
               ${mentions.map(
                 (m) =>
                   html`<li>
                     <button type="button" class="mention" @click=${() => void store.goToSpan(documentId, m.spanId)}>
-                      <span class="attr"
-                        >${m.via === "quote" ? "quote (carried over)" : store.label(m.label)?.displayName}</span
-                      >
+                      <span class="attr">${m.via === "quote" ? t("carriedOver") : label(m.label)}</span>
                       <bdi class="span-text">${m.text.length > 80 ? `${m.text.slice(0, 79)}…` : m.text}</bdi>
                     </button>
                   </li>`,
@@ -115,22 +135,21 @@ export class EntityPanel extends LitElement {
     const store = this.store;
     if (store === undefined) return nothing;
     if (store.entity !== null) return this.#detail(store, store.entity);
-    return html`<h2>Entities <span class="count">${store.entities.length}</span></h2>
+    const [beforeKey, afterKey] = t("noEntities").split("{key}");
+    return html`<h2>${t("entities")} <span class="count">${store.entities.length}</span></h2>
       ${
         store.entities.length === 0
-          ? html`<p class="muted">
-              No entities yet. Make a speaker or name active and press <kbd>⇧E</kbd> to create one from it.
-            </p>`
+          ? html`<p class="muted">${beforeKey}<kbd dir="ltr">⇧E</kbd>${afterKey}</p>`
           : nothing
       }
-      <ul class="entity-list" aria-label="Entities">
+      <ul class="entity-list" aria-label=${t("entities")}>
         ${store.entities.map(
           (e) =>
             html`<li>
               <button type="button" class="entity-item" @click=${() => void store.showEntity(e.id)}>
                 <bdi class="entity-name">${e.name}</bdi>
                 <span class="attr"
-                  >${e.type}${e.kbId === null ? "" : ` · ${e.kbId}`} · ${plural(e.mentionCount, "mention")}</span
+                  >${e.type}${e.kbId === null ? "" : ` · ${e.kbId}`} · ${t("mentions", { n: e.mentionCount })}</span
                 >
               </button>
             </li>`,

@@ -8,21 +8,23 @@ import { strToU8, zipSync } from "fflate";
 import type { ExportFormat, ExportResult } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
-import { plural } from "../format.ts";
+import { isolate } from "../format.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { t } from "./export-dialog.messages.ts";
 
-/** Formats offered, with what each is for. */
-const FORMATS: readonly (readonly [ExportFormat, string])[] = [
-  ["jsonl", "Qawl JSONL — everything, to re-import or process"],
-  ["text", "Plain text (the documents' text only)"],
-  ["brat", "brat standoff (.txt, .ann, annotation.conf)"],
-  ["conll", "CoNLL / IOB2 (one tag column per layer)"],
-  ["doccano", "doccano JSONL"],
-  ["labelstudio", "Label Studio JSON"],
-  ["spacy", "spaCy-ready JSONL"],
-  ["hf", "HuggingFace token classification"],
-  ["webanno", "WebAnno TSV 3.3 (INCEpTION)"],
-  ["quotes-csv", "Quotes table, CSV"],
-  ["quotes-xlsx", "Quotes table, Excel"],
+/** Formats offered, in this order; each is described by its `format-…` message. */
+const FORMATS: readonly ExportFormat[] = [
+  "jsonl",
+  "text",
+  "brat",
+  "conll",
+  "doccano",
+  "labelstudio",
+  "spacy",
+  "hf",
+  "webanno",
+  "quotes-csv",
+  "quotes-xlsx",
 ];
 
 type Scope = "document" | "all" | "done" | "chosen";
@@ -69,6 +71,7 @@ export class ExportDialog extends LitElement {
     this.scope = "all";
     this.result = null;
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -94,7 +97,7 @@ export class ExportDialog extends LitElement {
             ? [...this.#chosen]
             : undefined;
     if (ids !== undefined && ids.length === 0) {
-      store.notify("error", this.scope === "chosen" ? "Tick the documents to export" : "No document is marked done");
+      store.notify("error", this.scope === "chosen" ? t("tickDocuments") : t("noneDone"));
       return;
     }
     const result = await store.exportDocuments(this.format, ids, this.format === "doccano" ? this.#variant : undefined);
@@ -109,11 +112,11 @@ export class ExportDialog extends LitElement {
   }
 
   #report(result: ExportResult) {
-    return html`<section class="loss-report" aria-label="Loss report">
-      <h3>What ${result.report.format} could not hold</h3>
+    return html`<section class="loss-report" aria-label=${t("lossReport")}>
+      <h3>${t("couldNotHold", { format: result.report.format })}</h3>
       ${
         result.report.documents.length === 0
-          ? html`<p>Nothing was lost.</p>`
+          ? html`<p>${t("nothingLost")}</p>`
           : html`<ul>
               ${result.report.documents.map((d) => html`<li><bdi>${d.title}</bdi>: ${d.lost.join("; ")}</li>`)}
             </ul>`
@@ -125,47 +128,49 @@ export class ExportDialog extends LitElement {
   protected override render() {
     const store = this.store;
     return html`<dialog class="labels-dialog export-dialog" aria-labelledby="export-title">
-      <h2 id="export-title">Export</h2>
+      <h2 id="export-title">${t("title")}</h2>
       <label class="field"
-        ><span>Format</span>
+        ><span>${t("format")}</span>
         <select
           @change=${(e: Event) => {
             this.format = (e.target as HTMLSelectElement).value as ExportFormat;
             this.result = null;
           }}
         >
-          ${FORMATS.map(([value, name]) => html`<option value=${value} ?selected=${value === this.format}>${name}</option>`)}
+          ${FORMATS.map(
+            (value) =>
+              html`<option value=${value} ?selected=${value === this.format}>${t(`format-${value}` as const)}</option>`,
+          )}
         </select></label
       >
       ${
         this.format === "doccano"
           ? html`<label class="field"
-              ><span>Layout</span>
+              ><span>${t("layout")}</span>
               <select
                 @change=${(e: Event) => {
                   this.#variant = (e.target as HTMLSelectElement).value as "relations" | "spans";
                 }}
               >
-                <option value="relations">relation extraction (entities and relations)</option>
-                <option value="spans">sequence labeling (labels only)</option>
+                <option value="relations">${t("layoutRelations")}</option>
+                <option value="spans">${t("layoutSpans")}</option>
               </select></label
             >`
           : nothing
       }
       <fieldset class="scope">
-        <legend>Documents</legend>
+        <legend>${t("documents")}</legend>
         ${(
           [
             [
               "document",
-              store?.document == null ? "This document" : `This document (${store.document.title.slice(0, 40)})`,
+              store?.document == null
+                ? t("thisDocument")
+                : t("thisDocumentTitled", { title: isolate(store.document.title.slice(0, 40)) }),
             ],
-            ["all", `All documents (${plural(store?.documents.length ?? 0, "document")})`],
-            [
-              "done",
-              `Documents marked done (${String(store?.documents.filter((d) => d.status === "done").length ?? 0)})`,
-            ],
-            ["chosen", "Documents I choose"],
+            ["all", t("allDocuments", { n: store?.documents.length ?? 0 })],
+            ["done", t("doneDocuments", { n: store?.documents.filter((d) => d.status === "done").length ?? 0 })],
+            ["chosen", t("chosenDocuments")],
           ] as const
         ).map(
           ([value, name]) =>
@@ -186,7 +191,7 @@ export class ExportDialog extends LitElement {
       </fieldset>
       ${
         this.scope === "chosen"
-          ? html`<ul class="chosen" aria-label="Documents to export">
+          ? html`<ul class="chosen" aria-label=${t("documentsToExport")}>
               ${(store?.documents ?? []).map(
                 (d) =>
                   html`<li>
@@ -207,8 +212,8 @@ export class ExportDialog extends LitElement {
           : nothing
       }
       <div class="actions">
-        <button type="button" class="button" @click=${() => void this.#export()}>Export</button>
-        <form method="dialog"><button class="button">Close</button></form>
+        <button type="button" class="button" @click=${() => void this.#export()}>${t("export")}</button>
+        <form method="dialog"><button class="button">${t("close")}</button></form>
       </div>
       ${this.result === null ? nothing : this.#report(this.result)}
     </dialog>`;

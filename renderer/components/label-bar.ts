@@ -8,6 +8,9 @@ import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { ariaKeyShortcut } from "../keys.ts";
 import { labelColorClass } from "../article/highlights.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
+import { t } from "./label-bar.messages.ts";
 
 export class LabelBar extends LitElement {
   static override properties = { store: { attribute: false } };
@@ -17,6 +20,7 @@ export class LabelBar extends LitElement {
     super();
     this.store = undefined;
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -29,29 +33,27 @@ export class LabelBar extends LitElement {
 
   protected override render() {
     const labels = this.store?.labels ?? [];
-    return html`<div role="toolbar" aria-label="Labels" class="label-bar">
-      ${labels.map(
-        (l, i) =>
-          html`<button
-            type="button"
-            class="label-button"
-            data-label=${l.name}
-            data-kind=${l.kind}
-            aria-keyshortcuts=${l.key === null ? "" : ariaKeyShortcut(l.key)}
-            title=${l.key === null ? l.displayName : `${l.displayName} (key ${l.key})`}
-            @mousedown=${(e: Event) => {
-              e.preventDefault();
-            }}
-            @click=${() => {
-              this.#apply(l.name);
-            }}
-          >
-            <span class="swatch ${labelColorClass(this.store?.labelIndex(l.name) ?? i)}"></span
-            ><span class="label-name">${l.displayName}</span>${
-              l.key === null ? "" : html`<kbd aria-hidden="true">${l.key}</kbd>`
-            }
-          </button>`,
-      )}
+    return html`<div role="toolbar" aria-label=${t("toolbar")} class="label-bar">
+      ${labels.map((l, i) => {
+        const name = labelDisplayName(l);
+        return html`<button
+          type="button"
+          class="label-button"
+          data-label=${l.name}
+          data-kind=${l.kind}
+          aria-keyshortcuts=${l.key === null ? "" : ariaKeyShortcut(l.key)}
+          title=${l.key === null ? name : t("withKey", { name, key: l.key })}
+          @mousedown=${(e: Event) => {
+            e.preventDefault();
+          }}
+          @click=${() => {
+            this.#apply(l.name);
+          }}
+        >
+          <span class="swatch ${labelColorClass(this.store?.labelIndex(l.name) ?? i)}"></span
+          ><span class="label-name">${name}</span>${l.key === null ? "" : html`<kbd aria-hidden="true">${l.key}</kbd>`}
+        </button>`;
+      })}
     </div>`;
   }
 }

@@ -8,15 +8,24 @@ import type { LabelView } from "../../core/contract.ts";
 import type { LabelKind } from "../../core/labels.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
-import { plural } from "../format.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
+import { t } from "./labels-dialog.messages.ts";
 
-const KINDS: readonly (readonly [LabelKind, string])[] = [
-  ["entity", "Name (entity)"],
-  ["quote", "Quote"],
-  ["speaker", "Speaker"],
-  ["cue", "Cue"],
-  ["custom", "Other"],
+/** Label kinds offered, with the message that names each. */
+const KINDS: readonly (readonly [LabelKind, Parameters<typeof t>[0]])[] = [
+  ["entity", "kindEntity"],
+  ["quote", "kindQuote"],
+  ["speaker", "kindSpeaker"],
+  ["cue", "kindCue"],
+  ["custom", "kindCustom"],
 ];
+
+/** The name of a label kind in the interface language. */
+function kindName(kind: LabelKind): string {
+  const key = KINDS.find(([k]) => k === kind)?.[1];
+  return key === undefined ? kind : t(key);
+}
 
 function field(data: FormData, name: string): string {
   const value = data.get(name);
@@ -31,6 +40,7 @@ export class LabelsDialog extends LitElement {
     super();
     this.store = undefined;
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -73,68 +83,70 @@ export class LabelsDialog extends LitElement {
     const labels = this.store?.project?.labels ?? [];
     const status = this.store?.status;
     return html`<dialog class="labels-dialog" aria-labelledby="labels-title">
-      <h2 id="labels-title">Labels</h2>
-      <p class="muted">Keys are one letter or digit. A retired label keeps its spans but is no longer offered.</p>
-      <div class="label-head" aria-hidden="true"><span>Shown as</span><span>Name in exports</span><span>Key</span></div>
+      <h2 id="labels-title">${t("title")}</h2>
+      <p class="muted">${t("help")}</p>
+      <div class="label-head" aria-hidden="true">
+        <span>${t("shownAs")}</span><span>${t("nameInExports")}</span><span>${t("key")}</span>
+      </div>
       <div class="label-rows">
         ${labels.map(
           (l) =>
             html`<form
               class=${l.retired ? "label-row retired" : "label-row"}
-              aria-label=${`Label ${l.displayName}`}
+              aria-label=${t("label", { name: labelDisplayName(l) })}
               @submit=${(e: SubmitEvent) => {
                 e.preventDefault();
                 this.#saveRow(l, e.target as HTMLFormElement);
               }}
             >
-              <input type="color" name="color" aria-label="Colour" .value=${l.color} />
-              <input name="displayName" aria-label="Display name" required .value=${l.displayName} />
+              <input type="color" name="color" aria-label=${t("colour")} .value=${l.color} />
+              <input name="displayName" aria-label=${t("displayName")} required .value=${l.displayName} />
               <input
                 name="name"
-                aria-label="Name in exports"
+                aria-label=${t("nameInExports")}
                 required
                 pattern="[\\p{L}\\p{N}_\\-]{1,40}"
                 .value=${l.name}
               />
-              <input name="key" aria-label="Key" maxlength="1" size="2" .value=${l.key ?? ""} />
-              <span class="attr">${KINDS.find(([k]) => k === l.kind)?.[1]} · ${plural(l.spanCount, "span")}</span>
-              <button type="submit" class="small">Save</button>
+              <input name="key" aria-label=${t("key")} maxlength="1" size="2" .value=${l.key ?? ""} />
+              <span class="attr">${kindName(l.kind)} · ${t("spans", { n: l.spanCount })}</span>
+              <button type="submit" class="small">${t("save")}</button>
               <button
                 type="button"
                 class="small"
                 @click=${() => void this.store?.updateLabel(l.name, { retired: !l.retired })}
               >
-                ${l.retired ? "Bring back" : "Retire"}
+                ${l.retired ? t("bringBack") : t("retire")}
               </button>
             </form>`,
         )}
       </div>
-      <h3>Add a label</h3>
+      <h3>${t("addTitle")}</h3>
       <form
         class="label-row"
-        aria-label="New label"
+        aria-label=${t("newLabel")}
         @submit=${(e: SubmitEvent) => {
           e.preventDefault();
           this.#add(e.target as HTMLFormElement);
         }}
       >
-        <input type="color" name="color" aria-label="Colour" value="#6366f1" />
-        <input name="displayName" aria-label="Display name" placeholder="Display name" required />
+        <input type="color" name="color" aria-label=${t("colour")} value="#6366f1" />
+        <input name="displayName" aria-label=${t("displayName")} placeholder=${t("displayName")} required />
         <input
           name="name"
-          aria-label="Name in exports"
-          placeholder="NAME"
+          aria-label=${t("nameInExports")}
+          placeholder=${t("namePlaceholder")}
           required
           pattern="[\\p{L}\\p{N}_\\-]{1,40}"
         />
-        <input name="key" aria-label="Key" maxlength="1" size="2" placeholder="key" />
-        <select name="kind" aria-label="Kind">
-          ${KINDS.map(([kind, name]) => html`<option value=${kind}>${name}</option>`)}
+        <input name="key" aria-label=${t("key")} maxlength="1" size="2" placeholder=${t("keyPlaceholder")} />
+        <select name="kind" aria-label=${t("kind")}>
+          ${KINDS.map(([kind, key]) => html`<option value=${kind}>${t(key)}</option>`)}
         </select>
-        <button type="submit" class="small">Add</button>
+        <button type="submit" class="small">${t("add")}</button>
       </form>
       <p role="status" class="error">${status?.kind === "error" ? status.text : ""}</p>
-      <form method="dialog" class="actions"><button class="button">Close</button></form>
+      <form method="dialog" class="actions"><button class="button">${t("close")}</button></form>
     </dialog>`;
   }
 }

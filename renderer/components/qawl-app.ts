@@ -1,14 +1,9 @@
 /**
- * `<qawl-app>`: the window — a toolbar (import, export, undo, labels), the document list,
- * the article and the side panel (spans or entities), a status line, and the keyboard:
- *
- * - a label's key labels the selection, or relabels the active span;
- * - Shift+F adds the selection to the active quote as a fragment; Shift+R gives the active
- *   quote the previous quote's speaker; Shift+S and Shift+C link it to the nearest speaker
- *   and cue; Shift+E links the active mention to its matching entity (or makes one);
- *   Shift+N edits the active span's note;
- * - Alt+←/→ moves the active span's end, Alt+Shift+←/→ its start (Ctrl: by word);
- * - Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes; Delete removes the active span; Esc deselects.
+ * `<qawl-app>`: the window — a toolbar (import, export, pre-annotate, undo, labels, cues,
+ * settings), the document list, the article and the side panel (spans, entities or search),
+ * a status line, and the keyboard: every action has a key, listed in the shortcut sheet
+ * (`?`) from the same table the key handler uses (`app-shortcuts.ts`). After an action the
+ * focus stays where it was (dialogs give it back when they close).
  *
  * Files dropped anywhere on the window are imported.
  */
@@ -18,15 +13,26 @@ import { AnnotationStore, type ImportFormat } from "../state/annotation-store.ts
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
 import { isTypingTarget, matchesKey } from "../keys.ts";
+import { preannotate } from "../state/review.ts";
+import { appShortcuts, type ShortcutHost } from "./app-shortcuts.ts";
 import type { ArticleView } from "./article-view.ts";
+import type { CuesDialog } from "./cues-dialog.ts";
+import type { DocumentList } from "./document-list.ts";
 import type { ExportDialog } from "./export-dialog.ts";
 import type { LabelsDialog } from "./labels-dialog.ts";
+import type { SearchPanel } from "./search-panel.ts";
+import type { SettingsDialog } from "./settings-dialog.ts";
+import type { ShortcutSheet } from "./shortcut-sheet.ts";
 import "./article-view.ts";
+import "./cues-dialog.ts";
 import "./document-list.ts";
 import "./entity-panel.ts";
 import "./export-dialog.ts";
 import "./label-bar.ts";
 import "./labels-dialog.ts";
+import "./search-panel.ts";
+import "./settings-dialog.ts";
+import "./shortcut-sheet.ts";
 import "./span-panel.ts";
 
 /** Encodings offered for import: WHATWG labels and their names ("" is strict UTF-8). */
@@ -39,6 +45,8 @@ const ENCODINGS: readonly (readonly [string, string])[] = [
 ];
 
 const SNAP_WORDS_KEY = "qawl.snapWords";
+
+const PANEL_NAMES = { spans: "Spans", entities: "Entities", search: "Search" } as const;
 
 /** Import formats offered (docs/formats.md). */
 const IMPORT_FORMATS: readonly (readonly [ImportFormat, string])[] = [
@@ -214,65 +222,90 @@ export class QawlApp extends LitElement {
     else await store.createEntityFrom(span.id);
   }
 
+  /** What the shortcut table acts on. */
+  #shortcutHost(store: AnnotationStore): ShortcutHost {
+    return {
+      store,
+      applyLabel: (label) => void this.applyLabel(label),
+      addFragment: () => void this.addFragment(),
+      carryOver: () => {
+        const quote = store.activeSpan;
+        if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
+        else store.notify("error", "Make a quote active first");
+      },
+      linkEntity: () => void this.#linkOrCreateEntity(),
+      linkNearest: (type) => void this.#linkNearest(type),
+      editNote: () => this.querySelector<HTMLTextAreaElement>("textarea.note")?.focus(),
+      resizeActive: (event) => {
+        this.#resizeActive(event);
+      },
+      open: (what) => {
+        this.open(what);
+      },
+      nextPanel: () => {
+        const order = ["spans", "entities", "search"] as const;
+        store.showPanel(order[(order.indexOf(store.panel) + 1) % order.length] ?? "spans");
+      },
+      visibleDocuments: () => {
+        const list = this.querySelector<DocumentList>("qawl-document-list");
+        return list?.visible() ?? store.documents;
+      },
+    };
+  }
+
+  /** Open a window action: a dialog, the file picker, the search box, the shortcut sheet. */
+  open(what: "import" | "export" | "labels" | "cues" | "settings" | "search" | "sheet"): void {
+    const store = this.store;
+    switch (what) {
+      case "import":
+        this.querySelector<HTMLInputElement>("#import-input")?.click();
+        break;
+      case "export":
+        if (store !== undefined && store.documents.length > 0)
+          this.querySelector<ExportDialog>("qawl-export-dialog")?.open();
+        break;
+      case "labels":
+        this.querySelector<LabelsDialog>("qawl-labels-dialog")?.open();
+        break;
+      case "cues":
+        void this.querySelector<CuesDialog>("qawl-cues-dialog")?.open();
+        break;
+      case "settings":
+        this.querySelector<SettingsDialog>("qawl-settings-dialog")?.open();
+        break;
+      case "search":
+        store?.showPanel("search");
+        void this.updateComplete.then(() => {
+          requestAnimationFrame(() => this.querySelector<SearchPanel>("qawl-search-panel")?.focusQuery());
+        });
+        break;
+      case "sheet": {
+        const sheet = this.querySelector<ShortcutSheet>("qawl-shortcut-sheet");
+        if (sheet !== null && store !== undefined) {
+          sheet.shortcuts = appShortcuts(this.#shortcutHost(store));
+          void sheet.updateComplete.then(() => {
+            sheet.open();
+          });
+        }
+        break;
+      }
+    }
+  }
+
   #onKeyDown = (event: KeyboardEvent): void => {
     const store = this.store;
     if (store === undefined || isTypingTarget(event)) return;
-    const ctrl = event.ctrlKey || event.metaKey;
-    if (ctrl && !event.altKey && event.code === "KeyZ") {
-      event.preventDefault();
-      void (event.shiftKey ? store.redo() : store.undo());
-      return;
-    }
-    if (ctrl && !event.altKey && !event.shiftKey && event.code === "KeyY") {
-      event.preventDefault();
-      void store.redo();
-      return;
-    }
-    if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight") && store.activeSpanId !== null) {
-      event.preventDefault();
-      this.#resizeActive(event);
-      return;
-    }
-    const label = store.labels.find((l) => l.key !== null && matchesKey(event, l.key));
-    if (label !== undefined) {
-      event.preventDefault();
-      void this.applyLabel(label.name);
-      return;
+    if (this.querySelector("dialog[open]") !== null) return; // a dialog has the keyboard
+    for (const shortcut of appShortcuts(this.#shortcutHost(store))) {
+      if (!shortcut.matches(event)) continue;
+      if (shortcut.run(event)) {
+        event.preventDefault();
+        return;
+      }
     }
     const retired = store.project?.labels.find((l) => l.retired && l.key !== null && matchesKey(event, l.key));
     if (retired !== undefined) {
       store.notify("error", `${retired.displayName} is retired; bring it back in Labels… to use its key`);
-      return;
-    }
-    const actions: [string, () => void][] = [
-      ["f", () => void this.addFragment()],
-      [
-        "r",
-        () => {
-          const quote = store.activeSpan;
-          if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
-          else store.notify("error", "Make a quote active first");
-        },
-      ],
-      ["e", () => void this.#linkOrCreateEntity()],
-      ["s", () => void this.#linkNearest("attributed_to")],
-      ["c", () => void this.#linkNearest("cue")],
-      ["n", () => this.querySelector<HTMLTextAreaElement>("textarea.note")?.focus()],
-    ];
-    const action = actions.find(([key]) => matchesKey(event, key, { shift: true }));
-    if (action !== undefined) {
-      event.preventDefault();
-      action[1]();
-      return;
-    }
-    if ((event.key === "Delete" || event.key === "Backspace") && store.activeSpanId !== null) {
-      event.preventDefault();
-      void store.deleteSpan(store.activeSpanId);
-      return;
-    }
-    if (event.key === "Escape") {
-      document.getSelection()?.removeAllRanges();
-      store.activate(null);
     }
   };
 
@@ -307,7 +340,7 @@ export class QawlApp extends LitElement {
     const history = store?.history;
     return html`<header class="toolbar">
         <span class="brand" lang="ar">قول <span lang="en">Qawl</span></span>
-        <label class="button" for="import-input">Import…</label>
+        <label class="button" for="import-input" aria-keyshortcuts="Shift+I">Import…</label>
         <input
           id="import-input"
           class="visually-hidden"
@@ -352,10 +385,25 @@ export class QawlApp extends LitElement {
         <button
           type="button"
           class="button"
+          aria-keyshortcuts="Shift+O"
           ?disabled=${store === undefined || store.documents.length === 0}
-          @click=${() => this.querySelector<ExportDialog>("qawl-export-dialog")?.open()}
+          @click=${() => {
+            this.open("export");
+          }}
         >
           Export…
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-keyshortcuts="Shift+P"
+          title="Suggest quotes, cues, speakers and known names in this document (Shift+P)"
+          ?disabled=${store?.document == null}
+          @click=${() => {
+            if (store !== undefined) void preannotate(store);
+          }}
+        >
+          Pre-annotate
         </button>
         <span class="toolbar-group" role="group" aria-label="History">
           <button
@@ -382,9 +430,44 @@ export class QawlApp extends LitElement {
         <button
           type="button"
           class="button"
-          @click=${() => this.querySelector<LabelsDialog>("qawl-labels-dialog")?.open()}
+          aria-keyshortcuts="Shift+L"
+          @click=${() => {
+            this.open("labels");
+          }}
         >
           Labels…
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-keyshortcuts="Shift+U"
+          @click=${() => {
+            this.open("cues");
+          }}
+        >
+          Cues…
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-keyshortcuts="Shift+G"
+          @click=${() => {
+            this.open("settings");
+          }}
+        >
+          Settings
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-keyshortcuts="Shift+?"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          @click=${() => {
+            this.open("sheet");
+          }}
+        >
+          ?
         </button>
         <label class="toggle"
           ><input
@@ -406,26 +489,29 @@ export class QawlApp extends LitElement {
       </header>
       <nav class="documents" aria-label="Documents"><qawl-document-list .store=${store}></qawl-document-list></nav>
       <main class="reader"><qawl-article .store=${store}></qawl-article></main>
-      <aside class="side" aria-label=${store?.panel === "entities" ? "Entities" : "Spans"}>
-        <div class="tabs" role="tablist" aria-label="Side panel">
-          ${(["spans", "entities"] as const).map(
+      <aside class="side" aria-label=${PANEL_NAMES[store?.panel ?? "spans"]}>
+        <div class="tabs" role="tablist" aria-label="Side panel" aria-keyshortcuts="Shift+T">
+          ${(["spans", "entities", "search"] as const).map(
             (panel) =>
               html`<button
                 type="button"
                 role="tab"
                 aria-selected=${store?.panel === panel ? "true" : "false"}
                 @click=${() => {
-                  store?.showPanel(panel);
+                  if (panel === "search") this.open("search");
+                  else store?.showPanel(panel);
                 }}
               >
-                ${panel === "spans" ? "Spans" : "Entities"}
+                ${PANEL_NAMES[panel]}
               </button>`,
           )}
         </div>
         ${
           store?.panel === "entities"
             ? html`<qawl-entity-panel .store=${store}></qawl-entity-panel>`
-            : html`<qawl-span-panel .store=${store} @add-fragment=${() => void this.addFragment()}></qawl-span-panel>`
+            : store?.panel === "search"
+              ? html`<qawl-search-panel .store=${store}></qawl-search-panel>`
+              : html`<qawl-span-panel .store=${store} @add-fragment=${() => void this.addFragment()}></qawl-span-panel>`
         }
       </aside>
       <footer class="statusbar">
@@ -440,11 +526,14 @@ export class QawlApp extends LitElement {
               ></progress>`
         }
         <p class="hint">
-          Offsets count code points · label key to tag · Alt+arrows resize · Ctrl+Z undo · Esc deselects
+          Offsets count code points · label key to tag · Shift+P suggest · Enter/Backspace review · ? all keys
         </p>
       </footer>
       <qawl-labels-dialog .store=${store}></qawl-labels-dialog>
       <qawl-export-dialog .store=${store}></qawl-export-dialog>
+      <qawl-cues-dialog .store=${store}></qawl-cues-dialog>
+      <qawl-settings-dialog></qawl-settings-dialog>
+      <qawl-shortcut-sheet></qawl-shortcut-sheet>
       ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true">Drop articles to import</div>` : nothing}`;
   }
 }

@@ -11,6 +11,7 @@ import { repeat } from "lit/directives/repeat.js";
 import type { DocumentView, SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
+import { reviewActive, reviewAll } from "../state/review.ts";
 import { labelColorClass } from "../article/highlights.ts";
 import { excerpt, isolate, plural } from "../format.ts";
 
@@ -31,6 +32,7 @@ export class SpanPanel extends LitElement {
   /** Whether a span passes the list's filter (the active span always does). */
   #shown(store: AnnotationStore, span: SpanView): boolean {
     if (this.filter === "all" || span.id === store.activeSpanId) return true;
+    if (this.filter === "suggested") return span.suggested !== null;
     if (this.filter === "unlinked") {
       if (store.kindOf(span) !== "quote") return false;
       const types = new Set(store.relationsFrom(span.id).map((r) => r.type));
@@ -270,6 +272,7 @@ export class SpanPanel extends LitElement {
       return html`<h2>Spans</h2>
         <p class="muted">No document open.</p>`;
     return html`<h2 id="spans-heading">Spans <span class="count">${doc.spans.length}</span></h2>
+      ${doc.suggestionCount > 0 ? this.#reviewBar(store, doc) : nothing}
       ${
         doc.spans.length === 0
           ? html`<p class="muted">Select text in the article and press a label's key to add a span.</p>`
@@ -287,6 +290,7 @@ export class SpanPanel extends LitElement {
                 }}
               >
                 <option value="all">All spans</option>
+                <option value="suggested">Suggestions to review (${doc.suggestionCount})</option>
                 <option value="unlinked">Quotes missing a speaker or cue</option>
                 ${(store.project?.labels ?? []).map(
                   (l) => html`<option value=${l.name}>${l.displayName} (${doc.spanCounts[l.name] ?? 0})</option>`,
@@ -304,6 +308,7 @@ export class SpanPanel extends LitElement {
               [
                 span,
                 span.id === store.activeSpanId,
+                doc.suggestionCount,
                 doc.relations,
                 store.entities,
                 store.project?.labels,
@@ -315,11 +320,58 @@ export class SpanPanel extends LitElement {
       </ul>`;
   }
 
+  /** The document's suggestions at a glance, with accept-all and reject-all. */
+  #reviewBar(store: AnnotationStore, doc: DocumentView) {
+    return html`<div class="review-bar" role="group" aria-label="Suggestions">
+      <span>${plural(doc.suggestionCount, "suggestion")} to review</span>
+      <button
+        type="button"
+        class="small"
+        aria-keyshortcuts="Shift+Enter"
+        @click=${() => void reviewAll(store, "accept")}
+      >
+        Accept all <kbd>⇧Enter</kbd>
+      </button>
+      <button
+        type="button"
+        class="small"
+        aria-keyshortcuts="Shift+Backspace"
+        @click=${() => void reviewAll(store, "reject")}
+      >
+        Reject all <kbd>⇧⌫</kbd>
+      </button>
+    </div>`;
+  }
+
+  /** What an active suggestion offers: accept or reject it, with their keys. */
+  #suggestionControls(store: AnnotationStore, span: SpanView) {
+    return html`<p class="suggestion review">
+      ${span.suggested === "rules" ? "Suggested by the quote rules" : "Another mention of a known name"}
+      <button
+        type="button"
+        class="small accept"
+        aria-keyshortcuts="Enter"
+        @click=${() => void reviewActive(store, "accept")}
+      >
+        Accept <kbd>Enter</kbd>
+      </button>
+      <button
+        type="button"
+        class="small reject"
+        aria-keyshortcuts="Backspace"
+        @click=${() => void reviewActive(store, "reject")}
+      >
+        Reject <kbd>⌫</kbd>
+      </button>
+    </p>`;
+  }
+
   #row(store: AnnotationStore, doc: DocumentView, span: SpanView) {
     const label = store.label(span.label);
     const active = span.id === store.activeSpanId;
     const name = label?.displayName ?? span.label;
-    return html`<li class=${active ? "span-row active" : "span-row"} data-span-id=${span.id}>
+    const rowClass = `span-row${active ? " active" : ""}${span.suggested === null ? "" : " suggested"}`;
+    return html`<li class=${rowClass} data-span-id=${span.id}>
       <div class="span-head">
         <button
           type="button"
@@ -330,6 +382,7 @@ export class SpanPanel extends LitElement {
           }}
         >
           <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>
+          ${span.suggested === null ? nothing : html`<span class="attr suggested-badge">suggested</span>`}
           ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${span.attributes["type"]}</span>`}
           ${span.fragments === null ? nothing : html`<span class="attr">${plural(span.fragments.length, "fragment")}</span>`}
           <span
@@ -351,7 +404,8 @@ export class SpanPanel extends LitElement {
           ✕
         </button>
       </div>
-      ${this.#links(store, span)} ${active ? this.#details(store, span) : nothing}
+      ${this.#links(store, span)} ${active && span.suggested !== null ? this.#suggestionControls(store, span) : nothing}
+      ${active ? this.#details(store, span) : nothing}
     </li>`;
   }
 

@@ -20,12 +20,14 @@ import type {
   LabelView,
   ProjectInfo,
   RelationView,
+  SearchResult,
   SpanView,
 } from "../../core/contract.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
 import { stepWord } from "../../core/text/words.ts";
 import { excerpt, isolate, plural } from "../format.ts";
+import { storeMessages } from "./store.messages.ts";
 
 /** A message for the status line. */
 export interface StatusMessage {
@@ -37,7 +39,22 @@ export interface StatusMessage {
 export type ImportFormat = "auto" | "jsonl" | "text" | "html" | "brat" | "conll" | "doccano" | "labelstudio";
 
 /** Which list the side panel shows. */
-export type SidePanel = "spans" | "entities";
+export type SidePanel = "spans" | "entities" | "search";
+
+/** What the search panel asks (see the `search` operation). */
+export interface SearchQuery {
+  query: string;
+  scope: "text" | "quotes" | "speaker";
+  label: string;
+  status: DocumentStatus | "";
+}
+
+/** A place in the open document to show (a search hit), code points. */
+export interface FoundRange {
+  documentId: number;
+  start: number;
+  end: number;
+}
 
 const LAST_DOCUMENT_KEY = "qawl.lastDocument";
 
@@ -80,6 +97,11 @@ export class AnnotationStore extends EventTarget {
   busy = false;
   /** Files read so far by an import, for its progress bar. */
   progress: { done: number; total: number } | null = null;
+  /** The search panel's question and its answer. */
+  searchQuery: SearchQuery = { query: "", scope: "text", label: "", status: "" };
+  searchResult: SearchResult | null = null;
+  /** The search hit shown in the article. */
+  found: FoundRange | null = null;
 
   constructor(api: Api) {
     super();
@@ -340,13 +362,31 @@ export class AnnotationStore extends EventTarget {
       this.activeSpanId = span.id;
       const spanCounts = { ...doc.spanCounts, [label]: (doc.spanCounts[label] ?? 0) + 1 };
       const status: DocumentStatus = doc.status === "new" ? "in_progress" : doc.status;
-      this.document = { ...doc, spans: insertSorted(doc.spans, span), spanCounts, status };
-      this.documents = this.documents.map((d) => (d.id === doc.id ? { ...d, spanCounts, status } : d));
+      // Labelling exactly a suggestion accepts it (same span, no longer suggested).
+      const accepted = doc.spans.some((s) => s.id === span.id);
+      const spans = accepted ? doc.spans.map((s) => (s.id === span.id ? span : s)) : insertSorted(doc.spans, span);
+      const suggestionCount = doc.suggestionCount - (accepted ? 1 : 0);
+      this.document = { ...doc, spans, spanCounts, status, suggestionCount };
+      this.documents = this.documents.map((d) => (d.id === doc.id ? { ...d, spanCounts, status, suggestionCount } : d));
       this.#say("info", `${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`);
       // Not needed to show the new span: let it paint first.
       setTimeout(() => void this.#afterChange(span), AFTER_CHANGE_DELAY_MS);
     });
+    const made = this.span(this.activeSpanId);
+    if (made !== undefined && made.label === label && this.label(label)?.kind === "entity") void this.#propagate(made);
     return created;
+  }
+
+  /** Suggest the other mentions of a name just tagged, in this document and the corpus. */
+  async #propagate(span: SpanView): Promise<void> {
+    await this.#act(async () => {
+      const result = await this.api.propagateNames({ spanId: span.id });
+      if (result.suggested === 0) return;
+      this.documents = await this.api.listDocuments({});
+      if (this.document !== null && result.documentIds.includes(this.document.id)) await this.#load(this.document.id);
+      this.history = await this.api.getHistory({});
+      this.#say("info", storeMessages("propagated", { n: result.suggested, name: isolate(excerpt(span.text)) }));
+    });
   }
 
   /** Work after a change that is not needed to paint it: history, and entity candidates of a new mention. */
@@ -378,10 +418,11 @@ export class AnnotationStore extends EventTarget {
   }
 
   /** Run a change through the API, then refresh everything it may have touched. */
-  async #edit(action: () => Promise<string | null>): Promise<boolean> {
+  async #edit(action: () => Promise<string | null>, after?: () => void): Promise<boolean> {
     return this.#act(async () => {
       const message = await action();
       await this.#refresh();
+      after?.();
       await this.#loadCandidates(this.activeSpan);
       if (message !== null) this.#say("info", message);
     });
@@ -632,6 +673,27 @@ export class AnnotationStore extends EventTarget {
       await this.#refresh();
       this.#say("info", `${direction === "undo" ? "Undone" : "Redone"}: ${entry.description}`);
     });
+  }
+
+  /**
+   * Run a change through the API (after the actions before it), then refresh everything it
+   * may have touched; the returned text goes to the status line.
+   * @param after runs once the state is refreshed, before the next queued action (e.g. to
+   *   choose the span to make active from the new state); not run when the action fails
+   * @returns whether it succeeded (a refusal's message is shown)
+   */
+  perform(action: () => Promise<string | null>, after?: () => void): Promise<boolean> {
+    return this.#edit(action, after);
+  }
+
+  /** Run a read or a view change after the actions before it; a refusal's message is shown. */
+  queue(action: () => Promise<void>): Promise<boolean> {
+    return this.#act(action);
+  }
+
+  /** Open a document within a queued action (see `queue`). */
+  async load(documentId: number): Promise<void> {
+    await this.#load(documentId);
   }
 
   /** Show a message in the status line. */

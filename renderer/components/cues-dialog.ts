@@ -1,0 +1,169 @@
+/**
+ * `<qawl-cues-dialog>`: the project's list of reporting cues that the pre-annotator looks
+ * for, editable: each lemma with the forms it is written in (`قال قالت يقول …`), its
+ * participles (`قائلا`, `مؤكدا`: the sentence's speaker says them) and the words besides
+ * أن/إن that open reported content after it (`عن` after `أعرب`). Forms match through Arabic
+ * folding and after a leading و or ف.
+ */
+import { LitElement, html, nothing } from "lit";
+import type { CueLemma } from "../../core/preannotate/cues.ts";
+import type { AnnotationStore } from "../state/annotation-store.ts";
+import { storeMessages } from "../state/store.messages.ts";
+
+const words = (s: string) => s.split(/[\s,،]+/u).filter((w) => w !== "");
+
+export class CuesDialog extends LitElement {
+  static override properties = { store: { attribute: false }, cues: { state: true } };
+  declare store: AnnotationStore | undefined;
+  /** The list being edited (saved on Save). */
+  declare cues: CueLemma[] | null;
+  #opener: Element | null = null;
+
+  constructor() {
+    super();
+    this.store = undefined;
+    this.cues = null;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** Load the project's list and show the dialog (modal). */
+  async open(): Promise<void> {
+    const store = this.store;
+    if (store === undefined) return;
+    this.#opener = document.activeElement;
+    await store.queue(async () => {
+      this.cues = await store.api.getCueLemmas({});
+    });
+    await this.updateComplete;
+    this.querySelector("dialog")?.showModal();
+    this.querySelector<HTMLInputElement>("input")?.focus();
+  }
+
+  #close(): void {
+    this.querySelector("dialog")?.close();
+  }
+
+  #onClose = (): void => {
+    if (this.#opener instanceof HTMLElement) this.#opener.focus();
+  };
+
+  #save(event: Event): void {
+    event.preventDefault();
+    const store = this.store;
+    const form = event.target as HTMLFormElement;
+    if (store === undefined || this.cues === null) return;
+    const rows = [...form.querySelectorAll<HTMLFieldSetElement>("fieldset.cue-row")];
+    const cues: CueLemma[] = rows.flatMap((row) => {
+      const value = (name: string) =>
+        row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`)?.value ?? "";
+      const lemma = value("lemma").trim();
+      if (lemma === "") return [];
+      const forms = words(value("forms"));
+      return [
+        {
+          lemma,
+          kind: value("kind") === "source" ? "source" : "speech",
+          forms: forms.length === 0 ? [lemma] : forms,
+          participles: words(value("participles")),
+          introducers: words(value("introducers")),
+        },
+      ];
+    });
+    void store
+      .perform(async () => {
+        const saved = await store.api.setCueLemmas({ cues });
+        this.cues = saved;
+        return storeMessages("cuesSaved", { n: saved.length });
+      })
+      .then((ok) => {
+        if (ok) this.#close();
+      });
+  }
+
+  protected override render() {
+    const cues = this.cues;
+    return html`<dialog class="cues-dialog" aria-labelledby="cues-title" @close=${this.#onClose}>
+      <h2 id="cues-title">Reporting cues</h2>
+      <p class="muted">
+        The pre-annotator finds quotes next to these words. Forms and participles are matched without harakat, whatever
+        the alef, and after و or ف. Separate words with spaces.
+      </p>
+      ${
+        cues === null
+          ? nothing
+          : html`<form
+              @submit=${(e: Event) => {
+                this.#save(e);
+              }}
+            >
+              <div class="cue-rows">${cues.map((c, i) => this.#row(c, i))}</div>
+              <div class="actions">
+                <button
+                  type="button"
+                  class="button"
+                  @click=${() => {
+                    this.cues = [
+                      ...(this.cues ?? []),
+                      { lemma: "", kind: "speech", forms: [], participles: [], introducers: [] },
+                    ];
+                    void this.updateComplete.then(() => {
+                      [...this.querySelectorAll<HTMLInputElement>("input[name=lemma]")].at(-1)?.focus();
+                    });
+                  }}
+                >
+                  Add a cue
+                </button>
+                <button type="submit" class="button primary">Save</button>
+                <button
+                  type="button"
+                  class="button"
+                  @click=${() => {
+                    this.#close();
+                  }}
+                >
+                  Cancel
+                </button>
+              </div>
+            </form>`
+      }
+    </dialog>`;
+  }
+
+  #row(c: CueLemma, i: number) {
+    return html`<fieldset class="cue-row">
+      <legend class="visually-hidden">Cue ${c.lemma}</legend>
+      <label class="field"><span>Lemma</span><input name="lemma" lang="ar" dir="rtl" .value=${c.lemma} /></label>
+      <label class="field"
+        ><span>Kind</span>
+        <select name="kind">
+          <option value="speech" ?selected=${c.kind === "speech"}>verb of saying</option>
+          <option value="source" ?selected=${c.kind === "source"}>source phrase</option>
+        </select></label
+      >
+      <label class="field wide"
+        ><span>Forms</span><input name="forms" lang="ar" dir="rtl" .value=${c.forms.join(" ")}
+      /></label>
+      <label class="field"
+        ><span>Participles</span><input name="participles" lang="ar" dir="rtl" .value=${c.participles.join(" ")}
+      /></label>
+      <label class="field"
+        ><span>Opens content</span><input name="introducers" lang="ar" dir="rtl" .value=${c.introducers.join(" ")}
+      /></label>
+      <button
+        type="button"
+        class="icon-button delete"
+        aria-label=${`Remove ${c.lemma === "" ? "this cue" : c.lemma}`}
+        @click=${() => {
+          this.cues = (this.cues ?? []).filter((_, k) => k !== i);
+        }}
+      >
+        ✕
+      </button>
+    </fieldset>`;
+  }
+}
+
+customElements.define("qawl-cues-dialog", CuesDialog);
