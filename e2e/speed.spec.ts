@@ -56,11 +56,17 @@ test("pre-annotate the sample, review every suggestion with Enter, and export th
   // The first suggestion is active: review them one by one; a quote brings its cue and speaker along.
   const first = spanList(page).locator(".span-row.active");
   await expect(first).toContainText("suggested");
-  let guard = 0;
-  while ((await page.getByRole("group", { name: "Suggestions" }).count()) > 0 && guard++ < 30) {
+  await expect(first.locator(".chip")).toHaveText("Quote");
+  let presses = 0;
+  while ((await page.getByRole("group", { name: "Suggestions" }).count()) > 0 && presses < 30) {
+    const before = (await painted(page)).suggested;
     await page.keyboard.press("Enter");
+    presses++;
+    await expect.poll(async () => (await painted(page)).suggested).toBeLessThan(before);
     await expect(page.getByRole("status")).toContainText(/^Accepted /u);
   }
+  // One Enter per suggested quote (the status said 8): each brings its cue and speaker along.
+  expect(presses).toBe(8);
   expect(await painted(page)).toEqual({ suggested: 0, accepted: 20 });
 
   const [download] = await Promise.all([

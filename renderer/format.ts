@@ -1,6 +1,6 @@
 /**
- * Small text helpers for the chrome: excerpts, plurals, and directional isolation of
- * Arabic text inside English messages.
+ * Small text helpers for the chrome: excerpts, and directional isolation of user text
+ * inside messages (plurals are in `i18n/messages.ts`).
  */
 
 /** Short, one-line excerpt of span text for messages and lists. */
@@ -16,9 +16,4 @@ export function excerpt(text: string, max = 40): string {
  */
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
-}
-
-/** `1 quote`, `2 quotes`; `many` for irregular plurals (`entities`). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${String(n)} ${n === 1 ? one : many}`;
 }

@@ -124,10 +124,10 @@ export function spanList(page: Page): Locator {
   return page.getByRole("list", { name: "Spans" });
 }
 
-/** The row of the span panel that shows `text` under label `labelName`. */
+/** The row of the span panel that shows the accepted span (not a suggestion) `text` under label `labelName`. */
 export function spanRow(page: Page, labelName: string, text: string): Locator {
   return spanList(page)
-    .getByRole("listitem")
+    .locator("li.span-row:not(.suggested)")
     .filter({ has: page.locator(".chip", { hasText: labelName }) })
     .filter({ hasText: text.slice(0, 20) });
 }

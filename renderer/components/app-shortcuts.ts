@@ -2,11 +2,17 @@
  * The window's shortcuts (see `shortcuts.ts`): labelling, reviewing suggestions, moving
  * between spans, quotes, suggestions and documents, editing the active span, and the
  * window's own actions. Built per key press from the current schema, so a label's key is
- * always the one the project gives it.
+ * always the one the project gives it. Descriptions are messages in the interface language
+ * (`shortcuts.messages.ts`, by shortcut id); a label's shortcut is described by its label's name.
  */
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { preannotate, reviewActive, reviewAll, step, stepDocument } from "../state/review.ts";
 import { letter, pressed, type Shortcut } from "../shortcuts.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
+import { shortcutDescription, type ShortcutId } from "./shortcuts.messages.ts";
+
+/** A shortcut whose description is its message (see `shortcuts.messages.ts`). */
+type Action = Omit<Shortcut, "description"> & { id: ShortcutId };
 
 /** What the shortcuts need from the window. */
 export interface ShortcutHost {
@@ -42,7 +48,7 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
         group: "label" as const,
         keys: [key],
         aria: key.toUpperCase(),
-        description: l.displayName,
+        description: labelDisplayName(l),
         matches: (e: KeyboardEvent) =>
           pressed(e, /^[a-z]$/u.test(key) ? letter(key) : { key, code: `Digit${key}`, shift: false }),
         run: always(() => {
@@ -51,14 +57,12 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       };
     });
   const suggestionActive = () => active()?.suggested != null;
-  return [
-    ...labels,
+  const actions: Action[] = [
     {
       id: "preannotate",
       group: "review",
       keys: ["Shift", "P"],
       aria: "Shift+P",
-      description: "Pre-annotate this document: quotes, cues, speakers and known names",
       matches: (e) => pressed(e, letter("p", true)),
       run: always(() => void preannotate(store)),
     },
@@ -67,7 +71,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "review",
       keys: ["Enter"],
       aria: "Enter",
-      description: "Accept the active suggestion and go to the next",
       matches: (e) => pressed(e, { key: "Enter", shift: false }),
       run: () => {
         if (!suggestionActive()) return false;
@@ -80,7 +83,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "review",
       keys: ["Backspace"],
       aria: "Backspace",
-      description: "Reject the active suggestion and go to the next",
       matches: (e) => pressed(e, { key: "Backspace", shift: false }),
       run: () => {
         if (!suggestionActive()) return false;
@@ -93,7 +95,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "review",
       keys: ["Shift", "Enter"],
       aria: "Shift+Enter",
-      description: "Accept every suggestion of this document",
       matches: (e) => pressed(e, { key: "Enter", shift: true }),
       run: always(() => void reviewAll(store, "accept")),
     },
@@ -102,7 +103,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "review",
       keys: ["Shift", "Backspace"],
       aria: "Shift+Backspace",
-      description: "Reject every suggestion of this document",
       matches: (e) => pressed(e, { key: "Backspace", shift: true }),
       run: always(() => void reviewAll(store, "reject")),
     },
@@ -111,7 +111,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["]"],
       aria: "]",
-      description: "Next suggestion",
       matches: (e) => pressed(e, { key: "]", code: "BracketRight", shift: false }),
       run: always(() => void step(store, "suggestion", 1)),
     },
@@ -120,7 +119,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["["],
       aria: "[",
-      description: "Previous suggestion",
       matches: (e) => pressed(e, { key: "[", code: "BracketLeft", shift: false }),
       run: always(() => void step(store, "suggestion", -1)),
     },
@@ -129,7 +127,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["J"],
       aria: "J",
-      description: "Next span",
       matches: (e) => pressed(e, letter("j")),
       run: always(() => void step(store, "span", 1)),
     },
@@ -138,7 +135,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["K"],
       aria: "K",
-      description: "Previous span",
       matches: (e) => pressed(e, letter("k")),
       run: always(() => void step(store, "span", -1)),
     },
@@ -147,7 +143,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["Shift", "J"],
       aria: "Shift+J",
-      description: "Next quote",
       matches: (e) => pressed(e, letter("j", true)),
       run: always(() => void step(store, "quote", 1)),
     },
@@ -156,7 +151,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["Shift", "K"],
       aria: "Shift+K",
-      description: "Previous quote",
       matches: (e) => pressed(e, letter("k", true)),
       run: always(() => void step(store, "quote", -1)),
     },
@@ -165,7 +159,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["Alt", "↓"],
       aria: "Alt+ArrowDown",
-      description: "Next document in the list",
       matches: (e) => pressed(e, { key: "ArrowDown", alt: true, shift: false }),
       run: always(() => void stepDocument(store, 1, host.visibleDocuments)),
     },
@@ -174,7 +167,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "navigate",
       keys: ["Alt", "↑"],
       aria: "Alt+ArrowUp",
-      description: "Previous document in the list",
       matches: (e) => pressed(e, { key: "ArrowUp", alt: true, shift: false }),
       run: always(() => void stepDocument(store, -1, host.visibleDocuments)),
     },
@@ -183,7 +175,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Shift", "F"],
       aria: "Shift+F",
-      description: "Add the selection to the active quote as another fragment",
       matches: (e) => pressed(e, letter("f", true)),
       run: always(host.addFragment),
     },
@@ -192,7 +183,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Shift", "R"],
       aria: "Shift+R",
-      description: "The active quote has the previous quote's speaker",
       matches: (e) => pressed(e, letter("r", true)),
       run: always(host.carryOver),
     },
@@ -201,7 +191,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Shift", "S"],
       aria: "Shift+S",
-      description: "Link the active quote to the nearest speaker",
       matches: (e) => pressed(e, letter("s", true)),
       run: always(() => {
         host.linkNearest("attributed_to");
@@ -212,7 +201,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Shift", "C"],
       aria: "Shift+C",
-      description: "Link the active quote to the nearest cue",
       matches: (e) => pressed(e, letter("c", true)),
       run: always(() => {
         host.linkNearest("cue");
@@ -223,7 +211,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Shift", "E"],
       aria: "Shift+E",
-      description: "Link the active mention to its entity, or make one",
       matches: (e) => pressed(e, letter("e", true)),
       run: always(host.linkEntity),
     },
@@ -232,7 +219,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Shift", "N"],
       aria: "Shift+N",
-      description: "Edit the active span's note",
       matches: (e) => pressed(e, letter("n", true)),
       run: always(host.editNote),
     },
@@ -241,7 +227,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Alt", "←/→"],
       aria: "Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight",
-      description: "Move the active span's end (with Shift: its start; with Ctrl: by word)",
       matches: (e) => e.altKey && !e.metaKey && (e.key === "ArrowLeft" || e.key === "ArrowRight"),
       run: (e) => {
         if (store.activeSpanId === null) return false;
@@ -254,7 +239,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Delete"],
       aria: "Delete",
-      description: "Delete the active span and its links",
       matches: (e) => pressed(e, { key: "Delete" }) || pressed(e, { key: "Backspace", shift: false }),
       run: () => {
         if (store.activeSpanId === null) return false;
@@ -267,7 +251,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Ctrl", "Z"],
       aria: "Control+Z",
-      description: "Undo",
       matches: (e) => pressed(e, { key: "z", code: "KeyZ", ctrl: true, shift: false }),
       run: always(() => void store.undo()),
     },
@@ -276,7 +259,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Ctrl", "Shift", "Z"],
       aria: "Control+Shift+Z Control+Y",
-      description: "Redo (also Ctrl+Y)",
       matches: (e) =>
         pressed(e, { key: "z", code: "KeyZ", ctrl: true, shift: true }) ||
         pressed(e, { key: "y", code: "KeyY", ctrl: true, shift: false }),
@@ -287,7 +269,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "edit",
       keys: ["Esc"],
       aria: "Escape",
-      description: "Deselect",
       matches: (e) => pressed(e, { key: "Escape" }),
       run: always(() => {
         document.getSelection()?.removeAllRanges();
@@ -300,7 +281,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["Shift", "D"],
       aria: "Shift+D",
-      description: "Mark this document done",
       matches: (e) => pressed(e, letter("d", true)),
       run: always(() => void store.setStatus("done")),
     },
@@ -309,7 +289,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["/"],
       aria: "/",
-      description: "Search the corpus",
       // The physical key too (an Arabic layout types ظ there), but never "?" (some layouts send it unshifted).
       matches: (e) => e.key !== "?" && pressed(e, { key: "/", code: "Slash", shift: false }),
       run: always(() => {
@@ -321,7 +300,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["Shift", "T"],
       aria: "Shift+T",
-      description: "Switch the side panel: spans, entities, search",
       matches: (e) => pressed(e, letter("t", true)),
       run: always(host.nextPanel),
     },
@@ -330,7 +308,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["Shift", "I"],
       aria: "Shift+I",
-      description: "Import articles",
       matches: (e) => pressed(e, letter("i", true)),
       run: always(() => {
         host.open("import");
@@ -341,7 +318,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["Shift", "O"],
       aria: "Shift+O",
-      description: "Export",
       matches: (e) => pressed(e, letter("o", true)),
       run: always(() => {
         host.open("export");
@@ -352,7 +328,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["Shift", "L"],
       aria: "Shift+L",
-      description: "Edit the labels",
       matches: (e) => pressed(e, letter("l", true)),
       run: always(() => {
         host.open("labels");
@@ -363,7 +338,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["Shift", "U"],
       aria: "Shift+U",
-      description: "Edit the reporting cues the pre-annotator looks for",
       matches: (e) => pressed(e, letter("u", true)),
       run: always(() => {
         host.open("cues");
@@ -374,7 +348,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["Shift", "G"],
       aria: "Shift+G",
-      description: "Settings: interface language",
       matches: (e) => pressed(e, letter("g", true)),
       run: always(() => {
         host.open("settings");
@@ -385,11 +358,11 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       group: "window",
       keys: ["?"],
       aria: "Shift+?",
-      description: "Show these shortcuts",
       matches: (e) => e.key === "?" || pressed(e, { code: "Slash", shift: true }),
       run: always(() => {
         host.open("sheet");
       }),
     },
   ];
+  return [...labels, ...actions.map((a) => ({ ...a, description: shortcutDescription(a.id) }))];
 }

@@ -14,10 +14,12 @@ import type { DocumentStatus, SpanView } from "../../core/contract.ts";
 import { snapToGraphemes } from "../../core/text/graphemes.ts";
 import type { AnnotationStore, FoundRange } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
+import { LocaleController } from "../i18n/locale.ts";
 import { offsetOfPoint, rangeOfOffsets, type ParagraphElements } from "../article/dom-positions.ts";
 import { HighlightPainter } from "../article/highlights.ts";
 import { paragraphsOf, type Paragraph } from "../article/paragraphs.ts";
 import { spanExtentOfSelection, type ExtentOptions } from "../article/selection-extent.ts";
+import { t } from "./article-view.messages.ts";
 
 const CARET_KEYS: Readonly<Record<string, "left" | "right" | "forward" | "backward">> = {
   ArrowLeft: "left",
@@ -26,11 +28,7 @@ const CARET_KEYS: Readonly<Record<string, "left" | "right" | "forward" | "backwa
   ArrowDown: "forward",
 };
 
-const STATUSES: readonly (readonly [DocumentStatus, string])[] = [
-  ["new", "New"],
-  ["in_progress", "In progress"],
-  ["done", "Done"],
-];
+const STATUSES: readonly DocumentStatus[] = ["new", "in_progress", "done"];
 
 /** A boundary point under the pointer (`caretPositionFromPoint`, with the older WebKit call as fallback). */
 function pointAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -102,6 +100,7 @@ export class ArticleView extends LitElement {
     super();
     this.store = undefined;
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   /** Light DOM: the page's selection and highlights work on plain document nodes. */
@@ -401,9 +400,10 @@ export class ArticleView extends LitElement {
     const store = this.store;
     const doc = store?.document;
     if (store === undefined || doc == null) {
+      const [beforeButton, afterButton] = t("importHint").split("{button}");
       return html`<div class="article-empty">
-        <p>No document is open.</p>
-        <p>Import a plain-text article with <strong>Import…</strong> or drop files onto this window.</p>
+        <p>${t("noDocument")}</p>
+        <p>${beforeButton}<strong>${t("import")}</strong>${afterButton}</p>
       </div>`;
     }
     const rtl = doc.lang === "ar";
@@ -411,16 +411,16 @@ export class ArticleView extends LitElement {
         <h1 lang=${rtl ? "ar" : nothing} dir=${rtl ? "rtl" : "auto"}>${doc.title}</h1>
         <p>
           ${doc.published === null ? nothing : html`<time datetime=${doc.published.iso}>${doc.published.iso}</time> ·`}
-          ${doc.length} code points · ${doc.spans.length} spans ·
+          ${t("codePoints", { n: doc.length })} · ${t("spans", { n: doc.spans.length })} ·
           <label class="status-field"
-            >Status
+            >${t("status")}
             <select
               .value=${live(doc.status)}
               @change=${(e: Event) => {
                 void store.setStatus((e.target as HTMLSelectElement).value as DocumentStatus);
               }}
             >
-              ${STATUSES.map(([value, name]) => html`<option value=${value} ?selected=${doc.status === value}>${name}</option>`)}
+              ${STATUSES.map((value) => html`<option value=${value} ?selected=${doc.status === value}>${t(value)}</option>`)}
             </select></label
           >
         </p>
@@ -430,7 +430,7 @@ export class ArticleView extends LitElement {
           lang=${doc.lang === "und" ? nothing : doc.lang}
           dir=${rtl ? "rtl" : "auto"}
           tabindex="0"
-          aria-label="Article text"
+          aria-label=${t("articleText")}
           aria-describedby="article-help"
           @click=${this.#onClick}
           @keydown=${this.#onKeyDown}
@@ -453,7 +453,7 @@ export class ArticleView extends LitElement {
                 class="handle"
                 data-edge=${edge}
                 aria-hidden="true"
-                title=${`Drag to move the span's ${edge}`}
+                title=${edge === "start" ? t("dragStart") : t("dragEnd")}
                 hidden
                 @pointerdown=${this.#onHandleDown}
                 @pointermove=${this.#onHandleMove}
@@ -461,10 +461,7 @@ export class ArticleView extends LitElement {
               ></span>`,
           )}
         </article>
-        <p id="article-help" class="visually-hidden">
-          Select text with the mouse, or with Shift and the arrow keys, then press a label's key. Alt with the arrow
-          keys moves the active span's end; Alt and Shift move its start.
-        </p>
+        <p id="article-help" class="visually-hidden">${t("help")}</p>
       </div>`;
   }
 }

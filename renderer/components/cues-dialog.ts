@@ -9,6 +9,8 @@ import { LitElement, html, nothing } from "lit";
 import type { CueLemma } from "../../core/preannotate/cues.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { storeMessages } from "../state/store.messages.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { t } from "./cues-dialog.messages.ts";
 
 const words = (s: string) => s.split(/[\s,،]+/u).filter((w) => w !== "");
 
@@ -23,6 +25,7 @@ export class CuesDialog extends LitElement {
     super();
     this.store = undefined;
     this.cues = null;
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -86,11 +89,8 @@ export class CuesDialog extends LitElement {
   protected override render() {
     const cues = this.cues;
     return html`<dialog class="cues-dialog" aria-labelledby="cues-title" @close=${this.#onClose}>
-      <h2 id="cues-title">Reporting cues</h2>
-      <p class="muted">
-        The pre-annotator finds quotes next to these words. Forms and participles are matched without harakat, whatever
-        the alef, and after و or ف. Separate words with spaces.
-      </p>
+      <h2 id="cues-title">${t("title")}</h2>
+      <p class="muted">${t("help")}</p>
       ${
         cues === null
           ? nothing
@@ -114,9 +114,9 @@ export class CuesDialog extends LitElement {
                     });
                   }}
                 >
-                  Add a cue
+                  ${t("addCue")}
                 </button>
-                <button type="submit" class="button primary">Save</button>
+                <button type="submit" class="button primary">${t("save")}</button>
                 <button
                   type="button"
                   class="button"
@@ -124,7 +124,7 @@ export class CuesDialog extends LitElement {
                     this.#close();
                   }}
                 >
-                  Cancel
+                  ${t("cancel")}
                 </button>
               </div>
             </form>`
@@ -134,28 +134,32 @@ export class CuesDialog extends LitElement {
 
   #row(c: CueLemma, i: number) {
     return html`<fieldset class="cue-row">
-      <legend class="visually-hidden">Cue ${c.lemma}</legend>
-      <label class="field"><span>Lemma</span><input name="lemma" lang="ar" dir="rtl" .value=${c.lemma} /></label>
+      <legend class="visually-hidden">${t("cue", { lemma: c.lemma })}</legend>
       <label class="field"
-        ><span>Kind</span>
+        ><span>${t("lemma")}</span><input name="lemma" lang="ar" dir="rtl" .value=${c.lemma}
+      /></label>
+      <label class="field"
+        ><span>${t("kind")}</span>
         <select name="kind">
-          <option value="speech" ?selected=${c.kind === "speech"}>verb of saying</option>
-          <option value="source" ?selected=${c.kind === "source"}>source phrase</option>
+          <option value="speech" ?selected=${c.kind === "speech"}>${t("speech")}</option>
+          <option value="source" ?selected=${c.kind === "source"}>${t("source")}</option>
         </select></label
       >
       <label class="field wide"
-        ><span>Forms</span><input name="forms" lang="ar" dir="rtl" .value=${c.forms.join(" ")}
+        ><span>${t("forms")}</span><input name="forms" lang="ar" dir="rtl" .value=${c.forms.join(" ")}
       /></label>
       <label class="field"
-        ><span>Participles</span><input name="participles" lang="ar" dir="rtl" .value=${c.participles.join(" ")}
+        ><span>${t("participles")}</span
+        ><input name="participles" lang="ar" dir="rtl" .value=${c.participles.join(" ")}
       /></label>
       <label class="field"
-        ><span>Opens content</span><input name="introducers" lang="ar" dir="rtl" .value=${c.introducers.join(" ")}
+        ><span>${t("introducers")}</span
+        ><input name="introducers" lang="ar" dir="rtl" .value=${c.introducers.join(" ")}
       /></label>
       <button
         type="button"
         class="icon-button delete"
-        aria-label=${`Remove ${c.lemma === "" ? "this cue" : c.lemma}`}
+        aria-label=${c.lemma === "" ? t("removeNew") : t("remove", { lemma: c.lemma })}
         @click=${() => {
           this.cues = (this.cues ?? []).filter((_, k) => k !== i);
         }}

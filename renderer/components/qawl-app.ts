@@ -12,6 +12,8 @@ import type { Connection } from "../api/index.ts";
 import { AnnotationStore, type ImportFormat } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
 import { isTypingTarget, matchesKey } from "../keys.ts";
 import { preannotate } from "../state/review.ts";
 import { appShortcuts, type ShortcutHost } from "./app-shortcuts.ts";
@@ -23,6 +25,7 @@ import type { LabelsDialog } from "./labels-dialog.ts";
 import type { SearchPanel } from "./search-panel.ts";
 import type { SettingsDialog } from "./settings-dialog.ts";
 import type { ShortcutSheet } from "./shortcut-sheet.ts";
+import { t } from "./qawl-app.messages.ts";
 import "./article-view.ts";
 import "./cues-dialog.ts";
 import "./document-list.ts";
@@ -36,28 +39,26 @@ import "./shortcut-sheet.ts";
 import "./span-panel.ts";
 
 /** Encodings offered for import: WHATWG labels and their names ("" is strict UTF-8). */
-const ENCODINGS: readonly (readonly [string, string])[] = [
-  ["", "UTF-8"],
-  ["windows-1256", "Windows-1256 (Arabic)"],
-  ["iso-8859-6", "ISO-8859-6 (Arabic)"],
-  ["utf-16le", "UTF-16LE"],
-  ["utf-16be", "UTF-16BE"],
+const ENCODINGS: readonly (readonly [string, () => string])[] = [
+  ["", () => "UTF-8"],
+  ["windows-1256", () => t("arabicEncoding", { name: "Windows-1256" })],
+  ["iso-8859-6", () => t("arabicEncoding", { name: "ISO-8859-6" })],
+  ["utf-16le", () => "UTF-16LE"],
+  ["utf-16be", () => "UTF-16BE"],
 ];
 
 const SNAP_WORDS_KEY = "qawl.snapWords";
 
-const PANEL_NAMES = { spans: "Spans", entities: "Entities", search: "Search" } as const;
-
-/** Import formats offered (docs/formats.md). */
-const IMPORT_FORMATS: readonly (readonly [ImportFormat, string])[] = [
-  ["auto", "Auto"],
-  ["text", "Plain text"],
-  ["html", "HTML page"],
-  ["jsonl", "Qawl JSONL"],
-  ["conll", "CoNLL / IOB"],
-  ["brat", "brat (.txt + .ann)"],
-  ["doccano", "doccano JSONL"],
-  ["labelstudio", "Label Studio JSON"],
+/** Import formats offered (docs/formats.md), with their names in the interface language. */
+const IMPORT_FORMATS: readonly (readonly [ImportFormat, () => string])[] = [
+  ["auto", () => t("formatAuto")],
+  ["text", () => t("formatText")],
+  ["html", () => t("formatHtml")],
+  ["jsonl", () => "Qawl JSONL"],
+  ["conll", () => "CoNLL / IOB"],
+  ["brat", () => "brat (.txt + .ann)"],
+  ["doccano", () => "doccano JSONL"],
+  ["labelstudio", () => "Label Studio JSON"],
 ];
 
 export class QawlApp extends LitElement {
@@ -84,6 +85,7 @@ export class QawlApp extends LitElement {
     this.snapWords = localStorage.getItem(SNAP_WORDS_KEY) === "1";
     this.store = undefined;
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -126,7 +128,7 @@ export class QawlApp extends LitElement {
     const article = this.#article;
     if (store === undefined || article === null) return;
     if (store.document === null) {
-      store.notify("error", "Open a document first");
+      store.notify("error", t("openDocumentFirst"));
       return;
     }
     const extent = article.selectionExtent({
@@ -151,7 +153,7 @@ export class QawlApp extends LitElement {
       await store.relabelActive(label);
       return;
     }
-    store.notify("error", "Select some text in the article first");
+    store.notify("error", t("selectTextFirst"));
   }
 
   /** Add the selection to the active quote as a further fragment. */
@@ -159,12 +161,12 @@ export class QawlApp extends LitElement {
     const store = this.store;
     const quote = store?.activeSpan;
     if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
-      store?.notify("error", "Make a quote active first, then select the rest of it");
+      store?.notify("error", t("quoteThenRest"));
       return;
     }
     const extent = this.#article?.selectionExtent({ snapWords: this.snapWords }) ?? null;
     if (extent === null) {
-      store.notify("error", "Select the rest of the quote first");
+      store.notify("error", t("selectRestFirst"));
       return;
     }
     await store.addFragment(quote.id, extent);
@@ -188,12 +190,12 @@ export class QawlApp extends LitElement {
     const store = this.store;
     const quote = store?.activeSpan;
     if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
-      store?.notify("error", "Make a quote active first");
+      store?.notify("error", t("quoteFirst"));
       return;
     }
     const nearest = store.nearestSpan(quote, type === "attributed_to" ? "speaker" : "cue");
     if (nearest === undefined) {
-      store.notify("error", `No ${type === "cue" ? "cue" : "speaker"} span in this document yet`);
+      store.notify("error", type === "cue" ? t("noCueSpan") : t("noSpeakerSpan"));
       return;
     }
     await store.link(quote.id, type, nearest.id);
@@ -206,15 +208,12 @@ export class QawlApp extends LitElement {
     if (store === undefined || span === undefined) return;
     const kind = store.kindOf(span);
     if (kind !== "speaker" && kind !== "entity") {
-      store.notify("error", "Only speakers and names refer to entities");
+      store.notify("error", t("onlySpeakersAndNames"));
       return;
     }
     const linked = store.entityById(span.entityId);
     if (linked !== undefined) {
-      store.notify(
-        "info",
-        `Already refers to ${isolate(linked.name)} (choose another in the Entity menu to change it)`,
-      );
+      store.notify("info", t("alreadyRefers", { name: isolate(linked.name) }));
       return;
     }
     const match = store.candidates[0];
@@ -231,7 +230,7 @@ export class QawlApp extends LitElement {
       carryOver: () => {
         const quote = store.activeSpan;
         if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
-        else store.notify("error", "Make a quote active first");
+        else store.notify("error", t("quoteFirst"));
       },
       linkEntity: () => void this.#linkOrCreateEntity(),
       linkNearest: (type) => void this.#linkNearest(type),
@@ -305,7 +304,7 @@ export class QawlApp extends LitElement {
     }
     const retired = store.project?.labels.find((l) => l.retired && l.key !== null && matchesKey(event, l.key));
     if (retired !== undefined) {
-      store.notify("error", `${retired.displayName} is retired; bring it back in Labels… to use its key`);
+      store.notify("error", t("labelRetired", { name: labelDisplayName(retired) }));
     }
   };
 
@@ -340,45 +339,46 @@ export class QawlApp extends LitElement {
     const history = store?.history;
     return html`<header class="toolbar">
         <span class="brand" lang="ar">قول <span lang="en">Qawl</span></span>
-        <label class="button" for="import-input" aria-keyshortcuts="Shift+I">Import…</label>
+        <label class="button" for="import-input" aria-keyshortcuts="Shift+I">${t("import")}</label>
         <input
           id="import-input"
           class="visually-hidden"
           type="file"
           multiple
-          aria-label="Import articles"
+          aria-label=${t("importArticles")}
           @change=${this.#onFilesChosen}
         />
-        <label class="button" for="import-folder">Import folder…</label>
+        <label class="button" for="import-folder">${t("importFolder")}</label>
         <input
           id="import-folder"
           class="visually-hidden"
           type="file"
           webkitdirectory
-          aria-label="Import a folder"
+          aria-label=${t("importAFolder")}
           @change=${this.#onFilesChosen}
         />
         <label class="encoding"
-          ><span>Format</span>
+          ><span>${t("format")}</span>
           <select
             @change=${(e: Event) => {
               this.importFormat = (e.target as HTMLSelectElement).value as ImportFormat;
             }}
           >
             ${IMPORT_FORMATS.map(
-              ([value, name]) => html`<option value=${value} ?selected=${this.importFormat === value}>${name}</option>`,
+              ([value, name]) =>
+                html`<option value=${value} ?selected=${this.importFormat === value}>${name()}</option>`,
             )}
           </select></label
         >
         <label class="encoding"
-          ><span>Encoding</span>
+          ><span>${t("encoding")}</span>
           <select
             @change=${(e: Event) => {
               this.encoding = (e.target as HTMLSelectElement).value;
             }}
           >
             ${ENCODINGS.map(
-              ([value, name]) => html`<option value=${value} ?selected=${this.encoding === value}>${name}</option>`,
+              ([value, name]) => html`<option value=${value} ?selected=${this.encoding === value}>${name()}</option>`,
             )}
           </select></label
         >
@@ -391,40 +391,40 @@ export class QawlApp extends LitElement {
             this.open("export");
           }}
         >
-          Export…
+          ${t("export")}
         </button>
         <button
           type="button"
           class="button"
           aria-keyshortcuts="Shift+P"
-          title="Suggest quotes, cues, speakers and known names in this document (Shift+P)"
+          title=${t("preannotateTitle")}
           ?disabled=${store?.document == null}
           @click=${() => {
             if (store !== undefined) void preannotate(store);
           }}
         >
-          Pre-annotate
+          ${t("preannotate")}
         </button>
-        <span class="toolbar-group" role="group" aria-label="History">
+        <span class="toolbar-group" role="group" aria-label=${t("history")}>
           <button
             type="button"
             class="button"
             aria-keyshortcuts="Control+Z"
-            title=${history?.undo == null ? "Nothing to undo" : `Undo: ${history.undo.description} (Ctrl+Z)`}
+            title=${history?.undo == null ? t("nothingToUndo") : t("undoTitle", { description: history.undo.description })}
             ?disabled=${history?.undo == null}
             @click=${() => void store?.undo()}
           >
-            Undo
+            ${t("undo")}
           </button>
           <button
             type="button"
             class="button"
             aria-keyshortcuts="Control+Shift+Z Control+Y"
-            title=${history?.redo == null ? "Nothing to redo" : `Redo: ${history.redo.description} (Ctrl+Shift+Z)`}
+            title=${history?.redo == null ? t("nothingToRedo") : t("redoTitle", { description: history.redo.description })}
             ?disabled=${history?.redo == null}
             @click=${() => void store?.redo()}
           >
-            Redo
+            ${t("redo")}
           </button>
         </span>
         <button
@@ -435,7 +435,7 @@ export class QawlApp extends LitElement {
             this.open("labels");
           }}
         >
-          Labels…
+          ${t("labels")}
         </button>
         <button
           type="button"
@@ -445,7 +445,7 @@ export class QawlApp extends LitElement {
             this.open("cues");
           }}
         >
-          Cues…
+          ${t("cues")}
         </button>
         <button
           type="button"
@@ -455,14 +455,14 @@ export class QawlApp extends LitElement {
             this.open("settings");
           }}
         >
-          Settings
+          ${t("settings")}
         </button>
         <button
           type="button"
           class="button"
           aria-keyshortcuts="Shift+?"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          aria-label=${t("shortcuts")}
+          title=${t("shortcutsTitle")}
           @click=${() => {
             this.open("sheet");
           }}
@@ -478,7 +478,7 @@ export class QawlApp extends LitElement {
               localStorage.setItem(SNAP_WORDS_KEY, this.snapWords ? "1" : "0");
             }}
           />
-          Snap to words</label
+          ${t("snapWords")}</label
         >
         <qawl-label-bar
           .store=${store}
@@ -487,10 +487,12 @@ export class QawlApp extends LitElement {
           }}
         ></qawl-label-bar>
       </header>
-      <nav class="documents" aria-label="Documents"><qawl-document-list .store=${store}></qawl-document-list></nav>
+      <nav class="documents" aria-label=${t("documents")}>
+        <qawl-document-list .store=${store}></qawl-document-list>
+      </nav>
       <main class="reader"><qawl-article .store=${store}></qawl-article></main>
-      <aside class="side" aria-label=${PANEL_NAMES[store?.panel ?? "spans"]}>
-        <div class="tabs" role="tablist" aria-label="Side panel" aria-keyshortcuts="Shift+T">
+      <aside class="side" aria-label=${t(store?.panel ?? "spans")}>
+        <div class="tabs" role="tablist" aria-label=${t("sidePanel")} aria-keyshortcuts="Shift+T">
           ${(["spans", "entities", "search"] as const).map(
             (panel) =>
               html`<button
@@ -502,7 +504,7 @@ export class QawlApp extends LitElement {
                   else store?.showPanel(panel);
                 }}
               >
-                ${PANEL_NAMES[panel]}
+                ${t(panel)}
               </button>`,
           )}
         </div>
@@ -520,21 +522,19 @@ export class QawlApp extends LitElement {
           store?.progress == null
             ? nothing
             : html`<progress
-                aria-label="Reading files"
+                aria-label=${t("readingFiles")}
                 max=${store.progress.total}
                 .value=${store.progress.done}
               ></progress>`
         }
-        <p class="hint">
-          Offsets count code points · label key to tag · Shift+P suggest · Enter/Backspace review · ? all keys
-        </p>
+        <p class="hint">${t("hint")}</p>
       </footer>
       <qawl-labels-dialog .store=${store}></qawl-labels-dialog>
       <qawl-export-dialog .store=${store}></qawl-export-dialog>
       <qawl-cues-dialog .store=${store}></qawl-cues-dialog>
       <qawl-settings-dialog></qawl-settings-dialog>
       <qawl-shortcut-sheet></qawl-shortcut-sheet>
-      ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true">Drop articles to import</div>` : nothing}`;
+      ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true">${t("dropArticles")}</div>` : nothing}`;
   }
 }
 

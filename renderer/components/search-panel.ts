@@ -9,6 +9,9 @@ import type { SearchHit } from "../../core/contract.ts";
 import type { AnnotationStore, SearchQuery } from "../state/annotation-store.ts";
 import { goToHit, search } from "../state/review.ts";
 import { StoreController } from "../state/store-controller.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
+import { t } from "./search-panel.messages.ts";
 
 export class SearchPanel extends LitElement {
   static override properties = { store: { attribute: false } };
@@ -18,6 +21,7 @@ export class SearchPanel extends LitElement {
     super();
     this.store = undefined;
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -61,7 +65,7 @@ export class SearchPanel extends LitElement {
     if (store === undefined) return nothing;
     const q = store.searchQuery;
     const result = store.searchResult;
-    return html`<h2 id="search-heading">Search</h2>
+    return html`<h2 id="search-heading">${t("search")}</h2>
       <form
         class="search-form"
         role="search"
@@ -71,50 +75,50 @@ export class SearchPanel extends LitElement {
         }}
       >
         <label class="field"
-          ><span>Find</span>
+          ><span>${t("find")}</span>
           <input
             type="search"
             name="query"
             dir="auto"
             aria-keyshortcuts="/"
-            placeholder="e.g. لافروف"
+            placeholder=${t("placeholder")}
             .value=${q.query}
         /></label>
         <label class="field"
-          ><span>In</span>
+          ><span>${t("in")}</span>
           <select name="scope">
-            <option value="text" ?selected=${q.scope === "text"}>the text</option>
-            <option value="quotes" ?selected=${q.scope === "quotes"}>quotes</option>
-            <option value="speaker" ?selected=${q.scope === "speaker"}>quotes by speaker</option>
+            <option value="text" ?selected=${q.scope === "text"}>${t("scopeText")}</option>
+            <option value="quotes" ?selected=${q.scope === "quotes"}>${t("scopeQuotes")}</option>
+            <option value="speaker" ?selected=${q.scope === "speaker"}>${t("scopeSpeaker")}</option>
           </select></label
         >
         <label class="field"
-          ><span>Label</span>
+          ><span>${t("label")}</span>
           <select name="label">
-            <option value="" ?selected=${q.label === ""}>any</option>
-            ${store.labels.map((l) => html`<option value=${l.name} ?selected=${q.label === l.name}>${l.displayName}</option>`)}
+            <option value="" ?selected=${q.label === ""}>${t("any")}</option>
+            ${store.labels.map((l) => html`<option value=${l.name} ?selected=${q.label === l.name}>${labelDisplayName(l)}</option>`)}
           </select></label
         >
         <label class="field"
-          ><span>Status</span>
+          ><span>${t("status")}</span>
           <select name="status">
-            <option value="" ?selected=${q.status === ""}>any</option>
-            <option value="new" ?selected=${q.status === "new"}>New</option>
-            <option value="in_progress" ?selected=${q.status === "in_progress"}>In progress</option>
-            <option value="done" ?selected=${q.status === "done"}>Done</option>
+            <option value="" ?selected=${q.status === ""}>${t("any")}</option>
+            <option value="new" ?selected=${q.status === "new"}>${t("new")}</option>
+            <option value="in_progress" ?selected=${q.status === "in_progress"}>${t("inProgress")}</option>
+            <option value="done" ?selected=${q.status === "done"}>${t("done")}</option>
           </select></label
         >
-        <button type="submit" class="button">Search</button>
+        <button type="submit" class="button">${t("search")}</button>
       </form>
       ${
         result === null
-          ? html`<p class="muted">Harakat, tatweel and alef forms are ignored: لافروف finds لافروفُ.</p>`
+          ? html`<p class="muted">${t("help")}</p>`
           : html`<p class="count-line" aria-live="polite">
-                ${result.total === 1 ? "1 hit" : `${String(result.total)} hits`}${
-                  result.total > result.hits.length ? ` (first ${String(result.hits.length)})` : ""
+                ${t("hits", { n: result.total })}${
+                  result.total > result.hits.length ? t("first", { n: result.hits.length }) : ""
                 }
               </p>
-              <ol class="hit-list" aria-label="Search results">
+              <ol class="hit-list" aria-label=${t("results")}>
                 ${result.hits.map(
                   (hit) =>
                     html`<li>

@@ -3,15 +3,9 @@
  * same table the key handler uses — so the sheet lists exactly the keys that work.
  */
 import { LitElement, html } from "lit";
-import type { Shortcut, ShortcutGroup } from "../shortcuts.ts";
-
-const GROUPS: readonly (readonly [ShortcutGroup, string])[] = [
-  ["label", "Label the selection (or relabel the active span)"],
-  ["review", "Suggestions"],
-  ["navigate", "Move"],
-  ["edit", "Edit"],
-  ["window", "Window"],
-];
+import type { Shortcut } from "../shortcuts.ts";
+import { LocaleController } from "../i18n/locale.ts";
+import { describe, GROUPS, t } from "./shortcuts.messages.ts";
 
 export class ShortcutSheet extends LitElement {
   static override properties = { shortcuts: { attribute: false } };
@@ -21,6 +15,7 @@ export class ShortcutSheet extends LitElement {
   constructor() {
     super();
     this.shortcuts = [];
+    new LocaleController(this);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -41,30 +36,30 @@ export class ShortcutSheet extends LitElement {
         if (this.#opener instanceof HTMLElement) this.#opener.focus();
       }}
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <p class="muted">
-        Select text with the mouse or with Shift+←/→ (Ctrl+Shift by word). Keys work on an Arabic layout too.
-      </p>
+      <h2 id="shortcuts-title">${t("title")}</h2>
+      <p class="muted">${t("intro")}</p>
       <div class="shortcut-groups">
         ${GROUPS.map(
           ([group, title]) =>
             html`<section>
-              <h3>${title}</h3>
+              <h3>${t(title)}</h3>
               <dl>
                 ${this.shortcuts
                   .filter((s) => s.group === group)
                   .map(
                     (s) =>
                       html`<div class="shortcut">
-                        <dt>${s.keys.map((k, i) => html`${i > 0 ? "+" : ""}<kbd>${k}</kbd>`)}</dt>
-                        <dd>${s.description}</dd>
+                        <dt>
+                          <span dir="ltr">${s.keys.map((k, i) => html`${i > 0 ? "+" : ""}<kbd>${k}</kbd>`)}</span>
+                        </dt>
+                        <dd>${describe(s)}</dd>
                       </div>`,
                   )}
               </dl>
             </section>`,
         )}
       </div>
-      <form method="dialog"><button class="button" autofocus>Close</button></form>
+      <form method="dialog"><button class="button" autofocus>${t("close")}</button></form>
     </dialog>`;
   }
 }

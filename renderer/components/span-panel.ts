@@ -13,7 +13,16 @@ import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { reviewActive, reviewAll } from "../state/review.ts";
 import { labelColorClass } from "../article/highlights.ts";
-import { excerpt, isolate, plural } from "../format.ts";
+import { excerpt, isolate } from "../format.ts";
+import { locale, LocaleController } from "../i18n/locale.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
+import { relationDisplayName, t, typeValue } from "./span-panel.messages.ts";
+
+/** A message with its `{name}` shown in a `<bdi>` (an Arabic name keeps its order inside English). */
+function withName(message: string, name: string) {
+  const [before = "", after = ""] = message.split("{name}");
+  return html`${before}<bdi>${name}</bdi>${after}`;
+}
 
 export class SpanPanel extends LitElement {
   static override properties = { store: { attribute: false }, filter: { state: true } };
@@ -27,6 +36,7 @@ export class SpanPanel extends LitElement {
     this.store = undefined;
     this.filter = "all";
     new StoreController(this, () => this.store);
+    new LocaleController(this);
   }
 
   /** Whether a span passes the list's filter (the active span always does). */
@@ -50,26 +60,30 @@ export class SpanPanel extends LitElement {
     const label = store.label(span.label);
     if (doc === null || label === undefined) return nothing;
     const relationControls = (store.project?.relationTypes ?? [])
-      .filter((t) => t.fromKind === label.kind)
-      .map((t) => {
-        const current = store.relationsFrom(span.id).find((r) => r.type === t.name);
-        const targets = doc.spans.filter((s) => store.kindOf(s) === t.toKind);
+      .filter((type) => type.fromKind === label.kind)
+      .map((type) => {
+        const current = store.relationsFrom(span.id).find((r) => r.type === type.name);
+        const targets = doc.spans.filter((s) => store.kindOf(s) === type.toKind);
         const carried = current?.toEntityId != null ? store.entityById(current.toEntityId) : undefined;
         return html`<label class="field"
-          ><span>${t.displayName}</span>
+          ><span>${relationDisplayName(type)}</span>
           <select
-            data-relation=${t.name}
+            data-relation=${type.name}
             .value=${live(current === undefined ? "" : current.toSpanId === null ? "entity" : String(current.toSpanId))}
             @change=${(e: Event) => {
               const value = (e.target as HTMLSelectElement).value;
-              if (value !== "entity") void store.link(span.id, t.name, value === "" ? null : Number(value));
+              if (value !== "entity") void store.link(span.id, type.name, value === "" ? null : Number(value));
             }}
           >
-            <option value="" ?selected=${current === undefined}>— none —</option>
+            <option value="" ?selected=${current === undefined}>${t("none")}</option>
             ${
               carried === undefined
                 ? nothing
-                : html`<option value="entity" selected .text=${`${isolate(carried.name)} (carried over)`}></option>`
+                : html`<option
+                    value="entity"
+                    selected
+                    .text=${t("carriedOverOption", { name: isolate(carried.name) })}
+                  ></option>`
             }
             ${targets.map(
               (s) =>
@@ -89,9 +103,9 @@ export class SpanPanel extends LitElement {
         stale === undefined
           ? nothing
           : html`<p class="suggestion warning">
-              The quote before this one is now attributed to <bdi>${stale.name}</bdi>.
+              ${withName(t("staleCarryOver"), stale.name)}
               <button type="button" class="small" @click=${() => void store.carryOverSpeaker(span.id)}>
-                Carry that over
+                ${t("carryThatOver")}
               </button>
             </p>`
       }
@@ -104,7 +118,7 @@ export class SpanPanel extends LitElement {
             this.#linkNearest(store, span, "attributed_to");
           }}
         >
-          Nearest speaker <kbd>⇧S</kbd>
+          ${t("nearestSpeaker")} <kbd><span dir="ltr">⇧S</span></kbd>
         </button>
         <button
           type="button"
@@ -114,7 +128,7 @@ export class SpanPanel extends LitElement {
             this.#linkNearest(store, span, "cue");
           }}
         >
-          Nearest cue <kbd>⇧C</kbd>
+          ${t("nearestCue")} <kbd><span dir="ltr">⇧C</span></kbd>
         </button>
         <button
           type="button"
@@ -122,7 +136,7 @@ export class SpanPanel extends LitElement {
           aria-keyshortcuts="Shift+R"
           @click=${() => void store.carryOverSpeaker(span.id)}
         >
-          Same speaker as previous quote <kbd>⇧R</kbd>
+          ${t("sameSpeaker")} <kbd><span dir="ltr">⇧R</span></kbd>
         </button>
         <button
           type="button"
@@ -135,12 +149,12 @@ export class SpanPanel extends LitElement {
             this.dispatchEvent(new CustomEvent("add-fragment", { bubbles: true }));
           }}
         >
-          Add selection as fragment <kbd>⇧F</kbd>
+          ${t("addFragment")} <kbd><span dir="ltr">⇧F</span></kbd>
         </button>
         ${
           pieces > 1
             ? html`<button type="button" class="small" @click=${() => void store.removeFragments(span.id)}>
-                Keep only the first of ${plural(pieces, "fragment")}
+                ${t("keepFirst", { n: pieces })}
               </button>`
             : nothing
         }
@@ -149,8 +163,7 @@ export class SpanPanel extends LitElement {
 
   #linkNearest(store: AnnotationStore, quote: SpanView, type: "attributed_to" | "cue"): void {
     const nearest = store.nearestSpan(quote, type === "cue" ? "cue" : "speaker");
-    if (nearest === undefined)
-      store.notify("error", `No ${type === "cue" ? "cue" : "speaker"} span in this document yet`);
+    if (nearest === undefined) store.notify("error", t(type === "cue" ? "noCueSpan" : "noSpeakerSpan"));
     else void store.link(quote.id, type, nearest.id);
   }
 
@@ -158,7 +171,7 @@ export class SpanPanel extends LitElement {
     const entity = store.entityById(span.entityId);
     const candidate = store.candidates[0];
     return html`<label class="field"
-        ><span>Entity</span>
+        ><span>${t("entity")}</span>
         <select
           .value=${live(span.entityId === null ? "" : String(span.entityId))}
           @change=${(e: Event) => {
@@ -167,7 +180,7 @@ export class SpanPanel extends LitElement {
             else void store.linkEntity(span.id, value === "" ? null : Number(value));
           }}
         >
-          <option value="" ?selected=${span.entityId === null}>— none —</option>
+          <option value="" ?selected=${span.entityId === null}>${t("none")}</option>
           ${store.entities.map(
             (e) =>
               html`<option
@@ -176,20 +189,20 @@ export class SpanPanel extends LitElement {
                 .text=${`${isolate(e.name)} · ${e.type}${e.kbId === null ? "" : ` · ${e.kbId}`}`}
               ></option>`,
           )}
-          <option value="new">New entity from this mention…</option>
+          <option value="new">${t("newEntity")}</option>
         </select></label
       >
       ${
         entity === undefined && candidate !== undefined
           ? html`<p class="suggestion">
-              Matches <bdi>${candidate.name}</bdi> (${plural(candidate.mentionCount, "mention")})
+              ${withName(t("matches", { mentions: t("mentions", { n: candidate.mentionCount }) }), candidate.name)}
               <button
                 type="button"
                 class="small"
                 aria-keyshortcuts="Shift+E"
                 @click=${() => void store.linkEntity(span.id, candidate.id)}
               >
-                Link <kbd>⇧E</kbd>
+                ${t("link")} <kbd><span dir="ltr">⇧E</span></kbd>
               </button>
             </p>`
           : nothing
@@ -199,7 +212,7 @@ export class SpanPanel extends LitElement {
           ? nothing
           : html`<p class="suggestion">
               <button type="button" class="link" @click=${() => void store.showEntity(entity.id)}>
-                Show <bdi>${entity.name}</bdi> (${plural(entity.mentionCount, "mention")})
+                ${withName(t("showEntity", { mentions: t("mentions", { n: entity.mentionCount }) }), entity.name)}
               </button>
             </p>`
       }`;
@@ -208,25 +221,25 @@ export class SpanPanel extends LitElement {
   #details(store: AnnotationStore, span: SpanView) {
     const label = store.label(span.label);
     if (label === undefined) return nothing;
-    const attributeControls = label.attributes.map(
-      (a) =>
-        html`<label class="field"
-          ><span>${a.name === "type" ? "Type" : a.name}</span>
-          <select
-            .value=${live(span.attributes[a.name] ?? "")}
-            @change=${(e: Event) => {
-              void store.setAttribute(span.id, a.name, (e.target as HTMLSelectElement).value);
-            }}
-          >
-            ${a.values.map((v) => html`<option value=${v} ?selected=${span.attributes[a.name] === v}>${v}</option>`)}
-          </select></label
-        >`,
-    );
+    const attributeControls = label.attributes.map((a) => {
+      const value = a.name === "type" ? typeValue : (v: string) => v;
+      return html`<label class="field"
+        ><span>${a.name === "type" ? t("type") : a.name}</span>
+        <select
+          .value=${live(span.attributes[a.name] ?? "")}
+          @change=${(e: Event) => {
+            void store.setAttribute(span.id, a.name, (e.target as HTMLSelectElement).value);
+          }}
+        >
+          ${a.values.map((v) => html`<option value=${v} ?selected=${span.attributes[a.name] === v}>${value(v)}</option>`)}
+        </select></label
+      >`;
+    });
     return html`<div class="span-details">
       ${attributeControls} ${label.kind === "quote" ? this.#quoteControls(store, span) : nothing}
       ${label.kind === "speaker" || label.kind === "entity" ? this.#entityControls(store, span) : nothing}
       <label class="field note-field"
-        ><span>Note</span>
+        ><span>${t("note")}</span>
         <textarea
           class="note"
           rows="2"
@@ -240,9 +253,7 @@ export class SpanPanel extends LitElement {
           }}
         ></textarea>
       </label>
-      <p class="hint">
-        ${span.start}–${span.end} · Alt+←/→ moves the end, Alt+Shift+←/→ the start, or drag the handles
-      </p>
+      <p class="hint">${span.start}–${span.end} · ${t("resizeHint")}</p>
     </div>`;
   }
 
@@ -252,16 +263,17 @@ export class SpanPanel extends LitElement {
     if (links.length === 0 && entity === undefined && span.note === null) return nothing;
     return html`<p class="span-links">
       ${links.map((r) => {
-        const type = store.project?.relationTypes.find((t) => t.name === r.type);
+        const type = store.project?.relationTypes.find((rt) => rt.name === r.type);
+        const name = type === undefined ? r.type : relationDisplayName(type);
         const to = r.toSpanId === null ? store.entityById(r.toEntityId)?.name : store.span(r.toSpanId)?.text;
         return html`<span class="link-item"
-          >${type?.displayName ?? r.type}: <bdi>${to === undefined ? "?" : excerpt(to, 32)}</bdi>${
-            r.toEntityId === null ? nothing : " (carried over)"
+          >${name}: <bdi>${to === undefined ? "?" : excerpt(to, 32)}</bdi>${
+            r.toEntityId === null ? nothing : t("carriedOver")
           }</span
         >`;
       })}
-      ${entity === undefined ? nothing : html`<span class="link-item">Entity: <bdi>${entity.name}</bdi></span>`}
-      ${span.note === null ? nothing : html`<span class="link-item">Note: <bdi>${excerpt(span.note, 40)}</bdi></span>`}
+      ${entity === undefined ? nothing : html`<span class="link-item">${t("entity")}: <bdi>${entity.name}</bdi></span>`}
+      ${span.note === null ? nothing : html`<span class="link-item">${t("note")}: <bdi>${excerpt(span.note, 40)}</bdi></span>`}
     </p>`;
   }
 
@@ -269,36 +281,33 @@ export class SpanPanel extends LitElement {
     const store = this.store;
     const doc = store?.document;
     if (store === undefined || doc == null)
-      return html`<h2>Spans</h2>
-        <p class="muted">No document open.</p>`;
-    return html`<h2 id="spans-heading">Spans <span class="count">${doc.spans.length}</span></h2>
+      return html`<h2>${t("spans")}</h2>
+        <p class="muted">${t("noDocument")}</p>`;
+    return html`<h2 id="spans-heading">${t("spans")} <span class="count">${doc.spans.length}</span></h2>
       ${doc.suggestionCount > 0 ? this.#reviewBar(store, doc) : nothing}
-      ${
-        doc.spans.length === 0
-          ? html`<p class="muted">Select text in the article and press a label's key to add a span.</p>`
-          : nothing
-      }
+      ${doc.spans.length === 0 ? html`<p class="muted">${t("noSpans")}</p>` : nothing}
       ${
         doc.spans.length === 0
           ? nothing
           : html`<label class="field filter"
-              ><span>Show</span>
+              ><span>${t("show")}</span>
               <select
                 .value=${live(this.filter)}
                 @change=${(e: Event) => {
                   this.filter = (e.target as HTMLSelectElement).value;
                 }}
               >
-                <option value="all">All spans</option>
-                <option value="suggested">Suggestions to review (${doc.suggestionCount})</option>
-                <option value="unlinked">Quotes missing a speaker or cue</option>
-                ${(store.project?.labels ?? []).map(
-                  (l) => html`<option value=${l.name}>${l.displayName} (${doc.spanCounts[l.name] ?? 0})</option>`,
-                )}
+                <option value="all">${t("allSpans")}</option>
+                <option value="suggested">${t("suggestedFilter", { n: doc.suggestionCount })}</option>
+                <option value="unlinked">${t("unlinkedFilter")}</option>
+                ${(store.project?.labels ?? []).map((l) => {
+                  const text = t("labelFilter", { name: labelDisplayName(l), n: doc.spanCounts[l.name] ?? 0 });
+                  return html`<option value=${l.name}>${text}</option>`;
+                })}
               </select></label
             >`
       }
-      <ul class="span-list" aria-label="Spans">
+      <ul class="span-list" aria-label=${t("spans")}>
         ${repeat(
           doc.spans.filter((span) => this.#shown(store, span)),
           (span) => span.id,
@@ -313,6 +322,7 @@ export class SpanPanel extends LitElement {
                 store.entities,
                 store.project?.labels,
                 store.candidates,
+                locale(),
               ],
               () => this.#row(store, doc, span),
             ),
@@ -322,15 +332,15 @@ export class SpanPanel extends LitElement {
 
   /** The document's suggestions at a glance, with accept-all and reject-all. */
   #reviewBar(store: AnnotationStore, doc: DocumentView) {
-    return html`<div class="review-bar" role="group" aria-label="Suggestions">
-      <span>${plural(doc.suggestionCount, "suggestion")} to review</span>
+    return html`<div class="review-bar" role="group" aria-label=${t("suggestions")}>
+      <span>${t("toReview", { n: doc.suggestionCount })}</span>
       <button
         type="button"
         class="small"
         aria-keyshortcuts="Shift+Enter"
         @click=${() => void reviewAll(store, "accept")}
       >
-        Accept all <kbd>⇧Enter</kbd>
+        ${t("acceptAll")} <kbd><span dir="ltr">⇧Enter</span></kbd>
       </button>
       <button
         type="button"
@@ -338,7 +348,7 @@ export class SpanPanel extends LitElement {
         aria-keyshortcuts="Shift+Backspace"
         @click=${() => void reviewAll(store, "reject")}
       >
-        Reject all <kbd>⇧⌫</kbd>
+        ${t("rejectAll")} <kbd><span dir="ltr">⇧⌫</span></kbd>
       </button>
     </div>`;
   }
@@ -346,14 +356,14 @@ export class SpanPanel extends LitElement {
   /** What an active suggestion offers: accept or reject it, with their keys. */
   #suggestionControls(store: AnnotationStore, span: SpanView) {
     return html`<p class="suggestion review">
-      ${span.suggested === "rules" ? "Suggested by the quote rules" : "Another mention of a known name"}
+      ${t(span.suggested === "rules" ? "byRules" : "byName")}
       <button
         type="button"
         class="small accept"
         aria-keyshortcuts="Enter"
         @click=${() => void reviewActive(store, "accept")}
       >
-        Accept <kbd>Enter</kbd>
+        ${t("accept")} <kbd>Enter</kbd>
       </button>
       <button
         type="button"
@@ -361,7 +371,7 @@ export class SpanPanel extends LitElement {
         aria-keyshortcuts="Backspace"
         @click=${() => void reviewActive(store, "reject")}
       >
-        Reject <kbd>⌫</kbd>
+        ${t("reject")} <kbd>⌫</kbd>
       </button>
     </p>`;
   }
@@ -369,7 +379,7 @@ export class SpanPanel extends LitElement {
   #row(store: AnnotationStore, doc: DocumentView, span: SpanView) {
     const label = store.label(span.label);
     const active = span.id === store.activeSpanId;
-    const name = label?.displayName ?? span.label;
+    const name = label === undefined ? span.label : labelDisplayName(label);
     const rowClass = `span-row${active ? " active" : ""}${span.suggested === null ? "" : " suggested"}`;
     return html`<li class=${rowClass} data-span-id=${span.id}>
       <div class="span-head">
@@ -382,9 +392,9 @@ export class SpanPanel extends LitElement {
           }}
         >
           <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>
-          ${span.suggested === null ? nothing : html`<span class="attr suggested-badge">suggested</span>`}
-          ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${span.attributes["type"]}</span>`}
-          ${span.fragments === null ? nothing : html`<span class="attr">${plural(span.fragments.length, "fragment")}</span>`}
+          ${span.suggested === null ? nothing : html`<span class="attr suggested-badge">${t("suggested")}</span>`}
+          ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${typeValue(span.attributes["type"])}</span>`}
+          ${span.fragments === null ? nothing : html`<span class="attr">${t("fragments", { n: span.fragments.length })}</span>`}
           <span
             class="span-text"
             lang=${doc.lang === "und" ? nothing : doc.lang}
@@ -395,8 +405,8 @@ export class SpanPanel extends LitElement {
         <button
           type="button"
           class="icon-button delete"
-          aria-label=${`Delete ${name}: ${excerpt(span.text, 30)}`}
-          title="Delete (Delete key)"
+          aria-label=${t("deleteSpan", { name, text: excerpt(span.text, 30) })}
+          title=${t("deleteTitle")}
           @click=${() => {
             void store.deleteSpan(span.id);
           }}

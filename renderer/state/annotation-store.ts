@@ -26,8 +26,9 @@ import type {
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
 import { stepWord } from "../../core/text/words.ts";
-import { excerpt, isolate, plural } from "../format.ts";
-import { storeMessages } from "./store.messages.ts";
+import { excerpt, isolate } from "../format.ts";
+import { labelDisplayName } from "../i18n/labels.ts";
+import { storeMessages as t } from "./store.messages.ts";
 
 /** A message for the status line. */
 export interface StatusMessage {
@@ -147,6 +148,12 @@ export class AnnotationStore extends EventTarget {
   /** The label definition called `name`. */
   label(name: string): LabelView | undefined {
     return this.project?.labels.find((l) => l.name === name);
+  }
+
+  /** A label's name to show (its display name, in the interface language for a default label). */
+  #labelName(name: string): string {
+    const label = this.label(name);
+    return label === undefined ? name : labelDisplayName(label);
   }
 
   /** Kind of a span's label. */
@@ -281,7 +288,7 @@ export class AnnotationStore extends EventTarget {
     let report: ImportReport | null = null;
     this.busy = true;
     this.progress = { done: 0, total: files.length };
-    this.#say("info", `Reading ${plural(files.length, "file")}…`);
+    this.#say("info", t("reading", { n: files.length }));
     this.#changed();
     await this.#act(async () => {
       const inputs: { name: string; contentBase64: string }[] = [];
@@ -292,7 +299,7 @@ export class AnnotationStore extends EventTarget {
         this.progress = { done: inputs.length, total: files.length };
         this.#changed();
       }
-      this.#say("info", `Importing ${plural(files.length, "file")}…`);
+      this.#say("info", t("importing", { n: files.length }));
       this.#changed();
       report = await this.api.importDocuments({
         files: inputs,
@@ -305,13 +312,13 @@ export class AnnotationStore extends EventTarget {
       await this.#refresh();
       const open = imported[0] ?? duplicates[0];
       if (open !== undefined) await this.#load(open.documentId);
-      const parts = [`Imported ${plural(imported.length, "document")}`];
+      const parts = [t("imported", { n: imported.length })];
       if (duplicates.length > 0) {
-        parts.push(
-          `${plural(duplicates.length, "file")} already in the project (${duplicates.map((d) => d.file).join(", ")})`,
-        );
+        const names = duplicates.map((d) => d.file).join(t("listSeparator"));
+        parts.push(t("duplicates", { n: duplicates.length, files: names }));
       }
-      this.#say("info", [...parts, ...report.notes].join("; "));
+      // The notes come from the readers (core), in English.
+      this.#say("info", [...parts, ...report.notes].join(t("separator")));
     });
     this.busy = false;
     this.progress = null;
@@ -340,8 +347,8 @@ export class AnnotationStore extends EventTarget {
       const lost = done.report.documents.length;
       this.#say(
         "info",
-        `Exported ${plural(done.documentCount, "document")} as ${format}` +
-          (lost > 0 ? `; ${plural(lost, "document")} lost what the format cannot hold (see the report)` : ""),
+        t("exported", { n: done.documentCount, format }) +
+          (lost > 0 ? t("separator") + t("exportLost", { n: lost }) : ""),
       );
     });
     return result;
@@ -368,7 +375,7 @@ export class AnnotationStore extends EventTarget {
       const suggestionCount = doc.suggestionCount - (accepted ? 1 : 0);
       this.document = { ...doc, spans, spanCounts, status, suggestionCount };
       this.documents = this.documents.map((d) => (d.id === doc.id ? { ...d, spanCounts, status, suggestionCount } : d));
-      this.#say("info", `${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`);
+      this.#say("info", `${this.#labelName(label)}: ${isolate(excerpt(span.text))}`);
       // Not needed to show the new span: let it paint first.
       setTimeout(() => void this.#afterChange(span), AFTER_CHANGE_DELAY_MS);
     });
@@ -385,7 +392,7 @@ export class AnnotationStore extends EventTarget {
       this.documents = await this.api.listDocuments({});
       if (this.document !== null && result.documentIds.includes(this.document.id)) await this.#load(this.document.id);
       this.history = await this.api.getHistory({});
-      this.#say("info", storeMessages("propagated", { n: result.suggested, name: isolate(excerpt(span.text)) }));
+      this.#say("info", t("propagated", { n: result.suggested, name: isolate(excerpt(span.text)) }));
     });
   }
 
@@ -434,7 +441,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined || span.label === label) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId: span.id, label });
-      return `Changed to ${this.label(label)?.displayName ?? label}: ${isolate(excerpt(span.text))}`;
+      return t("changedTo", { label: this.#labelName(label), text: isolate(excerpt(span.text)) });
     });
   }
 
@@ -444,7 +451,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, attributes: { ...span.attributes, [name]: value } });
-      return `${name} set to ${value}`;
+      return t("attributeSet", { name, value });
     });
   }
 
@@ -454,7 +461,7 @@ export class AnnotationStore extends EventTarget {
       const span = this.span(spanId);
       if (span === undefined || span[edge] === to) return null;
       const resized = await this.api.updateSpan({ spanId, [edge]: to });
-      return `Now ${isolate(excerpt(resized.text))}`;
+      return t("resized", { text: isolate(excerpt(resized.text)) });
     });
   }
 
@@ -476,7 +483,7 @@ export class AnnotationStore extends EventTarget {
       const to = this.offsets.toCodePoint(next);
       if (to === span[edge]) return null;
       const resized = await this.api.updateSpan({ spanId: span.id, [edge]: to });
-      return `Now ${isolate(excerpt(resized.text))}`;
+      return t("resized", { text: isolate(excerpt(resized.text)) });
     });
   }
 
@@ -489,7 +496,7 @@ export class AnnotationStore extends EventTarget {
     );
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, fragments: pieces });
-      return `The quote now has ${plural(pieces.length, "fragment")}`;
+      return t("fragments", { n: pieces.length });
     });
   }
 
@@ -500,7 +507,7 @@ export class AnnotationStore extends EventTarget {
     if (first === undefined) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, fragments: null, start: first.start, end: first.end });
-      return "Only the first fragment is kept";
+      return t("firstFragmentKept");
     });
   }
 
@@ -510,7 +517,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined || (span.note ?? "") === note) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, note: note.trim() === "" ? null : note });
-      return note.trim() === "" ? "Note removed" : "Note saved";
+      return note.trim() === "" ? t("noteRemoved") : t("noteSaved");
     });
   }
 
@@ -523,8 +530,8 @@ export class AnnotationStore extends EventTarget {
       if (this.activeSpanId === spanId) this.activeSpanId = null;
       const n = result.deletedRelationIds.length;
       return (
-        `Deleted ${this.label(span.label)?.displayName ?? span.label}: ${isolate(excerpt(span.text))}` +
-        (n > 0 ? ` and its ${plural(n, "link")}` : "")
+        t("deleted", { label: this.#labelName(span.label), text: isolate(excerpt(span.text)) }) +
+        (n > 0 ? t("deletedLinks", { n }) : "")
       );
     });
   }
@@ -539,11 +546,11 @@ export class AnnotationStore extends EventTarget {
         for (const r of this.relationsFrom(quoteId).filter((r) => r.type === type)) {
           await this.api.deleteRelation({ relationId: r.id });
         }
-        return "Link removed";
+        return t("linkRemoved");
       }
       await this.api.createRelation({ type, fromSpanId: quoteId, toSpanId });
       const to = this.span(toSpanId);
-      return `Linked to ${to === undefined ? "span" : isolate(excerpt(to.text))}`;
+      return to === undefined ? t("linkedToSpan") : t("linkedTo", { text: isolate(excerpt(to.text)) });
     });
   }
 
@@ -551,7 +558,7 @@ export class AnnotationStore extends EventTarget {
   async carryOverSpeaker(quoteId: number): Promise<void> {
     await this.#edit(async () => {
       const { entity } = await this.api.carryOverSpeaker({ quoteId });
-      return `Same speaker as the previous quote: ${isolate(entity.name)}`;
+      return t("sameSpeaker", { name: isolate(entity.name) });
     });
   }
 
@@ -560,7 +567,7 @@ export class AnnotationStore extends EventTarget {
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, entityId });
       const entity = this.entityById(entityId);
-      return entity === undefined ? "Entity link removed" : `Refers to ${isolate(entity.name)}`;
+      return entity === undefined ? t("entityLinkRemoved") : t("refersTo", { name: isolate(entity.name) });
     });
   }
 
@@ -571,7 +578,7 @@ export class AnnotationStore extends EventTarget {
     const type = this.kindOf(span) === "speaker" ? "PER" : span.label;
     await this.#edit(async () => {
       const entity = await this.api.createEntity({ name: span.text, type, spanIds: [spanId] });
-      return `New entity ${isolate(entity.name)}`;
+      return t("newEntity", { name: isolate(entity.name) });
     });
   }
 
@@ -596,7 +603,7 @@ export class AnnotationStore extends EventTarget {
   ): Promise<void> {
     await this.#edit(async () => {
       const entity = await this.api.updateEntity({ entityId, ...change });
-      return `Saved ${isolate(entity.name)}`;
+      return t("entitySaved", { name: isolate(entity.name) });
     });
   }
 
@@ -604,7 +611,7 @@ export class AnnotationStore extends EventTarget {
   async mergeEntities(intoId: number, fromIds: number[]): Promise<void> {
     await this.#edit(async () => {
       const entity = await this.api.mergeEntities({ intoId, fromIds });
-      return `Merged into ${isolate(entity.name)} (${plural(entity.mentionCount, "mention")})`;
+      return t("merged", { name: isolate(entity.name), n: entity.mentionCount });
     });
   }
 
@@ -636,7 +643,7 @@ export class AnnotationStore extends EventTarget {
   }): Promise<boolean> {
     return this.#edit(async () => {
       await this.api.createLabel(label);
-      return `Added label ${label.displayName}`;
+      return t("labelAdded", { name: labelDisplayName(label) });
     });
   }
 
@@ -647,7 +654,7 @@ export class AnnotationStore extends EventTarget {
   ): Promise<boolean> {
     return this.#edit(async () => {
       const label = await this.api.updateLabel({ name, ...change });
-      return `Saved label ${label.displayName}`;
+      return t("labelSaved", { name: labelDisplayName(label) });
     });
   }
 
@@ -666,12 +673,14 @@ export class AnnotationStore extends EventTarget {
       const result = direction === "undo" ? await this.api.undo({}) : await this.api.redo({});
       const entry = "undone" in result ? result.undone : result.redone;
       if (entry === null) {
-        this.#say("info", direction === "undo" ? "Nothing to undo" : "Nothing to redo");
+        this.#say("info", direction === "undo" ? t("nothingToUndo") : t("nothingToRedo"));
         return;
       }
       if (entry.documentId !== null && entry.documentId !== this.document?.id) await this.#load(entry.documentId);
       await this.#refresh();
-      this.#say("info", `${direction === "undo" ? "Undone" : "Redone"}: ${entry.description}`);
+      // The description comes from the history (core), in English.
+      const description = entry.description;
+      this.#say("info", direction === "undo" ? t("undone", { description }) : t("redone", { description }));
     });
   }
 

@@ -15,7 +15,17 @@ export type StepKind = "span" | "quote" | "suggestion";
 function stops(store: AnnotationStore, kind: StepKind): SpanView[] {
   const spans = store.document?.spans ?? [];
   if (kind === "quote") return spans.filter((s) => store.kindOf(s) === "quote");
-  if (kind === "suggestion") return spans.filter((s) => s.suggested !== null);
+  if (kind === "suggestion") {
+    // A suggested cue or speaker of a suggested quote is reviewed with its quote (Enter on
+    // the quote accepts all three), so the steps visit the quote and skip its parts.
+    const suggested = new Set(spans.filter((s) => s.suggested !== null).map((s) => s.id));
+    const parts = new Set(
+      (store.document?.relations ?? [])
+        .filter((r) => suggested.has(r.fromSpanId) && r.toSpanId !== null)
+        .map((r) => r.toSpanId),
+    );
+    return spans.filter((s) => suggested.has(s.id) && !parts.has(s.id));
+  }
   return spans;
 }
 

@@ -1,5 +1,26 @@
 /** Status-line messages of the page's state, in English and Arabic. */
-import { count, defineMessages } from "../i18n/messages.ts";
+import { count, defineMessages, type PluralForms } from "../i18n/messages.ts";
+import { isolate } from "../format.ts";
+
+/** Arabic: a number of files after a noun (genitive: `قراءة ملفين`). */
+const FILES_AR: PluralForms = {
+  zero: "{n} ملف",
+  one: "ملف واحد",
+  two: "ملفين",
+  few: "{n} ملفات",
+  many: "{n} ملفًا",
+  other: "{n} ملف",
+};
+
+/** Arabic: a number of mentions, standing alone. */
+const MENTIONS_AR: PluralForms = {
+  zero: "لا إشارات",
+  one: "إشارة واحدة",
+  two: "إشارتان",
+  few: "{n} إشارات",
+  many: "{n} إشارة",
+  other: "{n} إشارة",
+};
 
 export const storeMessages = defineMessages({
   en: {
@@ -16,6 +37,39 @@ export const storeMessages = defineMessages({
     searching: "Searching…",
     found: (p) => count(Number(p["n"]), { one: "hit", other: "hits" }),
     cuesSaved: (p) => `Saved ${count(Number(p["n"]), { one: "cue lemma", other: "cue lemmas" })}`,
+    separator: "; ",
+    listSeparator: ", ",
+    reading: (p) => `Reading ${count(Number(p["n"]), { one: "file", other: "files" })}…`,
+    importing: (p) => `Importing ${count(Number(p["n"]), { one: "file", other: "files" })}…`,
+    imported: (p) => `Imported ${count(Number(p["n"]), { one: "document", other: "documents" })}`,
+    duplicates: (p) => `${count(Number(p["n"]), { one: "file", other: "files" })} already in the project ({files})`,
+    exported: (p) => `Exported ${count(Number(p["n"]), { one: "document", other: "documents" })} as {format}`,
+    exportLost: (p) =>
+      `${count(Number(p["n"]), { one: "document", other: "documents" })} lost what the format cannot hold (see the report)`,
+    changedTo: "Changed to {label}: {text}",
+    attributeSet: "{name} set to {value}",
+    resized: "Now {text}",
+    fragments: (p) => `The quote now has ${count(Number(p["n"]), { one: "fragment", other: "fragments" })}`,
+    firstFragmentKept: "Only the first fragment is kept",
+    noteRemoved: "Note removed",
+    noteSaved: "Note saved",
+    deleted: "Deleted {label}: {text}",
+    deletedLinks: (p) => ` and its ${count(Number(p["n"]), { one: "link", other: "links" })}`,
+    linkRemoved: "Link removed",
+    linkedTo: "Linked to {text}",
+    linkedToSpan: "Linked to span",
+    sameSpeaker: "Same speaker as the previous quote: {name}",
+    entityLinkRemoved: "Entity link removed",
+    refersTo: "Refers to {name}",
+    newEntity: "New entity {name}",
+    entitySaved: "Saved {name}",
+    merged: (p) => `Merged into {name} (${count(Number(p["n"]), { one: "mention", other: "mentions" })})`,
+    labelAdded: "Added label {name}",
+    labelSaved: "Saved label {name}",
+    nothingToUndo: "Nothing to undo",
+    nothingToRedo: "Nothing to redo",
+    undone: "Undone: {description}",
+    redone: "Redone: {description}",
   },
   ar: {
     propagated: (p) =>
@@ -42,5 +96,77 @@ export const storeMessages = defineMessages({
       }),
     cuesSaved: (p) =>
       `حُفظت ${count(Number(p["n"]), { zero: "{n} أفعال قول", one: "صيغة قول واحدة", two: "صيغتا قول", few: "{n} أفعال قول", many: "{n} فعل قول", other: "{n} فعل قول" })}`,
+    separator: "؛ ",
+    listSeparator: "، ",
+    reading: (p) => `جارٍ قراءة ${count(Number(p["n"]), FILES_AR)}…`,
+    importing: (p) => `جارٍ استيراد ${count(Number(p["n"]), FILES_AR)}…`,
+    imported: (p) =>
+      count(Number(p["n"]), {
+        zero: "لم تُستورد أي وثيقة",
+        one: "استُوردت وثيقة واحدة",
+        two: "استُوردت وثيقتان",
+        few: "استُوردت {n} وثائق",
+        many: "استُوردت {n} وثيقة",
+        other: "استُوردت {n} وثيقة",
+      }),
+    duplicates: (p) => `سبق استيراد ${count(Number(p["n"]), FILES_AR)} إلى المشروع (${isolate("{files}")})`,
+    exported: (p) =>
+      `${count(Number(p["n"]), {
+        zero: "لم تُصدَّر أي وثيقة",
+        one: "صُدِّرت وثيقة واحدة",
+        two: "صُدِّرت وثيقتان",
+        few: "صُدِّرت {n} وثائق",
+        many: "صُدِّرت {n} وثيقة",
+        other: "صُدِّرت {n} وثيقة",
+      })} بصيغة ${isolate("{format}")}`,
+    exportLost: (p) =>
+      `${count(Number(p["n"]), {
+        zero: "لم تفقد أي وثيقة",
+        one: "فقدت وثيقة واحدة",
+        two: "فقدت وثيقتان",
+        few: "فقدت {n} وثائق",
+        many: "فقدت {n} وثيقة",
+        other: "فقدت {n} وثيقة",
+      })} ما لا تتسع له الصيغة (انظر التقرير)`,
+    changedTo: "غُيِّرت تسمية المقطع إلى {label}: {text}",
+    attributeSet: `ضُبطت قيمة ${isolate("{name}")} على ${isolate("{value}")}`,
+    resized: "صار المقطع: {text}",
+    fragments: (p) =>
+      `صار للاقتباس ${count(Number(p["n"]), {
+        zero: "{n} أجزاء",
+        one: "جزء واحد",
+        two: "جزءان",
+        few: "{n} أجزاء",
+        many: "{n} جزءًا",
+        other: "{n} جزء",
+      })}`,
+    firstFragmentKept: "أُبقي الجزء الأول وحده",
+    noteRemoved: "حُذفت الملاحظة",
+    noteSaved: "حُفظت الملاحظة",
+    deleted: "حُذف مقطع {label}: {text}",
+    deletedLinks: (p) =>
+      count(Number(p["n"]), {
+        zero: "",
+        one: " ومعه رابط واحد",
+        two: " ومعه رابطان",
+        few: " ومعه {n} روابط",
+        many: " ومعه {n} رابطًا",
+        other: " ومعه {n} رابط",
+      }),
+    linkRemoved: "أُزيل الربط",
+    linkedTo: "رُبط الاقتباس بالمقطع {text}",
+    linkedToSpan: "رُبط الاقتباس بمقطع",
+    sameSpeaker: "نُسب إلى متحدث الاقتباس السابق: {name}",
+    entityLinkRemoved: "أُزيل الربط بالكيان",
+    refersTo: "يشير إلى {name}",
+    newEntity: "كيان جديد: {name}",
+    entitySaved: "حُفظ {name}",
+    merged: (p) => `دُمج في {name} (${count(Number(p["n"]), MENTIONS_AR)})`,
+    labelAdded: `أُضيفت التسمية ${isolate("{name}")}`,
+    labelSaved: `حُفظت التسمية ${isolate("{name}")}`,
+    nothingToUndo: "لا شيء للتراجع عنه",
+    nothingToRedo: "لا شيء لإعادته",
+    undone: `تم التراجع عن: ${isolate("{description}")}`,
+    redone: `أُعيد تنفيذ: ${isolate("{description}")}`,
   },
 });
