@@ -56,7 +56,7 @@ async function chooseArabic(page: Page): Promise<void> {
 test("Arabic chrome is mirrored and stays chosen; an English article keeps its own direction", async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), "qawl-e2e-ar-"));
   const english = join(dir, "english.txt");
-  writeFileSync(english, "Talks resume\nThe minister said: \"We agreed to talk again.\"\n");
+  writeFileSync(english, 'Talks resume\nThe minister said: "We agreed to talk again."\n');
   await page.goto(served.url);
   await page.getByLabel("Import articles").setInputFiles([SAMPLE_PATH, english]);
   await expect(page.getByRole("status")).toContainText("Imported 2 documents");
@@ -161,7 +161,9 @@ test("with the interface in Arabic, the sample article is annotated from the key
       await page.keyboard.press("Enter");
     })(),
   ]);
-  const lines = readFileSync(await download.path(), "utf8").trimEnd().split("\n");
+  const lines = readFileSync(await download.path(), "utf8")
+    .trimEnd()
+    .split("\n");
   const doc = JSON.parse(lines[1] ?? "{}") as {
     text: string;
     status: string;
