@@ -416,6 +416,11 @@ export interface PropagateResult {
   suggested: number;
   /** Documents that got some. */
   documentIds: number[];
+  /**
+   * The suggestions made in the document of the `spanId` given (empty without one), in
+   * the order made, so a view can show them without reloading the document.
+   */
+  inDocument: SpanView[];
 }
 
 /** A place `search` found; offsets in code points. */

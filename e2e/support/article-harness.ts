@@ -33,15 +33,23 @@ async function charBoxes(page: Page, text: string, within?: string): Promise<Cha
           return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
         };
         node.parentElement?.scrollIntoView({ block: "center" });
-        // Paragraphs out of view are not laid out (content-visibility): measure after they
-        // have been, two frames on.
-        return new Promise<CharBoxes>((resolve) => {
-          requestAnimationFrame(() => {
-            requestAnimationFrame(() => {
-              resolve({ first: box(at, at + 1), last: box(at + needle.length - 1, at + needle.length) });
-            });
-          });
-        });
+        // Paragraphs out of view are not laid out (content-visibility), and the web font may
+        // still be loading: measure once the fonts are in and two frames in a row agree.
+        const measure = () => ({ first: box(at, at + 1), last: box(at + needle.length - 1, at + needle.length) });
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        return (async () => {
+          await document.fonts.ready;
+          let last = JSON.stringify(measure());
+          for (let i = 0; i < 20; i++) {
+            await frame();
+            await frame();
+            node.parentElement?.scrollIntoView({ block: "center" });
+            const now = JSON.stringify(measure());
+            if (now === last) break;
+            last = now;
+          }
+          return JSON.parse(last) as CharBoxes;
+        })();
       }
       throw new Error(`text not in the article: ${needle}`);
     },

@@ -11,6 +11,7 @@ import { foldArabic, foldedShadow } from "../../core/text/normalize.ts";
 import type { StoredLabel } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
 import { checkExtent } from "./extent.ts";
+import { spanView } from "./views.ts";
 
 /** A name to look for. */
 interface KnownName {
@@ -89,6 +90,8 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
       }
       const touched: number[] = [];
       let suggested = 0;
+      const home = spanId === undefined ? undefined : ops.span(spanId).document_id;
+      const madeAtHome: number[] = [];
       const what = spanId !== undefined ? "Suggest the other mentions of a name" : "Suggest every known name";
       ops.change(what, null, () => {
         const annotatorId = ops.annotatorId();
@@ -110,7 +113,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
                 continue; // e.g. a name written across a line break
               }
               taken.push(m);
-              ops.store.insertSpan(
+              const made = ops.store.insertSpan(
                 {
                   document_id: documentId,
                   label_id: n.label.id,
@@ -123,6 +126,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
                 },
                 now,
               );
+              if (documentId === home) madeAtHome.push(made);
               here++;
             }
           }
@@ -132,7 +136,12 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
           }
         }
       });
-      return { suggested, documentIds: touched };
+      const homeDoc = home === undefined ? undefined : ops.document(home);
+      const inDocument =
+        homeDoc === undefined
+          ? []
+          : madeAtHome.map((id) => spanView(ops, ops.span(id), ops.indexesOf(homeDoc).offsets));
+      return { suggested, documentIds: touched, inDocument };
     },
   };
 }

@@ -180,6 +180,11 @@ describe("name propagation", () => {
       all.filter((a) => a !== tagged).map((a) => [a, a + 6, "PER", entity.id]),
     );
     assert.equal(result.suggested, all.length - 1);
+    // The tagged span's document gets its new suggestions back whole, so a view need not reload.
+    assert.deepEqual(
+      result.inDocument.map((s) => [s.start, s.end, s.text, s.suggested]).sort((a, b) => Number(a[0]) - Number(b[0])),
+      all.filter((a) => a !== tagged).map((a) => [a, a + 6, "بومبيو", "propagation"]),
+    );
     assert.ok(occurrences(sampleText, "وبومبيو").every((w) => all.includes(w + 1)));
   });
 

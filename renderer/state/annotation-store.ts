@@ -62,6 +62,12 @@ const LAST_DOCUMENT_KEY = "qawl.lastDocument";
 /** How long after a new span the undo history and entity matches are fetched, in milliseconds. */
 const AFTER_CHANGE_DELAY_MS = 120;
 
+/**
+ * How long the annotator must pause after tagging names before their other mentions are
+ * suggested, in milliseconds: tagging in a burst is never held up by propagation.
+ */
+const PROPAGATE_IDLE_MS = 600;
+
 /** Read a browser file as base64 (RFC 4648 §4). */
 async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -380,17 +386,43 @@ export class AnnotationStore extends EventTarget {
       setTimeout(() => void this.#afterChange(span), AFTER_CHANGE_DELAY_MS);
     });
     const made = this.span(this.activeSpanId);
-    if (made !== undefined && made.label === label && this.label(label)?.kind === "entity") void this.#propagate(made);
+    if (made !== undefined && made.label === label && this.label(label)?.kind === "entity")
+      this.#schedulePropagation(made);
     return created;
   }
 
-  /** Suggest the other mentions of a name just tagged, in this document and the corpus. */
+  /** Names tagged since the last propagation, waiting for the annotator to pause. */
+  #toPropagate: SpanView[] = [];
+  #propagateTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Propagate a name once the annotator pauses (each new tag restarts the wait). */
+  #schedulePropagation(span: SpanView): void {
+    this.#toPropagate.push(span);
+    clearTimeout(this.#propagateTimer);
+    this.#propagateTimer = setTimeout(() => {
+      const spans = this.#toPropagate;
+      this.#toPropagate = [];
+      for (const s of spans) void this.#propagate(s);
+    }, PROPAGATE_IDLE_MS);
+  }
+
+  /**
+   * Suggest the other mentions of a name just tagged, in this document and the corpus; the
+   * open document gets them without a reload.
+   */
   async #propagate(span: SpanView): Promise<void> {
     await this.#act(async () => {
+      if (this.span(span.id)?.label !== span.label) return; // deleted or relabelled meanwhile
       const result = await this.api.propagateNames({ spanId: span.id });
       if (result.suggested === 0) return;
+      const doc = this.document;
+      if (doc !== null && doc.id === span.documentId && result.inDocument.length > 0) {
+        let spans = doc.spans;
+        for (const made of result.inDocument) spans = insertSorted(spans, made);
+        const suggestionCount = doc.suggestionCount + result.inDocument.length;
+        this.document = { ...doc, spans, suggestionCount };
+      }
       this.documents = await this.api.listDocuments({});
-      if (this.document !== null && result.documentIds.includes(this.document.id)) await this.#load(this.document.id);
       this.history = await this.api.getHistory({});
       this.#say("info", t("propagated", { n: result.suggested, name: isolate(excerpt(span.text)) }));
     });
