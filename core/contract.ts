@@ -301,7 +301,7 @@ export interface EntityView {
   aliases: string[];
   /** Wikidata item id, e.g. `Q1234`. */
   kbId: string | null;
-  /** Spans that refer to it, in every document. */
+  /** Accepted spans (not suggestions) that refer to it, in every document. */
   mentionCount: number;
   createdAt: string;
 }

@@ -794,10 +794,10 @@ export class ProjectStore {
 
   // ---- entities ----
 
-  /** Every entity with the number of spans that refer to it, by name. */
+  /** Every entity with the number of accepted spans (not suggestions) that refer to it, by name. */
   entities(): (EntityRow & { mentions: number })[] {
     return this.#q(
-      `SELECT e.*, (SELECT count(*) FROM spans s WHERE s.entity_id = e.id) AS mentions
+      `SELECT e.*, (SELECT count(*) FROM spans s WHERE s.entity_id = e.id AND s.suggested_by IS NULL) AS mentions
        FROM entities e ORDER BY e.name COLLATE NOCASE, e.id`,
     ).all() as (EntityRow & { mentions: number })[];
   }

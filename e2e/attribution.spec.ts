@@ -122,21 +122,41 @@ test("the whole attribution of the sample article, entities linked, undone and r
   }
   await page.getByRole("tab", { name: "Spans" }).click();
 
-  // Undo the last two changes, redo one; the history outlives a reload.
-  const count = await spanList(page).getByRole("listitem").count();
+  // Undo the last two spans added, redo one; the history outlives a reload. Suggesting a
+  // name's other mentions is a step of its own in the history, undone on the way.
+  const accepted = spanList(page).locator("li.span-row:not(.suggested)");
+  const count = await accepted.count();
   await page.keyboard.press("Escape");
-  await page.keyboard.press("Control+z");
-  await expect(page.getByRole("status")).toContainText("Undone: Add Person «مايك بومبيو»");
-  await expect(spanList(page).getByRole("listitem")).toHaveCount(count - 1);
-  await page.keyboard.press("Control+z");
-  await expect(spanList(page).getByRole("listitem")).toHaveCount(count - 2);
+  const undoUntil = async (description: string) => {
+    const status = page.getByRole("status");
+    for (let i = 0; i < 4; i++) {
+      const before = (await status.textContent()) ?? "";
+      await page.keyboard.press("Control+z");
+      await expect(status).not.toHaveText(before);
+      await expect(status).toContainText("Undone: ");
+      if ((await status.textContent())?.includes(description) === true) return;
+    }
+    throw new Error(`never undid ${description}`);
+  };
+  await undoUntil("Add Person «مايك بومبيو»");
+  await expect(accepted).toHaveCount(count - 1);
+  await undoUntil("Add Misc «خطة العمل الشاملة المشتركة»");
+  await expect(accepted).toHaveCount(count - 2);
   await page.keyboard.press("Control+Shift+z");
   await expect(page.getByRole("status")).toContainText("Redone: Add Misc «خطة العمل الشاملة المشتركة»");
   await page.reload();
-  await expect(spanList(page).getByRole("listitem")).toHaveCount(count - 1);
-  await expect(page.getByRole("button", { name: "Redo" })).toHaveAttribute("title", /Redo: Add Person «مايك بومبيو»/u);
-  await page.getByRole("button", { name: "Redo" }).click();
-  await expect(spanList(page).getByRole("listitem")).toHaveCount(count);
+  await expect(accepted).toHaveCount(count - 1);
+  // Redo with the button: the Person comes back (after the suggestions its name made, if
+  // the annotator paused long enough for them before undoing).
+  const redo = page.getByRole("button", { name: "Redo" });
+  await expect(redo).toHaveAttribute("title", /Redo: (Add Person «مايك بومبيو»|Suggest the other mentions of a name)/u);
+  for (let i = 0; i < 3 && (await accepted.count()) < count; i++) {
+    const before = (await page.getByRole("status").textContent()) ?? "";
+    await redo.click();
+    await expect(page.getByRole("status")).not.toHaveText(before);
+  }
+  await expect(page.getByRole("status")).toContainText("Redone: Add Person «مايك بومبيو»");
+  await expect(accepted).toHaveCount(count);
 
   // The export: valid, and Python slices every span back to its text.
   const download = await exportAs(page, "jsonl");
@@ -144,7 +164,15 @@ test("the whole attribution of the sample article, entities linked, undone and r
   expect(nativeJsonlProblems(exported)).toEqual([]);
   const doc = JSON.parse(exported.trimEnd().split("\n")[1] ?? "{}") as {
     text: string;
-    spans: { id: number; label: string; start: number; end: number; text: string; entity?: number }[];
+    spans: {
+      id: number;
+      label: string;
+      start: number;
+      end: number;
+      text: string;
+      entity?: number;
+      suggested?: string;
+    }[];
     relations: { type: string; from: number; to?: number; to_entity?: number }[];
   };
   const py = python(
@@ -161,7 +189,8 @@ test("the whole attribution of the sample article, entities linked, undone and r
     expect(links.map((r) => r.type).sort(), quote.text.slice(0, 20)).toEqual(["attributed_to", "cue"]);
   }
   const lavrov = doc.spans.find((s) => s.text === "سيرغي لافروف")?.entity;
-  expect(doc.spans.filter((s) => s.entity === lavrov).map((s) => s.text)).toEqual([
+  // Accepted mentions; the other mentions of his names stay suggestions until someone reviews them.
+  expect(doc.spans.filter((s) => s.entity === lavrov && s.suggested === undefined).map((s) => s.text)).toEqual([
     "سيرغي لافروف",
     "لافروف",
     "وزير الخارجية الروسي",

@@ -108,8 +108,15 @@ export function entityOperations(
         };
       };
       const mentions = [
-        ...ops.store.spansOfEntity(entityId).map((s) => mention(s.id, "mention")),
-        ...ops.store.relationsToEntity(entityId).map((r) => mention(r.from_span_id, "quote")),
+        // Unreviewed suggestions are not mentions yet.
+        ...ops.store
+          .spansOfEntity(entityId)
+          .filter((s) => s.suggested_by === null)
+          .map((s) => mention(s.id, "mention")),
+        ...ops.store
+          .relationsToEntity(entityId)
+          .filter((r) => ops.span(r.from_span_id).suggested_by === null)
+          .map((r) => mention(r.from_span_id, "quote")),
       ].sort((a, b) => a.documentId - b.documentId || a.start - b.start);
       return { ...view(entity), mentions };
     },

@@ -186,6 +186,14 @@ describe("name propagation", () => {
       all.filter((a) => a !== tagged).map((a) => [a, a + 6, "بومبيو", "propagation"]),
     );
     assert.ok(occurrences(sampleText, "وبومبيو").every((w) => all.includes(w + 1)));
+    // Suggestions are not the entity's mentions until accepted.
+    assert.deepEqual(
+      p.table.getEntity({ entityId: entity.id }).mentions.map((m) => m.start),
+      [tagged],
+    );
+    assert.equal(p.table.listEntities({}).find((e) => e.id === entity.id)?.mentionCount, 1);
+    p.table.reviewSuggestions({ decision: "accept", documentId });
+    assert.equal(p.table.getEntity({ entityId: entity.id }).mentions.length, all.length);
   });
 
   it("matches whole words unless asked, through folding, across documents", (t) => {

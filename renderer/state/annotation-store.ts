@@ -701,6 +701,10 @@ export class AnnotationStore extends EventTarget {
   }
 
   async #travel(direction: "undo" | "redo"): Promise<void> {
+    // A name tagged just before Ctrl+Z is not propagated: a change landing after an undo
+    // would surprise the annotator and take their redo away.
+    clearTimeout(this.#propagateTimer);
+    this.#toPropagate = [];
     await this.#act(async () => {
       const result = direction === "undo" ? await this.api.undo({}) : await this.api.redo({});
       const entry = "undone" in result ? result.undone : result.redone;
