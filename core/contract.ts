@@ -11,24 +11,9 @@ import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
 import type { CueLemma } from "./preannotate/cues.ts";
 import type { OperationName } from "./operation-names.ts";
 import type { PublishedDate } from "./text/dates.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "./export-formats.ts";
 
-/** Formats Qawl writes (docs/formats.md). */
-export const EXPORT_FORMATS = [
-  "jsonl",
-  "text",
-  "brat",
-  "conll",
-  "doccano",
-  "labelstudio",
-  "spacy",
-  "hf",
-  "webanno",
-  "quotes-csv",
-  "quotes-xlsx",
-] as const;
-
-/** A format Qawl writes. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 const id = z.number().int().positive();
 /** A code point offset. */

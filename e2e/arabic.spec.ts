@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { python, runPython } from "../test-support/python.ts";
 import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/annotate-flow.ts";
-import { selectedText } from "./support/article-harness.ts";
+import { painted, selectedText } from "./support/article-harness.ts";
 import { startServe, type Served } from "./support/serve.ts";
 
 let served: Served;
@@ -22,19 +22,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await served.stop();
 });
-
-/** Ranges painted as suggestions, and as accepted spans (all labels). */
-async function painted(page: Page): Promise<{ suggested: number; accepted: number }> {
-  return page.evaluate(() => {
-    let suggested = 0;
-    let accepted = 0;
-    for (const [name, highlight] of CSS.highlights) {
-      if (name.startsWith("qawl-suggested-")) suggested += highlight.size;
-      if (name.startsWith("qawl-label-")) accepted += highlight.size;
-    }
-    return { suggested, accepted };
-  });
-}
 
 /** Choose Arabic in Settings with the keyboard only (Shift+G, arrow keys, Esc). */
 async function chooseArabic(page: Page): Promise<void> {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { python, runPython } from "../test-support/python.ts";
 import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/annotate-flow.ts";
-import { selectWithMouse, spanList } from "./support/article-harness.ts";
+import { painted, selectWithMouse, spanList } from "./support/article-harness.ts";
 import { startServe, type Served } from "./support/serve.ts";
 
 let served: Served;
@@ -26,19 +26,6 @@ async function importSample(page: Page): Promise<void> {
   await page.goto(served.url);
   await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
   await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
-}
-
-/** How many ranges are painted as suggestions, and how many as accepted spans (all labels). */
-async function painted(page: Page): Promise<{ suggested: number; accepted: number }> {
-  return page.evaluate(() => {
-    let suggested = 0;
-    let accepted = 0;
-    for (const [name, highlight] of CSS.highlights) {
-      if (name.startsWith("qawl-suggested-")) suggested += highlight.size;
-      if (name.startsWith("qawl-label-")) accepted += highlight.size;
-    }
-    return { suggested, accepted };
-  });
 }
 
 test("pre-annotate the sample, review every suggestion with Enter, and export the three direct quotes attributed right", async ({

@@ -196,3 +196,16 @@ export async function exportAs(page: Page, format: string, scope = "All document
   await dialog.getByRole("button", { name: "Close" }).click();
   return download;
 }
+
+/** How many ranges are painted as unreviewed suggestions, and how many as accepted spans (all labels). */
+export async function painted(page: Page): Promise<{ suggested: number; accepted: number }> {
+  return page.evaluate(() => {
+    let suggested = 0;
+    let accepted = 0;
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith("qawl-suggested-")) suggested += highlight.size;
+      if (name.startsWith("qawl-label-")) accepted += highlight.size;
+    }
+    return { suggested, accepted };
+  });
+}

@@ -5,27 +5,16 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { strToU8, zipSync } from "fflate";
-import type { ExportFormat, ExportResult } from "../../core/contract.ts";
+import type { ExportResult } from "../../core/contract.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "../../core/export-formats.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
 import { LocaleController } from "../i18n/locale.ts";
 import { t } from "./export-dialog.messages.ts";
 
-/** Formats offered, in this order; each is described by its `format-…` message. */
-const FORMATS: readonly ExportFormat[] = [
-  "jsonl",
-  "text",
-  "brat",
-  "conll",
-  "doccano",
-  "labelstudio",
-  "spacy",
-  "hf",
-  "webanno",
-  "quotes-csv",
-  "quotes-xlsx",
-];
+/** Formats offered, in the contract's order; each is described by its `format-…` message. */
+const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS;
 
 type Scope = "document" | "all" | "done" | "chosen";
 
