@@ -162,6 +162,7 @@ function program(streams: CliIo): Command {
               d.published?.iso ?? "-",
               d.status,
               `${String(spans)} spans`,
+              ...(d.suggestionCount > 0 ? [`${String(d.suggestionCount)} to review`] : []),
               `${String(d.length)} cp`,
               d.title,
             ].join("\t"),

@@ -21,6 +21,12 @@ describe("qawl preannotate, search, cues, quality", () => {
   it("pre-annotates and accepts for batch use; the quotes then export", async (t) => {
     const p = join(tempDir(t), "p.qawl");
     await qawl(["import", samplePath, "--project", p]);
+    // Without --accept, the list shows what is left to review.
+    await qawl(["preannotate", "--project", p]);
+    assert.match(
+      (await qawl(["list", "--project", p])).stdout,
+      /^1\t2019-05-14\tin_progress\t0 spans\t20 to review\t/u,
+    );
     const result = await qawl(["preannotate", "--accept", "--project", p]);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^1\t8 quotes, 8 cues, 4 speakers \(4 carried over\)\t/u);
@@ -40,6 +46,14 @@ describe("qawl preannotate, search, cues, quality", () => {
     const text = python(readFileSync(SAMPLE, "utf8"), [[start ?? 0, end ?? 0]]);
     assert.equal(text.slices[0], "وزير الخارجية الروسي");
     assert.match(found.stderr, /^1 hit$/mu);
+    // A label by its display name in any case; an unknown label or nothing to find is refused.
+    await qawl(["preannotate", "--accept", "--project", p]);
+    const cues = await qawl(["search", "--label", "cue", "--project", p]);
+    assert.match(cues.stderr, /^8 hits$/mu);
+    const unknown = await qawl(["search", "--label", "Nope", "--project", p]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /^qawl: no label called Nope \(the labels: QUOTE, /u);
+    assert.equal((await qawl(["search", "--project", p])).code, 1);
   });
 
   it("prints and replaces the cue list, refusing a bad file with its name and reason", async (t) => {
@@ -63,7 +77,33 @@ describe("qawl preannotate, search, cues, quality", () => {
     );
     const bad = await qawl(["cues", "--set", file, "--project", p]);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /^qawl: .*cues\.json: 0\.kind: /u);
+    assert.match(bad.stderr, /^qawl: .*cues\.json: entry 1 kind: /u);
+    // An empty list, a duplicate lemma, a file that is not JSON: each named, nothing written.
+    for (const [content, reason] of [
+      ["[]", /cues\.json: a cue list needs at least one lemma/u],
+      [
+        JSON.stringify([
+          { lemma: "قال", kind: "speech", forms: ["قال"], participles: [], introducers: [] },
+          { lemma: "قال", kind: "speech", forms: ["قالت"], participles: [], introducers: [] },
+        ]),
+        /cues\.json: cue lemma قال is listed twice/u,
+      ],
+      ["[{", /cues\.json: not JSON/u],
+      [JSON.stringify([{ lemma: "قال", forms: ["قال"], participles: [], introducers: [] }]), /entry 1 kind: required/u],
+    ] as const) {
+      writeFileSync(file, content);
+      const refused = await qawl(["cues", "--set", file, "--project", p]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, reason);
+      assert.equal(refused.stderr.trimEnd().split("\n").length, 1);
+    }
+    assert.equal((JSON.parse((await qawl(["cues", "--json", "--project", p])).stdout) as unknown[]).length, 1);
+    // --reset brings Qawl's defaults back; the plain listing shows a multi-word form whole.
+    assert.equal((await qawl(["cues", "--reset", "--project", p])).code, 0);
+    assert.deepEqual(JSON.parse((await qawl(["cues", "--json", "--project", p])).stdout), DEFAULT_CUES);
+    const plain = (await qawl(["cues", "--project", p])).stdout.split("\n");
+    assert.equal(plain[0], "lemma\tkind\tforms\tparticiples\tintroducers");
+    assert.ok(plain.some((line) => line.split("\t")[2]?.split("، ").includes("وفقا ل")));
   });
 
   it("measures the pre-annotator against a gold file", async () => {

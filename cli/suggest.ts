@@ -9,7 +9,8 @@ import { Command, Option } from "commander";
 import { z } from "zod";
 import { QawlError } from "../core/errors.ts";
 import { inputSchemas } from "../core/contract.ts";
-import { openProject } from "../main/project.ts";
+import { DEFAULT_CUES, type CueLemma } from "../core/preannotate/cues.ts";
+import { openProject, type OpenProject } from "../main/project.ts";
 import { formatQuality, measureQuality, readGold } from "../main/quality.ts";
 import {
   annotatorName,
@@ -21,6 +22,42 @@ import {
   type Lines,
   type ProjectOptions,
 } from "./common.ts";
+
+/**
+ * Replace a project's cue list with a JSON file's (an array of {lemma, kind, forms,
+ * participles, introducers}).
+ * @throws QawlError naming the file, and the entry (counted from 1) and field at fault
+ */
+async function setCuesFromFile(project: OpenProject, file: string): Promise<CueLemma[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new QawlError(
+      "bad_input",
+      e instanceof SyntaxError ? `${file}: not JSON (${e.message})` : `${file}: cannot read (${describeFsError(e)})`,
+    );
+  }
+  const checked = inputSchemas.setCueLemmas.safeParse({ cues: parsed });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const [, entry, ...field] = issue?.path ?? [];
+    const where =
+      typeof entry === "number" ? `entry ${String(entry + 1)}${field.length > 0 ? ` ${field.join(".")}` : ""}: ` : "";
+    const given: unknown =
+      typeof entry === "number" && Array.isArray(parsed) && typeof field[0] === "string"
+        ? (parsed[entry] as Record<string, unknown> | undefined)?.[field[0]]
+        : null;
+    const what = given === undefined ? "required" : (issue?.message ?? "invalid");
+    throw new QawlError("bad_input", `${file}: ${where}${what}`);
+  }
+  try {
+    return await call(project, "setCueLemmas", checked.data);
+  } catch (e) {
+    if (e instanceof QawlError) throw new QawlError(e.code, `${file}: ${e.message}`);
+    throw e;
+  }
+}
 
 /** Add `preannotate`, `cues`, `search` and `quality` to the command tree. */
 export function addSuggestionCommands(cmd: Command, io: Lines): void {
@@ -73,39 +110,32 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
       "--set <file>",
       "replace the list with this JSON file's (an array of {lemma, kind, forms, participles, introducers})",
     )
-    .action(async (opts: ProjectOptions & { json?: boolean; set?: string }) => {
+    .option("--reset", "replace the list with Qawl's default cues")
+    .action(async (opts: ProjectOptions & { json?: boolean; set?: string; reset?: boolean }) => {
       const project = openProject({
         project: opts.project,
-        mustExist: opts.set === undefined,
+        mustExist: true,
         context: { annotator: annotatorName(opts) },
       });
       try {
         let cues = await call(project, "getCueLemmas", {});
+        if (opts.set !== undefined && opts.reset === true)
+          throw new QawlError("bad_input", "give --set or --reset, not both");
+        if (opts.reset === true) {
+          cues = await call(project, "setCueLemmas", { cues: DEFAULT_CUES.map((c) => ({ ...c })) });
+          io.err(`${plural(cues.length, "cue lemma")} (Qawl's defaults) now in ${project.store.path}`);
+        }
         if (opts.set !== undefined) {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(readFileSync(opts.set, "utf8"));
-          } catch (e) {
-            throw new QawlError(
-              "bad_input",
-              `${opts.set}: cannot read (${e instanceof SyntaxError ? e.message : describeFsError(e)})`,
-            );
-          }
-          const checked = inputSchemas.setCueLemmas.safeParse({ cues: parsed });
-          if (!checked.success) {
-            const issue = checked.error.issues[0];
-            throw new QawlError(
-              "bad_input",
-              `${opts.set}: ${issue?.path.slice(1).join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
-            );
-          }
-          cues = await call(project, "setCueLemmas", checked.data);
+          cues = await setCuesFromFile(project, opts.set);
           io.err(`${plural(cues.length, "cue lemma")} now in ${project.store.path}`);
         }
         if (opts.json === true) io.out(JSON.stringify(cues, null, 2));
-        else if (opts.set === undefined) {
+        else if (opts.set === undefined && opts.reset !== true) {
+          io.out(["lemma", "kind", "forms", "participles", "introducers"].join("\t"));
           for (const c of cues) {
-            io.out([c.lemma, c.kind, c.forms.join(" "), c.participles.join(" "), c.introducers.join(" ")].join("\t"));
+            io.out(
+              [c.lemma, c.kind, c.forms.join("، "), c.participles.join("، "), c.introducers.join("، ")].join("\t"),
+            );
           }
         }
       } finally {

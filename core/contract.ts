@@ -152,7 +152,9 @@ export const inputSchemas = {
     })
     .refine((x) => (x.spanIds === undefined) !== (x.documentId === undefined), "give spanIds or documentId"),
   getCueLemmas: z.strictObject({}),
-  setCueLemmas: z.strictObject({ cues: z.array(cueLemma).max(500) }),
+  setCueLemmas: z.strictObject({
+    cues: z.array(cueLemma).min(1, "a cue list needs at least one lemma (Qawl's defaults: qawl cues --reset)").max(500),
+  }),
   propagateNames: z.strictObject({
     /** Propagate this name span (and its entity's names); every known name when absent. */
     spanId: id.optional(),

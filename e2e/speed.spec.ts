@@ -3,6 +3,7 @@
  * painted apart from accepted spans, name propagation after tagging a name, folded search
  * that jumps to the hit, the shortcut sheet, and stepping through spans and documents.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { python, runPython } from "../test-support/python.ts";
 import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/annotate-flow.ts";
 import { painted, selectWithMouse, spanList } from "./support/article-harness.ts";
-import { startServe, type Served } from "./support/serve.ts";
+import { QAWL_BIN, startServe, type Served } from "./support/serve.ts";
+import { DEFAULT_CUES } from "../core/preannotate/cues.ts";
 
 let served: Served;
 
@@ -109,6 +111,13 @@ test("Backspace rejects a suggestion, ] and [ step between suggestions, j and k 
   const afterJ = await active().textContent();
   await page.keyboard.press("k");
   await expect(active()).not.toHaveText(afterJ ?? "");
+  // With nothing active, Enter starts the review at the first suggestion (it accepts nothing yet).
+  await page.keyboard.press("Escape");
+  await expect(spanList(page).locator(".span-row.active")).toHaveCount(0);
+  const before = await painted(page);
+  await page.keyboard.press("Enter");
+  await expect(spanList(page).locator(".span-row.active.suggested")).toHaveCount(1);
+  expect(await painted(page)).toEqual(before);
 });
 
 test("tagging a name suggests its other mentions, after a و but never covering it", async ({ page }) => {
@@ -185,4 +194,38 @@ test("? shows every shortcut and gives the focus back; Alt+↓ opens the next do
   await expect(page.locator("qawl-article h1")).toHaveText("خبر ثان");
   await page.keyboard.press("Alt+ArrowUp");
   await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+});
+
+test("the Cues dialog saves the list as it was, multi-word forms whole, and restores the defaults", async ({
+  page,
+}) => {
+  await importSample(page);
+  await page.locator("article").focus();
+  const cuesNow = () =>
+    JSON.parse(
+      execFileSync(process.execPath, [QAWL_BIN, "cues", "--json", "--project", served.projectPath], {
+        encoding: "utf8",
+      }),
+    ) as unknown;
+  await page.keyboard.press("Shift+U");
+  const dialog = page.getByRole("dialog", { name: "Reporting cues" });
+  await expect(dialog).toBeVisible();
+  // A form of two words (وفقا ل) shows whole between commas.
+  await expect(dialog.locator("input[name=forms]").nth(DEFAULT_CUES.findIndex((c) => c.lemma === "بحسب"))).toHaveValue(
+    /(^|، )وفقا ل(،|$)/u,
+  );
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  expect(cuesNow()).toEqual(DEFAULT_CUES);
+  // Remove قال, save; then Restore the defaults brings it back.
+  await page.keyboard.press("Shift+U");
+  await dialog.getByRole("button", { name: "Remove قال" }).click();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  expect((cuesNow() as { lemma: string }[]).some((c) => c.lemma === "قال")).toBe(false);
+  await page.keyboard.press("Shift+U");
+  await dialog.getByRole("button", { name: "Restore the defaults" }).click();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  expect(cuesNow()).toEqual(DEFAULT_CUES);
 });

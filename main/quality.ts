@@ -83,7 +83,7 @@ export async function measureQuality(gold: Gold, cues?: readonly CueLemma[]): Pr
 export function formatQuality(report: QualityReport): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
   const lines = [
-    `${String(report.documents)} documents`,
+    `${String(report.documents)} document${report.documents === 1 ? "" : "s"}`,
     `${"spans".padEnd(16)} ${"gold".padStart(5)} ${"found".padStart(5)}   exact: P      R      F1     overlap: P      R      F1`,
   ];
   for (const row of report.spans) {

@@ -6,6 +6,7 @@
  * speaker ("everything Lavrov said": the speaker mention's text, or its entity's name or
  * aliases, contains the query).
  */
+import { QawlError } from "../../core/errors.ts";
 import type { OperationTable, SearchHit } from "../../core/contract.ts";
 import { foldArabic, foldedShadow } from "../../core/text/normalize.ts";
 import type { DocumentRow, SpanRow } from "../../db/project.ts";
@@ -46,11 +47,26 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
     (s.fragments.length === 0 ? [s] : s.fragments).some((f) => f.start <= start && end <= f.end);
 
   return {
-    search({ query, scope, label, status, limit }) {
+    search({ query, scope, label: asked, status, limit }) {
       const folded = foldArabic(query);
       const max = limit ?? DEFAULT_LIMIT;
       const where = scope ?? "text";
-      if (folded === "" && label === undefined) return { hits: [], total: 0 };
+      if (folded === "" && asked === undefined) throw new QawlError("bad_input", "give words to find, or a label");
+      // A label by its export name or display name, in any case.
+      const wanted = asked?.toLocaleLowerCase();
+      const label =
+        wanted === undefined
+          ? undefined
+          : ops.store
+              .labels()
+              .find((l) => l.name.toLocaleLowerCase() === wanted || l.displayName.toLocaleLowerCase() === wanted)?.name;
+      if (asked !== undefined && label === undefined) {
+        const names = ops.store
+          .labels()
+          .map((l) => l.name)
+          .join(", ");
+        throw new QawlError("bad_input", `no label called ${asked} (the labels: ${names})`);
+      }
       let ids = ops.store.documentIds();
       if (folded !== "" && where !== "speaker") {
         const containing = ops.store.documentsContaining(folded);

@@ -73,9 +73,16 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       aria: "Enter",
       matches: (e) => pressed(e, { key: "Enter", shift: false }),
       run: () => {
-        if (!suggestionActive()) return false;
-        void reviewActive(store, "accept");
-        return true;
+        if (suggestionActive()) {
+          void reviewActive(store, "accept");
+          return true;
+        }
+        // Nothing active in a document with suggestions: Enter starts the review at the first.
+        if (active() === undefined && (store.document?.suggestionCount ?? 0) > 0) {
+          void step(store, "suggestion", 1);
+          return true;
+        }
+        return false;
       },
     },
     {
@@ -125,7 +132,7 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
     {
       id: "next-span",
       group: "navigate",
-      keys: ["J"],
+      keys: ["j"],
       aria: "J",
       matches: (e) => pressed(e, letter("j")),
       run: always(() => void step(store, "span", 1)),
@@ -133,7 +140,7 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
     {
       id: "previous-span",
       group: "navigate",
-      keys: ["K"],
+      keys: ["k"],
       aria: "K",
       matches: (e) => pressed(e, letter("k")),
       run: always(() => void step(store, "span", -1)),

@@ -4,7 +4,8 @@ import { defineMessages } from "../i18n/messages.ts";
 export const t = defineMessages({
   en: {
     title: "Reporting cues",
-    help: "The pre-annotator finds quotes next to these words. Forms and participles are matched without harakat, whatever the alef, and after و or ف. Separate words with spaces.",
+    help: "The pre-annotator finds quotes next to these words. Forms and participles are matched without harakat, whatever the alef, and after و or ف. Separate forms with commas (, or ،); a form may have several words (وفقا ل).",
+    restoreDefaults: "Restore the defaults",
     addCue: "Add a cue",
     save: "Save",
     cancel: "Cancel",
@@ -21,7 +22,8 @@ export const t = defineMessages({
   },
   ar: {
     title: "أفعال القول",
-    help: "يجد الوسم المسبق الاقتباسات بجوار هذه الكلمات. تُطابَق الصيغ وأسماء الفاعل دون اعتبار للحركات ولا لصورة الألف، وبعد الواو أو الفاء أيضًا. افصل بين الكلمات بمسافات.",
+    help: "يجد الوسم المسبق الاقتباسات بجوار هذه الكلمات. تُطابَق الصيغ وأسماء الفاعل دون اعتبار للحركات ولا لصورة الألف، وبعد الواو أو الفاء أيضًا. افصل بين الصيغ بفواصل (، أو ,)؛ وقد تتألف الصيغة من أكثر من كلمة (وفقا ل).",
+    restoreDefaults: "استعادة القائمة الافتراضية",
     addCue: "إضافة فعل قول",
     save: "حفظ",
     cancel: "إلغاء",

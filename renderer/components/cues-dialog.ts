@@ -6,13 +6,20 @@
  * folding and after a leading و or ف.
  */
 import { LitElement, html, nothing } from "lit";
-import type { CueLemma } from "../../core/preannotate/cues.ts";
+import { DEFAULT_CUES, type CueLemma } from "../../core/preannotate/cues.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { storeMessages } from "../state/store.messages.ts";
 import { LocaleController } from "../i18n/locale.ts";
 import { t } from "./cues-dialog.messages.ts";
 
-const words = (s: string) => s.split(/[\s,،]+/u).filter((w) => w !== "");
+/** The forms typed in a field: separated by commas (`,` or `،`) or line breaks; a form may hold spaces (`وفقا ل`). */
+const formsOf = (s: string) =>
+  s
+    .split(/[,،\n]/u)
+    .map((w) => w.trim().replace(/\s+/gu, " "))
+    .filter((w) => w !== "");
+/** Forms as a field shows them. */
+const shown = (forms: readonly string[]) => forms.join("، ");
 
 export class CuesDialog extends LitElement {
   static override properties = { store: { attribute: false }, cues: { state: true } };
@@ -64,14 +71,14 @@ export class CuesDialog extends LitElement {
         row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`)?.value ?? "";
       const lemma = value("lemma").trim();
       if (lemma === "") return [];
-      const forms = words(value("forms"));
+      const forms = formsOf(value("forms"));
       return [
         {
           lemma,
           kind: value("kind") === "source" ? "source" : "speech",
           forms: forms.length === 0 ? [lemma] : forms,
-          participles: words(value("participles")),
-          introducers: words(value("introducers")),
+          participles: formsOf(value("participles")),
+          introducers: formsOf(value("introducers")),
         },
       ];
     });
@@ -116,6 +123,21 @@ export class CuesDialog extends LitElement {
                 >
                   ${t("addCue")}
                 </button>
+                <button
+                  type="button"
+                  class="button"
+                  @click=${() => {
+                    // Qawl's defaults, to look at before saving (Cancel keeps the project's list).
+                    this.cues = null;
+                    void this.updateComplete.then(async () => {
+                      this.cues = DEFAULT_CUES.map((c) => ({ ...c }));
+                      await this.updateComplete;
+                      this.querySelector<HTMLInputElement>("input[name=lemma]")?.focus();
+                    });
+                  }}
+                >
+                  ${t("restoreDefaults")}
+                </button>
                 <button type="submit" class="button primary">${t("save")}</button>
                 <button
                   type="button"
@@ -146,15 +168,13 @@ export class CuesDialog extends LitElement {
         </select></label
       >
       <label class="field wide"
-        ><span>${t("forms")}</span><input name="forms" lang="ar" dir="rtl" .value=${c.forms.join(" ")}
+        ><span>${t("forms")}</span><input name="forms" lang="ar" dir="rtl" .value=${shown(c.forms)}
       /></label>
       <label class="field"
-        ><span>${t("participles")}</span
-        ><input name="participles" lang="ar" dir="rtl" .value=${c.participles.join(" ")}
+        ><span>${t("participles")}</span><input name="participles" lang="ar" dir="rtl" .value=${shown(c.participles)}
       /></label>
       <label class="field"
-        ><span>${t("introducers")}</span
-        ><input name="introducers" lang="ar" dir="rtl" .value=${c.introducers.join(" ")}
+        ><span>${t("introducers")}</span><input name="introducers" lang="ar" dir="rtl" .value=${shown(c.introducers)}
       /></label>
       <button
         type="button"

@@ -25,7 +25,10 @@ export class ShortcutSheet extends LitElement {
   /** Show the sheet (modal); closing it gives focus back. */
   open(): void {
     this.#opener = document.activeElement;
-    this.querySelector("dialog")?.showModal();
+    const dialog = this.querySelector("dialog");
+    dialog?.showModal();
+    // Close has the focus (Esc or Enter closes); the sheet still opens at its title.
+    if (dialog !== null) dialog.scrollTop = 0;
   }
 
   protected override render() {

@@ -253,7 +253,7 @@ export class SpanPanel extends LitElement {
           }}
         ></textarea>
       </label>
-      <p class="hint">${span.start}–${span.end} · ${t("resizeHint")}</p>
+      <p class="hint"><bdi dir="ltr">${span.start}–${span.end}</bdi> · ${t("resizeHint")}</p>
     </div>`;
   }
 
