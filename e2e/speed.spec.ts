@@ -164,6 +164,13 @@ test("search finds a name typed without harakat where the text has them, and sho
   );
   expect(shown).toEqual(["وزيرُ الخارجيّة"]);
   await expect(page.locator("article")).toBeFocused();
+  // Back in the box, Esc empties it, and Esc again returns the keyboard to the article.
+  await page.keyboard.press("/");
+  await expect(box).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(box).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect(page.locator("article")).toBeFocused();
 });
 
 test("? shows every shortcut and gives the focus back; Alt+↓ opens the next document", async ({ page }) => {

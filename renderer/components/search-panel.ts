@@ -83,6 +83,14 @@ export class SearchPanel extends LitElement {
             aria-keyshortcuts="/"
             placeholder=${t("placeholder")}
             .value=${q.query}
+            @keydown=${(e: KeyboardEvent) => {
+              // Esc in an empty box gives the keyboard back to the article (the first Esc empties it).
+              const box = e.target as HTMLInputElement;
+              if (e.key === "Escape" && box.value === "") {
+                e.preventDefault();
+                document.querySelector<HTMLElement>("qawl-article article")?.focus({ preventScroll: true });
+              }
+            }}
         /></label>
         <label class="field"
           ><span>${t("in")}</span>
