@@ -4,9 +4,10 @@
  * alone in that interface — pre-annotation reviewed, names tagged and propagated, an
  * entity made, the document marked done and exported with every offset right.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { python, runPython } from "../test-support/python.ts";
 import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/annotate-flow.ts";
@@ -136,6 +137,15 @@ test("with the interface in Arabic, the sample article is annotated from the key
   // Done, from the keyboard; the list says so in Arabic.
   await page.keyboard.press("Shift+D");
   await expect(page.getByRole("list", { name: "الوثائق" })).toContainText("منجز");
+  // Shift+J makes the first quote active: the picture for the README.
+  await page.keyboard.press("Shift+J");
+  await expect(page.locator("qawl-span-panel .span-row.active")).toHaveCount(1);
+  const target =
+    process.env["QAWL_UPDATE_SCREENSHOT"] === "1"
+      ? fileURLToPath(new URL("../docs/screenshot-ar.png", import.meta.url))
+      : "test-results/screenshot-ar.png";
+  mkdirSync(dirname(target), { recursive: true });
+  await page.screenshot({ path: target });
 
   // Export (Shift+O, then Enter on the dialog's button) and check it from outside.
   const [download] = await Promise.all([
