@@ -1,5 +1,6 @@
 /** Messages of the article view, in English and Arabic. */
 import { count, defineMessages } from "../i18n/messages.ts";
+import { SPANS_AR } from "../i18n/nouns.ts";
 
 export const t = defineMessages({
   en: {
@@ -33,15 +34,7 @@ export const t = defineMessages({
         many: "{n} نقطة ترميز",
         other: "{n} نقطة ترميز",
       }),
-    spans: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا مقاطع",
-        one: "مقطع واحد",
-        two: "مقطعان",
-        few: "{n} مقاطع",
-        many: "{n} مقطعًا",
-        other: "{n} مقطع",
-      }),
+    spans: (p) => count(Number(p["n"]), SPANS_AR),
     status: "الحالة",
     new: "جديد",
     in_progress: "قيد العمل",

@@ -1,5 +1,6 @@
 /** Messages of the document list, in English and Arabic. */
 import { count, defineMessages } from "../i18n/messages.ts";
+import { TO_REVIEW_AR } from "../i18n/nouns.ts";
 
 export const t = defineMessages({
   en: {
@@ -63,15 +64,7 @@ export const t = defineMessages({
         many: "{n} اسمًا",
         other: "{n} اسم",
       }),
-    suggestions: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا اقتراحات للمراجعة",
-        one: "اقتراح واحد للمراجعة",
-        two: "اقتراحان للمراجعة",
-        few: "{n} اقتراحات للمراجعة",
-        many: "{n} اقتراحًا للمراجعة",
-        other: "{n} اقتراح للمراجعة",
-      }),
+    suggestions: (p) => count(Number(p["n"]), TO_REVIEW_AR),
     progressLabel: "الوثائق المنجزة",
     progressText: (p) =>
       `أُنجز ${String(p["done"])} من أصل ${count(Number(p["total"]), {

@@ -1,5 +1,6 @@
 /** Messages of the entity panel, in English and Arabic. */
 import { count, defineMessages } from "../i18n/messages.ts";
+import { MENTIONS_AR } from "../i18n/nouns.ts";
 
 export const t = defineMessages({
   en: {
@@ -35,15 +36,7 @@ export const t = defineMessages({
     merge: "دمج",
     mergeLabel: "دمج كيان آخر في هذا الكيان",
     mergePrompt: "اختر كيانًا لدمجه في هذا الكيان…",
-    mentions: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا إشارات",
-        one: "إشارة واحدة",
-        two: "إشارتان",
-        few: "{n} إشارات",
-        many: "{n} إشارة",
-        other: "{n} إشارة",
-      }),
+    mentions: (p) => count(Number(p["n"]), MENTIONS_AR),
     mentionsHeading: "الإشارات",
     carriedOverHeading: "اقتباسات بنسبة مُرحَّلة",
     carriedOver: "اقتباس (نسبة مُرحَّلة)",

@@ -1,5 +1,6 @@
 /** Messages of the Labels dialog, in English and Arabic. */
 import { count, defineMessages } from "../i18n/messages.ts";
+import { SPANS_AR } from "../i18n/nouns.ts";
 
 export const t = defineMessages({
   en: {
@@ -37,15 +38,7 @@ export const t = defineMessages({
     colour: "اللون",
     displayName: "الاسم المعروض",
     label: "التسمية {name}",
-    spans: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا مقاطع",
-        one: "مقطع واحد",
-        two: "مقطعان",
-        few: "{n} مقاطع",
-        many: "{n} مقطعًا",
-        other: "{n} مقطع",
-      }),
+    spans: (p) => count(Number(p["n"]), SPANS_AR),
     save: "حفظ",
     retire: "إيقاف",
     bringBack: "إعادة",

@@ -1,5 +1,6 @@
 /** Messages of the search panel, in English and Arabic. */
 import { count, defineMessages } from "../i18n/messages.ts";
+import { HITS_AR } from "../i18n/nouns.ts";
 
 export const t = defineMessages({
   en: {
@@ -36,15 +37,7 @@ export const t = defineMessages({
     inProgress: "قيد العمل",
     done: "منجز",
     help: "لا يُعتدّ بالحركات والتطويل وصور الألف: البحث عن لافروف يجد لافروفُ.",
-    hits: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا نتائج",
-        one: "نتيجة واحدة",
-        two: "نتيجتان",
-        few: "{n} نتائج",
-        many: "{n} نتيجة",
-        other: "{n} نتيجة",
-      }),
+    hits: (p) => count(Number(p["n"]), HITS_AR),
     first: " (تُعرض أول {n})",
     results: "نتائج البحث",
   },

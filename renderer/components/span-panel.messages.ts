@@ -1,6 +1,7 @@
 /** Messages of the span panel, in English and Arabic. */
 import { locale } from "../i18n/locale.ts";
 import { count, defineMessages } from "../i18n/messages.ts";
+import { MENTIONS_AR, TO_REVIEW_AR } from "../i18n/nouns.ts";
 
 /** Latin key names kept left to right inside an Arabic message. */
 const ltr = (text: string) => `\u2066${text}\u2069`;
@@ -64,15 +65,7 @@ export const t = defineMessages({
     unlinkedFilter: "اقتباسات بلا متحدث أو فعل قول",
     labelFilter: "{name} ({n})",
     suggestions: "الاقتراحات",
-    toReview: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا اقتراحات للمراجعة",
-        one: "اقتراح واحد للمراجعة",
-        two: "اقتراحان للمراجعة",
-        few: "{n} اقتراحات للمراجعة",
-        many: "{n} اقتراحًا للمراجعة",
-        other: "{n} اقتراح للمراجعة",
-      }),
+    toReview: (p) => count(Number(p["n"]), TO_REVIEW_AR),
     acceptAll: "قبول الكل",
     rejectAll: "رفض الكل",
     byRules: "اقترحته قواعد الاقتباس",
@@ -116,15 +109,7 @@ export const t = defineMessages({
     matches: "يطابق {name} ({mentions})",
     link: "ربط",
     showEntity: "عرض {name} ({mentions})",
-    mentions: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا إشارات",
-        one: "إشارة واحدة",
-        two: "إشارتان",
-        few: "{n} إشارات",
-        many: "{n} إشارة",
-        other: "{n} إشارة",
-      }),
+    mentions: (p) => count(Number(p["n"]), MENTIONS_AR),
     type: "النوع",
     direct: "مباشر",
     indirect: "غير مباشر",

@@ -1,5 +1,6 @@
 /** Status-line messages of the page's state, in English and Arabic. */
 import { count, defineMessages, type PluralForms } from "../i18n/messages.ts";
+import { HITS_AR, MENTIONS_AR } from "../i18n/nouns.ts";
 import { isolate } from "../format.ts";
 
 /** Arabic: a number of files after a noun (genitive: `قراءة ملفين`). */
@@ -10,16 +11,6 @@ const FILES_AR: PluralForms = {
   few: "{n} ملفات",
   many: "{n} ملفًا",
   other: "{n} ملف",
-};
-
-/** Arabic: a number of mentions, standing alone. */
-const MENTIONS_AR: PluralForms = {
-  zero: "لا إشارات",
-  one: "إشارة واحدة",
-  two: "إشارتان",
-  few: "{n} إشارات",
-  many: "{n} إشارة",
-  other: "{n} إشارة",
 };
 
 export const storeMessages = defineMessages({
@@ -85,15 +76,7 @@ export const storeMessages = defineMessages({
     notSuggestion: "المقطع النشط ليس اقتراحًا",
     noMore: "لا مزيد في هذا الاتجاه",
     searching: "جارٍ البحث…",
-    found: (p) =>
-      count(Number(p["n"]), {
-        zero: "لا نتائج",
-        one: "نتيجة واحدة",
-        two: "نتيجتان",
-        few: "{n} نتائج",
-        many: "{n} نتيجة",
-        other: "{n} نتيجة",
-      }),
+    found: (p) => count(Number(p["n"]), HITS_AR),
     cuesSaved: (p) =>
       `حُفظت ${count(Number(p["n"]), { zero: "{n} أفعال قول", one: "صيغة قول واحدة", two: "صيغتا قول", few: "{n} أفعال قول", many: "{n} فعل قول", other: "{n} فعل قول" })}`,
     separator: "؛ ",
