@@ -42,7 +42,7 @@ function neighbour(store: AnnotationStore, list: SpanView[], direction: 1 | -1):
  * after the actions queued before it.
  */
 export async function step(store: AnnotationStore, kind: StepKind, direction: 1 | -1): Promise<void> {
-  await store.queue(async () => {
+  await store.queue(() => {
     const next = neighbour(store, stops(store, kind), direction);
     if (next === undefined) store.notify("info", kind === "suggestion" ? t("noSuggestion") : t("noMore"));
     else store.activate(next.id);
