@@ -224,12 +224,17 @@ test("the Cues dialog saves the list as it was, multi-word forms whole, and rest
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   expect(cuesNow()).toEqual(DEFAULT_CUES);
-  // Remove قال, save; then Restore the defaults brings it back.
+  // Edit أضاف's forms, then remove قال above it: the edit stays with أضاف; save.
   await page.keyboard.press("Shift+U");
+  const added = dialog.getByRole("group", { name: "Cue أضاف" }).locator("input[name=forms]");
+  await added.fill(`${await added.inputValue()}، زاد`);
   await dialog.getByRole("button", { name: "Remove قال" }).click();
+  await expect(added).toHaveValue(/، زاد$/u);
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
-  expect((cuesNow() as { lemma: string }[]).some((c) => c.lemma === "قال")).toBe(false);
+  const saved = cuesNow() as { lemma: string; forms: string[] }[];
+  expect(saved.some((c) => c.lemma === "قال")).toBe(false);
+  expect(saved.find((c) => c.lemma === "أضاف")?.forms.at(-1)).toBe("زاد");
   await page.keyboard.press("Shift+U");
   await dialog.getByRole("button", { name: "Restore the defaults" }).click();
   await dialog.getByRole("button", { name: "Save" }).click();

@@ -6,6 +6,7 @@
  * folding and after a leading و or ف.
  */
 import { LitElement, html, nothing } from "lit";
+import { repeat } from "lit/directives/repeat.js";
 import { DEFAULT_CUES, type CueLemma } from "../../core/preannotate/cues.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { storeMessages } from "../state/store.messages.ts";
@@ -106,7 +107,13 @@ export class CuesDialog extends LitElement {
                 this.#save(e);
               }}
             >
-              <div class="cue-rows">${cues.map((c, i) => this.#row(c, i))}</div>
+              <div class="cue-rows">
+                ${repeat(
+                  cues,
+                  (c) => c, // keyed by the row's object, so removing a row keeps the others' unsaved edits in place
+                  (c, i) => this.#row(c, i),
+                )}
+              </div>
               <div class="actions">
                 <button
                   type="button"
