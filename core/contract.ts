@@ -416,7 +416,7 @@ export interface SearchHit {
   documentTitle: string;
   start: number;
   end: number;
-  /** Up to 40 code points of text before the hit, the hit, and after it. */
+  /** Up to 40 code points of text before the hit (whole words, spaces folded), the hit, and after it. */
   before: string;
   match: string;
   after: string;

@@ -12,9 +12,20 @@ import { foldArabic, foldedShadow } from "../../core/text/normalize.ts";
 import type { DocumentRow, SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
 
-/** Code points of context on each side of a hit. */
+/** Most code points of context on each side of a hit (whole words of them). */
 const CONTEXT = 40;
 const DEFAULT_LIMIT = 200;
+
+/**
+ * Context cut from the text, without the partial word at its cut `side` (kept when the
+ * context is one word or was not cut).
+ */
+function wholeWords(context: string, cut: boolean, side: "start" | "end"): string {
+  if (!cut) return context;
+  const at = side === "start" ? context.indexOf(" ") : context.lastIndexOf(" ");
+  if (at < 0) return context;
+  return side === "start" ? context.slice(at + 1) : context.slice(0, at);
+}
 
 /** `search`. */
 export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
@@ -26,9 +37,13 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
       documentTitle: doc.title,
       start,
       end,
-      before: flat(offsets.slice(Math.max(0, start - CONTEXT), start)),
+      before: wholeWords(flat(offsets.slice(Math.max(0, start - CONTEXT), start)), start > CONTEXT, "start"),
       match: flat(offsets.slice(start, end)),
-      after: flat(offsets.slice(end, Math.min(doc.length, end + CONTEXT))),
+      after: wholeWords(
+        flat(offsets.slice(end, Math.min(doc.length, end + CONTEXT))),
+        end + CONTEXT < doc.length,
+        "end",
+      ),
       spanId,
     };
   }

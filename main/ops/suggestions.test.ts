@@ -236,6 +236,30 @@ describe("search", () => {
     assert.equal(p.table.search({ query: "لافروف", status: "done" }).total, 0);
   });
 
+  it("shows whole words of context around a hit", (t) => {
+    const p = emptyProject(t);
+    p.table.importDocuments({ files: [{ name: "l.txt", contentBase64: readFileSync(SAMPLE).toString("base64") }] });
+    const { hits } = p.table.search({ query: "بومبيو" });
+    assert.ok(hits.length > 2);
+    // Python: the context before each hit ends at the hit; where it was cut, it starts right after a space.
+    const checks = runPython<boolean[]>(
+      `import json, re, sys
+job = json.load(sys.stdin)
+out = []
+for h in job["hits"]:
+    whole = re.sub(r"\\s+", " ", job["text"][:h["start"]])
+    ok = whole.endswith(h["before"]) and len(h["before"]) <= 40
+    cut = len(whole) - len(h["before"])
+    out.append(ok and (cut == 0 or whole[cut - 1] == " "))
+print(json.dumps(out))`,
+      { text: sampleText, hits: hits.map((h) => ({ start: h.start, before: h.before })) },
+    );
+    assert.deepEqual(
+      checks,
+      hits.map(() => true),
+    );
+  });
+
   it("finds everything a speaker said, by mention or by entity, and spans by label", (t) => {
     const { table, documentId } = preannotated(t);
     table.reviewSuggestions({ decision: "accept", documentId });
