@@ -218,7 +218,7 @@ test("the Cues dialog saves the list as it was, multi-word forms whole, and rest
   const dialog = page.getByRole("dialog", { name: "Reporting cues" });
   await expect(dialog).toBeVisible();
   // A form of two words (وفقا ل) shows whole between commas.
-  await expect(dialog.locator("input[name=forms]").nth(DEFAULT_CUES.findIndex((c) => c.lemma === "بحسب"))).toHaveValue(
+  await expect(dialog.locator("[name=forms]").nth(DEFAULT_CUES.findIndex((c) => c.lemma === "بحسب"))).toHaveValue(
     /(^|، )وفقا ل(،|$)/u,
   );
   await dialog.getByRole("button", { name: "Save" }).click();
@@ -226,7 +226,7 @@ test("the Cues dialog saves the list as it was, multi-word forms whole, and rest
   expect(cuesNow()).toEqual(DEFAULT_CUES);
   // Edit أضاف's forms, then remove قال above it: the edit stays with أضاف; save.
   await page.keyboard.press("Shift+U");
-  const added = dialog.getByRole("group", { name: "Cue أضاف" }).locator("input[name=forms]");
+  const added = dialog.getByRole("group", { name: "Cue أضاف" }).locator("[name=forms]");
   await added.fill(`${await added.inputValue()}، زاد`);
   await dialog.getByRole("button", { name: "Remove قال" }).click();
   await expect(added).toHaveValue(/، زاد$/u);

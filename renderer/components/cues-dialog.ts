@@ -69,7 +69,7 @@ export class CuesDialog extends LitElement {
     const rows = [...form.querySelectorAll<HTMLFieldSetElement>("fieldset.cue-row")];
     const cues: CueLemma[] = rows.flatMap((row) => {
       const value = (name: string) =>
-        row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`)?.value ?? "";
+        row.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name=${name}]`)?.value ?? "";
       const lemma = value("lemma").trim();
       if (lemma === "") return [];
       const forms = formsOf(value("forms"));
@@ -175,8 +175,9 @@ export class CuesDialog extends LitElement {
         </select></label
       >
       <label class="field wide"
-        ><span>${t("forms")}</span><input name="forms" lang="ar" dir="rtl" .value=${shown(c.forms)}
-      /></label>
+        ><span>${t("forms")}</span
+        ><textarea name="forms" lang="ar" dir="rtl" rows="2" .value=${shown(c.forms)}></textarea>
+      </label>
       <label class="field"
         ><span>${t("participles")}</span><input name="participles" lang="ar" dir="rtl" .value=${shown(c.participles)}
       /></label>
