@@ -249,7 +249,9 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       matches: (e) => pressed(e, { key: "Delete" }) || pressed(e, { key: "Backspace", shift: false }),
       run: () => {
         if (store.activeSpanId === null) return false;
-        void store.deleteSpan(store.activeSpanId);
+        store.whenSettled(() => {
+          if (store.activeSpanId !== null) void store.deleteSpan(store.activeSpanId);
+        });
         return true;
       },
     },

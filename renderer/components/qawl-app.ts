@@ -227,14 +227,23 @@ export class QawlApp extends LitElement {
       store,
       applyLabel: (label) => void this.applyLabel(label),
       addFragment: () => void this.addFragment(),
+      // Actions on the active span wait for the ones before them: a span tagged a moment
+      // ago is the active one by then.
       carryOver: () => {
-        const quote = store.activeSpan;
-        if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
-        else store.notify("error", t("quoteFirst"));
+        store.whenSettled(() => {
+          const quote = store.activeSpan;
+          if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
+          else store.notify("error", t("quoteFirst"));
+        });
       },
-      linkEntity: () => void this.#linkOrCreateEntity(),
-      linkNearest: (type) => void this.#linkNearest(type),
+      linkEntity: () => {
+        store.whenSettled(() => void this.#linkOrCreateEntity());
+      },
+      linkNearest: (type) => {
+        store.whenSettled(() => void this.#linkNearest(type));
+      },
       editNote: () => this.querySelector<HTMLTextAreaElement>("textarea.note")?.focus(),
+      // `nudgeActive` reads the active span when its turn comes.
       resizeActive: (event) => {
         this.#resizeActive(event);
       },

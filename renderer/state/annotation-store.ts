@@ -366,11 +366,14 @@ export class AnnotationStore extends EventTarget {
    * @returns the new span, or null when it was refused (the status says why)
    */
   async createSpan(label: string, start: number, end: number): Promise<SpanView | null> {
-    const doc = this.document;
-    if (doc === null) return null;
+    const documentId = this.document?.id;
+    if (documentId === undefined) return null;
     let created: SpanView | null = null;
     await this.#act(async () => {
-      const span = await this.api.createSpan({ documentId: doc.id, label, start, end });
+      const span = await this.api.createSpan({ documentId, label, start, end });
+      // The document as the actions before this one left it (keys may come faster than answers).
+      const doc = this.document;
+      if (doc?.id !== documentId) return;
       created = span;
       this.activeSpanId = span.id;
       const spanCounts = { ...doc.spanCounts, [label]: (doc.spanCounts[label] ?? 0) + 1 };
@@ -729,6 +732,17 @@ export class AnnotationStore extends EventTarget {
    */
   perform(action: () => Promise<string | null>, after?: () => void): Promise<boolean> {
     return this.#edit(action, after);
+  }
+
+  /**
+   * Run `action` once the actions queued before it are done, so it sees the state they
+   * leave (which span is active, what the document holds), not the state at the key press.
+   */
+  whenSettled(action: () => void): void {
+    void this.#act(() => {
+      action();
+      return Promise.resolve();
+    });
   }
 
   /** Run a read or a view change after the actions before it; a refusal's message is shown. */
