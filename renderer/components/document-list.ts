@@ -4,31 +4,22 @@
  * Above the list: how many documents are done and how many quotes are confirmed, and
  * filters by status, suggestions, source and published date.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { StoreElement } from "./store-element.ts";
 import type { DocumentStatus, DocumentSummary } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
-import { StoreController } from "../state/store-controller.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { activeFilterCount, NO_FILTERS, passes, type DocumentFilters } from "./document-filters.ts";
 import { t } from "./document-list.messages.ts";
 
 const STATUSES: readonly DocumentStatus[] = ["new", "in_progress", "done"];
 
-export class DocumentList extends LitElement {
-  static override properties = { store: { attribute: false }, filters: { state: true } };
-  declare store: AnnotationStore | undefined;
+export class DocumentList extends StoreElement {
+  static override properties = { filters: { state: true } };
   declare filters: DocumentFilters;
 
   constructor() {
     super();
-    this.store = undefined;
     this.filters = { ...NO_FILTERS };
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   /** Spans of a document whose label is of `kind` (suggestions are not counted). */

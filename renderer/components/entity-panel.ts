@@ -4,30 +4,15 @@
  * documents (each opens its place in the article), and lets it be renamed, retyped, given
  * aliases and a Wikidata id, or merged into another entity.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { StoreElement } from "./store-element.ts";
 import type { EntityDetail } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
-import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./entity-panel.messages.ts";
 
-export class EntityPanel extends LitElement {
-  static override properties = { store: { attribute: false } };
-  declare store: AnnotationStore | undefined;
-
-  constructor() {
-    super();
-    this.store = undefined;
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
+export class EntityPanel extends StoreElement {
   #save(store: AnnotationStore, entity: EntityDetail, form: HTMLFormElement): void {
     const data = new FormData(form);
     const text = (name: string) => (typeof data.get(name) === "string" ? (data.get(name) as string).trim() : "");

@@ -3,14 +3,12 @@
  * any format Qawl writes; a format with several files downloads as a zip. The loss report —
  * what the format could not hold, per document — is shown after the download.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { StoreElement } from "./store-element.ts";
 import { strToU8, zipSync } from "fflate";
 import type { ExportResult } from "../../core/contract.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../../core/export-formats.ts";
-import type { AnnotationStore } from "../state/annotation-store.ts";
-import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { t } from "./export-dialog.messages.ts";
 
 /** Formats offered, in the contract's order; each is described by its `format-…` message. */
@@ -38,14 +36,12 @@ function download(name: string, type: string, bytes: Uint8Array): void {
   }, 10_000);
 }
 
-export class ExportDialog extends LitElement {
+export class ExportDialog extends StoreElement {
   static override properties = {
-    store: { attribute: false },
     format: { state: true },
     scope: { state: true },
     result: { state: true },
   };
-  declare store: AnnotationStore | undefined;
   declare format: ExportFormat;
   declare scope: Scope;
   declare result: ExportResult | null;
@@ -55,16 +51,9 @@ export class ExportDialog extends LitElement {
 
   constructor() {
     super();
-    this.store = undefined;
     this.format = "jsonl";
     this.scope = "all";
     this.result = null;
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   /** Show the dialog (modal), scoped to the open document when there is one. */

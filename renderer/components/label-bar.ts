@@ -3,30 +3,14 @@
  * label's display name, shows its key, and declares it with `aria-keyshortcuts`. A click
  * labels the current selection (or relabels the active span), exactly as the key does.
  */
-import { LitElement, html } from "lit";
-import type { AnnotationStore } from "../state/annotation-store.ts";
-import { StoreController } from "../state/store-controller.ts";
+import { html } from "lit";
+import { StoreElement } from "./store-element.ts";
 import { ariaKeyShortcut } from "../keys.ts";
 import { labelColorClass } from "../article/highlights.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./label-bar.messages.ts";
 
-export class LabelBar extends LitElement {
-  static override properties = { store: { attribute: false } };
-  declare store: AnnotationStore | undefined;
-
-  constructor() {
-    super();
-    this.store = undefined;
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
+export class LabelBar extends StoreElement {
   #apply(label: string): void {
     this.dispatchEvent(new CustomEvent("apply-label", { detail: { label }, bubbles: true }));
   }

@@ -3,12 +3,10 @@
  * and as exported), recolour it, change its key, retire it (its spans stay; it is no longer
  * offered) or bring it back, and add new labels.
  */
-import { LitElement, html } from "lit";
+import { html } from "lit";
+import { StoreElement } from "./store-element.ts";
 import type { LabelView } from "../../core/contract.ts";
 import type { LabelKind } from "../../core/labels.ts";
-import type { AnnotationStore } from "../state/annotation-store.ts";
-import { StoreController } from "../state/store-controller.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./labels-dialog.messages.ts";
 
@@ -32,21 +30,7 @@ function field(data: FormData, name: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-export class LabelsDialog extends LitElement {
-  static override properties = { store: { attribute: false } };
-  declare store: AnnotationStore | undefined;
-
-  constructor() {
-    super();
-    this.store = undefined;
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
+export class LabelsDialog extends StoreElement {
   /** Show the dialog (modal). */
   open(): void {
     this.querySelector("dialog")?.showModal();

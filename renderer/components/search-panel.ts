@@ -4,30 +4,15 @@
  * ("everything Lavrov said") — narrowed by label and document status. Choosing a hit opens
  * its document with the hit highlighted (and its span active when it is one).
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { StoreElement } from "./store-element.ts";
 import type { SearchHit } from "../../core/contract.ts";
 import type { AnnotationStore, SearchQuery } from "../state/annotation-store.ts";
 import { goToHit, search } from "../state/review.ts";
-import { StoreController } from "../state/store-controller.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./search-panel.messages.ts";
 
-export class SearchPanel extends LitElement {
-  static override properties = { store: { attribute: false } };
-  declare store: AnnotationStore | undefined;
-
-  constructor() {
-    super();
-    this.store = undefined;
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
+export class SearchPanel extends StoreElement {
   /** Put the caret in the search box. */
   focusQuery(): void {
     const input = this.querySelector<HTMLInputElement>("input[type=search]");

@@ -4,17 +4,17 @@
  * and fragments (or "same speaker as the previous quote"); a mention's entity (with the
  * entity its text matches offered); a note on any span.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { StoreElement } from "./store-element.ts";
 import { guard } from "lit/directives/guard.js";
 import { live } from "lit/directives/live.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { DocumentView, SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
-import { StoreController } from "../state/store-controller.ts";
 import { reviewActive, reviewAll } from "../state/review.ts";
 import { labelColorClass } from "../article/highlights.ts";
 import { excerpt, isolate } from "../format.ts";
-import { locale, LocaleController } from "../i18n/locale.ts";
+import { locale } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { relationDisplayName, t, typeValue } from "./span-panel.messages.ts";
 
@@ -24,19 +24,15 @@ function withName(message: string, name: string) {
   return html`${before}<bdi>${name}</bdi>${after}`;
 }
 
-export class SpanPanel extends LitElement {
-  static override properties = { store: { attribute: false }, filter: { state: true } };
-  declare store: AnnotationStore | undefined;
+export class SpanPanel extends StoreElement {
+  static override properties = { filter: { state: true } };
   /** Which spans the list shows: `all`, `unlinked` (quotes missing a speaker or cue), or a label name. */
   declare filter: string;
   #lastActive: number | null = null;
 
   constructor() {
     super();
-    this.store = undefined;
     this.filter = "all";
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
   }
 
   /** Whether a span passes the list's filter (the active span always does). */
@@ -49,10 +45,6 @@ export class SpanPanel extends LitElement {
       return !types.has("attributed_to") || !types.has("cue");
     }
     return span.label === this.filter;
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   #quoteControls(store: AnnotationStore, span: SpanView) {
