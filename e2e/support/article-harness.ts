@@ -70,12 +70,11 @@ export async function selectedText(page: Page): Promise<string> {
  * in an Arabic paragraph); `within` picks the occurrence (see `charBoxes`).
  */
 export async function selectWithMouse(page: Page, text: string, within?: string): Promise<void> {
-  const { first, last } = await charBoxes(page, text, within);
   const rtl = await page.evaluate(() => document.querySelector("article")?.getAttribute("dir") === "rtl");
   // Latin letters and digits run left to right even in an Arabic line.
   const ltr = (ch: string) => !rtl || /[\p{Script=Latin}\p{Nd}]/u.test(ch);
   const wanted = text.replace(/\u00a0/gu, " ");
-  const drag = async (margin: number) => {
+  const drag = async ({ first, last }: CharBoxes, margin: number) => {
     const startX = ltr(text[0] ?? "") ? first.left + margin : first.right - margin;
     const endX = ltr(text[text.length - 1] ?? "") ? last.right - margin : last.left + margin;
     await page.mouse.move(startX, (first.top + first.bottom) / 2);
@@ -85,9 +84,13 @@ export async function selectWithMouse(page: Page, text: string, within?: string)
   };
   // Press just inside the first character's outer edge and release just inside the last's,
   // as a person aims; inside a ligature (لا) a letter's box is too narrow to aim at, and a
-  // person would press just outside the word instead.
-  await drag(1);
-  if ((await selectedText(page)) !== wanted) await drag(-1);
+  // person would press just outside the word instead. If the page moved under the pointer
+  // (a late answer repainting it), look again and aim again, as a person would.
+  for (let attempt = 0; attempt === 0 || (attempt < 3 && (await selectedText(page)) !== wanted); attempt++) {
+    const boxes = await charBoxes(page, text, within);
+    await drag(boxes, 1);
+    if ((await selectedText(page)) !== wanted) await drag(boxes, -1);
+  }
   expect(await selectedText(page)).toBe(wanted);
 }
 
