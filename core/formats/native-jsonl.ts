@@ -5,7 +5,7 @@
  * Lines end with LF; the file ends with one. Keys are written in a fixed order so that
  * the same project always gives the same bytes.
  */
-import type { LabelKind } from "../labels.ts";
+import type { LabelDefinition, LabelKind, RelationTypeDefinition } from "../labels.ts";
 import type { DocumentOrigin } from "./origin.ts";
 
 /** The header line. */
@@ -25,6 +25,24 @@ export interface NativeHeader {
   relation_types: { name: string; display_name: string; from_kind: LabelKind; to_kind: LabelKind }[];
   entities: { id: number; name: string; type: string; aliases: string[]; kb_id: string | null }[];
   annotators: { id: number; name: string }[];
+}
+
+/** A label of the schema as the header writes it. */
+export function nativeLabel(l: LabelDefinition): NativeHeader["labels"][number] {
+  return {
+    name: l.name,
+    kind: l.kind,
+    display_name: l.displayName,
+    key: l.key,
+    color: l.color,
+    attributes: l.attributes,
+    retired: l.retired,
+  };
+}
+
+/** A relation type of the schema as the header writes it. */
+export function nativeRelationType(t: RelationTypeDefinition): NativeHeader["relation_types"][number] {
+  return { name: t.name, display_name: t.displayName, from_kind: t.fromKind, to_kind: t.toKind };
 }
 
 /** A span of a document line; offsets in code points. */

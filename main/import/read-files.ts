@@ -11,7 +11,14 @@ import { readConll, spansFromTags, type ConllFile } from "../../core/formats/con
 import { readDoccano } from "../../core/formats/doccano.ts";
 import { FormatError } from "../../core/formats/format-error.ts";
 import { readLabelStudio } from "../../core/formats/labelstudio.ts";
-import type { NativeDocument, NativeHeader, NativeSpan } from "../../core/formats/native-jsonl.ts";
+import {
+  nativeLabel,
+  nativeRelationType,
+  type NativeDocument,
+  type NativeHeader,
+  type NativeRelation,
+  type NativeSpan,
+} from "../../core/formats/native-jsonl.ts";
 import { readNativeJsonl } from "../../core/formats/native-read.ts";
 import type { ConllOrigin } from "../../core/formats/origin.ts";
 import { QawlError } from "../../core/errors.ts";
@@ -82,21 +89,8 @@ function headerFor(labelNames: Iterable<string>, annotator: string): NativeHeade
     format: "qawl",
     version: 1,
     offset_unit: "codepoint",
-    labels: labels.map((l) => ({
-      name: l.name,
-      kind: l.kind,
-      display_name: l.displayName,
-      key: l.key,
-      color: l.color,
-      attributes: l.attributes,
-      retired: l.retired,
-    })),
-    relation_types: DEFAULT_RELATION_TYPES.map((t) => ({
-      name: t.name,
-      display_name: t.displayName,
-      from_kind: t.fromKind,
-      to_kind: t.toKind,
-    })),
+    labels: labels.map(nativeLabel),
+    relation_types: DEFAULT_RELATION_TYPES.map(nativeRelationType),
     entities: [],
     annotators: [{ id: 1, name: annotator }],
   };
@@ -163,6 +157,30 @@ function span(ctx: Context, doc: NativeDocument, label: string, pieces: { start:
     created_at: ctx.now,
     updated_at: ctx.now,
   };
+}
+
+/**
+ * Relations read from a file, renumbered: `idOf` maps the file's span ids (numbers, or
+ * brat's `T1`) to the new ones;
+ * each relation type is added to `types`.
+ */
+function relationsFor<K>(
+  ctx: Context,
+  relations: readonly { type: string; from: K; to: K }[],
+  idOf: ReadonlyMap<K, number>,
+  types: Set<string>,
+): NativeRelation[] {
+  return relations.map((r) => {
+    types.add(r.type);
+    return {
+      id: ctx.nextId(),
+      type: r.type,
+      from: idOf.get(r.from) ?? 0,
+      to: idOf.get(r.to) ?? 0,
+      annotator: ctx.annotator,
+      created_at: ctx.now,
+    };
+  });
 }
 
 /** The text of a file, strictly decoded. */
@@ -367,17 +385,7 @@ export function readImportFiles(
           idOf.set(s.id, made.id);
           return made;
         });
-        doc.relations = parsed.relations.map((r) => {
-          relationTypes.add(r.type);
-          return {
-            id: ctx.nextId(),
-            type: r.type,
-            from: idOf.get(r.from) ?? 0,
-            to: idOf.get(r.to) ?? 0,
-            annotator: ctx.annotator,
-            created_at: ctx.now,
-          };
-        });
+        doc.relations = relationsFor(ctx, parsed.relations, idOf, relationTypes);
         documents.push(doc);
         break;
       }
@@ -401,17 +409,7 @@ export function readImportFiles(
             idOf.set(s.id, made.id);
             return made;
           });
-          doc.relations = d.relations.map((r) => {
-            relationTypes.add(r.type);
-            return {
-              id: ctx.nextId(),
-              type: r.type,
-              from: idOf.get(r.from) ?? 0,
-              to: idOf.get(r.to) ?? 0,
-              annotator: ctx.annotator,
-              created_at: ctx.now,
-            };
-          });
+          doc.relations = relationsFor(ctx, d.relations, idOf, relationTypes);
           documents.push(doc);
         }
         break;
@@ -443,17 +441,7 @@ export function readImportFiles(
             idOf.set(s.id, made.id);
             return made;
           });
-          doc.relations = t.relations.map((r) => {
-            relationTypes.add(r.type);
-            return {
-              id: ctx.nextId(),
-              type: r.type,
-              from: idOf.get(r.from) ?? 0,
-              to: idOf.get(r.to) ?? 0,
-              annotator: ctx.annotator,
-              created_at: ctx.now,
-            };
-          });
+          doc.relations = relationsFor(ctx, t.relations, idOf, relationTypes);
           documents.push(doc);
         });
         break;

@@ -4,6 +4,8 @@ import {
   NATIVE_JSONL_MEDIA_TYPE,
   canonicalDocument,
   joinNativeJsonl,
+  nativeLabel,
+  nativeRelationType,
   type NativeDocument,
   type NativeHeader,
 } from "../../core/formats/native-jsonl.ts";
@@ -19,21 +21,8 @@ function nativeHeader(ops: Ops): NativeHeader {
     format: "qawl",
     version: 1,
     offset_unit: "codepoint",
-    labels: ops.store.labels().map((l) => ({
-      name: l.name,
-      kind: l.kind,
-      display_name: l.displayName,
-      key: l.key,
-      color: l.color,
-      attributes: l.attributes,
-      retired: l.retired,
-    })),
-    relation_types: ops.store.relationTypes().map((t) => ({
-      name: t.name,
-      display_name: t.displayName,
-      from_kind: t.fromKind,
-      to_kind: t.toKind,
-    })),
+    labels: ops.store.labels().map(nativeLabel),
+    relation_types: ops.store.relationTypes().map(nativeRelationType),
     entities: ops.store.entities().map((e) => ({
       id: e.id,
       name: e.name,
