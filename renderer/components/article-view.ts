@@ -8,13 +8,12 @@
  * Offsets: the DOM works in UTF-16 units; this element converts to code points (through the
  * document's `OffsetIndex`) before anything reaches the store.
  */
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
+import { StoreElement } from "./store-element.ts";
 import { live } from "lit/directives/live.js";
 import type { DocumentStatus, SpanView } from "../../core/contract.ts";
+import type { FoundRange } from "../state/annotation-store.ts";
 import { snapToGraphemes } from "../../core/text/graphemes.ts";
-import type { AnnotationStore, FoundRange } from "../state/annotation-store.ts";
-import { StoreController } from "../state/store-controller.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { offsetOfPoint, rangeOfOffsets, type ParagraphElements } from "../article/dom-positions.ts";
 import { HighlightPainter } from "../article/highlights.ts";
 import { paragraphsOf, type Paragraph } from "../article/paragraphs.ts";
@@ -71,10 +70,8 @@ function edgeOf(range: Range, atStart: boolean): { x: number; top: number; heigh
   return { x, top: rect.top, height: rect.height };
 }
 
-export class ArticleView extends LitElement {
-  static override properties = { store: { attribute: false } };
-  declare store: AnnotationStore | undefined;
-
+/** Light DOM (from `StoreElement`): the page's selection and highlights work on plain document nodes. */
+export class ArticleView extends StoreElement {
   readonly #painter = new HighlightPainter<SpanView>();
   #paragraphElements: ParagraphElements | null = null;
   /** The text the painted ranges were made for. */
@@ -95,18 +92,6 @@ export class ArticleView extends LitElement {
       this.#placeCaret();
     });
   };
-
-  constructor() {
-    super();
-    this.store = undefined;
-    new StoreController(this, () => this.store);
-    new LocaleController(this);
-  }
-
-  /** Light DOM: the page's selection and highlights work on plain document nodes. */
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
