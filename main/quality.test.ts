@@ -49,7 +49,7 @@ describe("quality of the pre-annotator", () => {
   it("on the ANERcorp gold set: direct quotes at precision ≥ 0.93 and speakers ≥ 0.85 of found quotes", async () => {
     const report = await measureQuality(await readGold(gold("anercorp.jsonl")));
     const direct = row(report, "QUOTE direct").exact;
-    assert.equal(direct.gold, 91);
+    assert.equal(direct.gold, 85);
     assert.ok(direct.precision >= 0.93, `direct precision ${String(direct.precision)}`);
     assert.ok(report.attribution.accuracy >= 0.85, `attribution ${String(report.attribution.accuracy)}`);
     // Recall is below the 0.90 target (README: most misses have no quotation marks at all); guard against regressions.
