@@ -3,8 +3,10 @@
  * breaks, each with its folded form, its sentence and, for quotation marks, its partner.
  * Offsets in UTF-16 units of the text.
  *
- * Quotation marks pair as `“…”` and `«…»` (nesting allowed) and straight `"` (or `'`, or
- * `' '` as one mark, as some newswire writes them) in order within a line; a straight pair is
+ * Quotation marks pair as `“…”` and `«…»` (nesting allowed; two left unpaired in a line, one
+ * of them typed the wrong way round, pair with each other) and straight `"` (or `'`, or
+ * `' '` as one mark, as some newswire writes them) in order within a line, a short quotation
+ * nested in a longer one with the same mark; a straight pair is
  * not closed across the start of a new report (a full stop and then `وقال`, when the quote's
  * own closing mark was never written); an unpaired mark is left alone. Sentences end at `.`,
  * `!`, `?`, `؟` and line breaks outside quotation marks (a full stop inside a quote does not
@@ -51,8 +53,14 @@ export const SENTENCE_END: ReadonlySet<string> = new Set([".", "!", "?", "؟"]);
  * Tokenize `text` for the rules (see the module comment).
  * @param startsReport whether a token starts a new report (a conjoined cue such as `وقال`):
  *   a straight quotation mark is not closed across a full stop followed by one
+ * @param isCue whether a token is any cue (`مضيفا` too): words between two straight marks
+ *   holding one are never a quotation nested in another
  */
-export function ruleTokens(text: string, startsReport: (t: RuleToken) => boolean = () => false): RuleToken[] {
+export function ruleTokens(
+  text: string,
+  startsReport: (t: RuleToken) => boolean = () => false,
+  isCue: (t: RuleToken) => boolean = startsReport,
+): RuleToken[] {
   const tokens: RuleToken[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
@@ -75,7 +83,8 @@ export function ruleTokens(text: string, startsReport: (t: RuleToken) => boolean
       opens: false,
     });
   }
-  pairMarks(tokens, startsReport);
+  pairMarks(tokens, startsReport, isCue);
+  pairReversed(tokens);
   let sentence = 0;
   let depth = 0;
   for (const t of tokens) {
@@ -86,9 +95,73 @@ export function ruleTokens(text: string, startsReport: (t: RuleToken) => boolean
   return tokens;
 }
 
-function pairMarks(tokens: RuleToken[], startsReport: (t: RuleToken) => boolean): void {
+/** Lone conjunctions: `" … " و " … "` is two quotations, not one holding a nested one. */
+const CONJUNCTIONS = new Set(["و", "او", "أو", "ثم"]);
+
+/**
+ * Whether the straight mark at `i`, which would close the one at `open`, instead opens a
+ * quotation nested in it (`' … يسمونه ' المجهول ' ، او … '`): the mark follows a word, the
+ * quotation so far has four words or more, one to three words (no conjunction alone, no cue)
+ * follow before the same mark again, and either another such mark comes later in the line or
+ * (the outer quotation never closed) words follow. On success the nested pair is linked.
+ * @returns the index of the nested quotation's closing mark, or -1
+ */
+function nestedAt(tokens: RuleToken[], open: number, i: number, isCue: (t: RuleToken) => boolean): number {
+  const mark = tokens[i]?.text;
+  if (tokens[i - 1]?.kind !== "word") return -1; // `… خطرا . "` closes
+  let words = 0;
+  for (let j = open + 1; j < i; j++) if (tokens[j]?.kind === "word") words++;
+  if (words < 4) return -1;
+  let k = i + 1;
+  while (k <= i + 4 && tokens[k]?.kind === "word") {
+    const w = tokens[k];
+    if (w === undefined || CONJUNCTIONS.has(w.folded) || isCue(w)) return -1;
+    k++;
+  }
+  const inner = tokens[k];
+  if (k === i + 1 || k > i + 4 || inner?.text !== mark) return -1;
+  let later = false;
+  for (let j = k + 1; j < tokens.length && tokens[j]?.kind !== "break"; j++) {
+    if (tokens[j]?.text === mark) later = true;
+  }
+  const o = tokens[i];
+  // With no mark left for the outer quotation, it was never closed: nested only if the words go on.
+  if (!later && tokens[k + 1]?.kind !== "word") return -1;
+  if (o === undefined || inner === undefined) return -1;
+  o.partner = k;
+  o.opens = true;
+  inner.partner = i;
+  return k;
+}
+
+/**
+ * Pair guillemets typed the wrong way round (`» … «`, `» … »`, `« … «`, a slip of typing
+ * right to left): two unpaired guillemets in a line with words between are one quotation.
+ */
+function pairReversed(tokens: RuleToken[]): void {
+  let pending = -1;
+  tokens.forEach((t, i) => {
+    if (t.kind === "break") pending = -1;
+    if (t.kind !== "mark" || t.partner >= 0 || (t.text !== "«" && t.text !== "»")) return;
+    const open = tokens[pending];
+    if (open !== undefined && tokens.slice(pending + 1, i).some((x) => x.kind === "word")) {
+      open.partner = i;
+      open.opens = true;
+      t.partner = pending;
+      pending = -1;
+    } else pending = i;
+  });
+}
+
+function pairMarks(
+  tokens: RuleToken[],
+  startsReport: (t: RuleToken) => boolean,
+  isCue: (t: RuleToken) => boolean,
+): void {
   // Open straight marks, per character (`"` and `'` do not close each other).
   const straight = new Map<string, number>();
+  /** Closing marks of nested quotations, paired in advance. */
+  const nested = new Set<number>();
   const stack: number[] = [];
   tokens.forEach((t, i) => {
     if (t.kind === "break") {
@@ -109,11 +182,16 @@ function pairMarks(tokens: RuleToken[], startsReport: (t: RuleToken) => boolean)
       t.partner = open;
     };
     if (role === "either") {
+      if (nested.has(i)) return; // the closing mark of a nested quotation, paired already
       const open = straight.get(t.text);
       if (open === undefined) straight.set(t.text, i);
       else {
-        pair(open);
-        straight.delete(t.text);
+        const inner = nestedAt(tokens, open, i, isCue);
+        if (inner >= 0) nested.add(inner);
+        else {
+          pair(open);
+          straight.delete(t.text);
+        }
       }
     } else if (role === "open") {
       stack.push(i);

@@ -97,6 +97,42 @@ describe("quote rules", () => {
     ]);
   });
 
+  it("read the hard direct quotes of ANERcorp runs as the hand-written gold set does, with their cues", () => {
+    // The gold (fixtures/quotes-gold/anercorp.gold.txt, offsets made by scripts/gold_to_jsonl.py).
+    const gold = readNativeJsonl(readFileSync(new URL("quotes-gold/anercorp.jsonl", FIXTURES), "utf8"), sha256);
+    const runs: [string, string][] = [
+      ["002", "unmarked speech right after قائلا"],
+      ["037", "unmarked speech from لدينا, after the speaker and an adverbial"],
+      ["039", "unmarked speech from a demonstrative right after وتابع"],
+      ["188", "unmarked speech from ليت and from بل"],
+      ["158", "unmarked speech after a colon, not the indirect clause inside it"],
+      ["167", "after a colon, ان opens the speaker's own words"],
+      ["070", "a quotation nested in one with the same marks ('' … '' … '' … ''), never closed"],
+      ["164", "two one-word quotations nested in a longer one ( ' … ' … ' … ' … ' )"],
+      ["074", "guillemets typed the wrong way round (» … »)"],
+      ["232", "a colon lets the cue stand far back in its sentence"],
+      ["222", "a cue after the quotation, behind كما"],
+      ["086", "a pronoun on the cue (اتهمهما)"],
+      ["101", "وصف, and a quotation that opens the cue's object and goes on past the marks (not direct)"],
+      ["010", 'اتهمها " بتدمير " لبنان is reported content, not a direct quote'],
+      ["237", "بقوله: the cue leaves out the بـ"],
+    ];
+    for (const [run, why] of runs) {
+      const doc = gold.documents.find((d) => d.source?.includes(`anercorp-${run} `) === true);
+      assert.ok(doc !== undefined, run);
+      assert.equal(python(doc.text).length, doc.text.length, "no astral characters: code points are UTF-16 units here");
+      const cueOf = (id: number) =>
+        doc.spans.find((s) => s.id === doc.relations.find((r) => r.type === "cue" && r.from === id)?.to)?.text ?? null;
+      const want = doc.spans
+        .filter((s) => s.label === "QUOTE" && s.attributes["type"] === "direct")
+        .map((s) => ({ start: s.start, end: s.end, cue: cueOf(s.id) }));
+      const got = preannotateQuotes(doc.text, DEFAULT_CUES)
+        .filter((q) => q.type === "direct")
+        .map((q) => ({ start: q.quote.start, end: q.quote.end, cue: slice(doc.text, q.cue) }));
+      assert.deepEqual(got, want, `anercorp-${run}: ${why}`);
+    }
+  });
+
   it("do not suggest what overlaps a quote already in the document", () => {
     const text = 'وقال الوزير: "نرفض أي تهجير".';
     const quote = { start: text.indexOf("نرفض"), end: text.indexOf('".') };
@@ -104,7 +140,7 @@ describe("quote rules", () => {
   });
 
   it("use the project's cue list: a lemma removed is not a cue any more", () => {
-    const text = 'وقال الوزير: "نرفض أي تهجير".';
+    const text = 'وقال الوزير "نرفض أي تهجير".';
     assert.deepEqual(
       preannotateQuotes(
         text,

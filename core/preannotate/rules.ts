@@ -51,7 +51,7 @@ const STOP_WORDS = fold(
   "في خلال أمام لدى عقب بعد قبل أمس اليوم مساء صباح ظهر إلى على عن من مع حول إثر أثناء عبر منذ بين ضمن " +
     "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد أيضا كذلك بدوره بدورها فيه فيها له لها لهم به " +
     "قد كان كانت إنه إنها أنه أنها هو هي هذا هذه ذلك التي الذي الذين وقت حين عندما بينما إذ ما لا لم لن " +
-    "ان بان إذا أو ثم كما بل",
+    "ان بان إذا أو ثم كما بل لدينا عندنا لقد ليت نحن أنا لسنا لست ردا تعليقا",
 );
 /** Prepositions with a pronoun that may stand between a cue and its subject. */
 const PRONOUN_OBJECTS = fold("فيه فيها له لها لهم لنا لي");
@@ -70,11 +70,19 @@ const MAY_OPEN = new Set(['"', "'", "«", "“"]);
 const NAME_INTRODUCERS = fold(
   "صحيفة جريدة مجلة وكالة شبكة قناة موقع محطة إذاعة تلفزيون ميناء فيلم كتاب رواية برنامج عملية مشروع شركة " +
     "مجموعة منظمة حزب حركة جماعة تنظيم مؤسسة مسلسل أغنية مسرحية بعنوان عنوان اسم تسمية مصطلح رئيس مدير نادي " +
-    "منتخب فريق هيئة جمعية مركز معهد جامعة مدرسة مستشفى فندق مطعم مسجد كنيسة",
+    "منتخب فريق هيئة جمعية مركز معهد جامعة مدرسة مستشفى فندق مطعم مسجد كنيسة سورة",
 );
 const LEADING_CONJUNCTIONS = ["و", "ف"];
 /** Words that join the cue before them (`تابع قائلا`, `مضى يقول`). */
 const QUAILAN = fold("قائلا قائلة قائلين يقول تقول");
+/** Words that open a speaker's own words and never a report of them (`لدينا`, `ليت`, `بل`). */
+const SPEECH_OPENERS = fold("لدينا عندنا لقد ليت بل نحن أنا لسنا لست");
+/** Demonstratives: they open the speaker's words only right after a continuation cue with no subject (`وتابع هذا ليس …`). */
+const DEMONSTRATIVES = fold("هذا هذه");
+/** Lemmas of continuation cues (`وتابع`, `وأضاف`): they carry on the previous speaker's words. */
+const CONTINUATIONS = fold("تابع أضاف أردف مضى");
+/** Object pronouns attached to a verb, longest first. */
+const OBJECT_SUFFIX = /(هما|هم|هن|ها|ه)$/u;
 /** Pronouns and clause openers: a "mention" made of one of them names nobody. */
 const PRONOUNS = fold("هو هي هم هن وهو وهي وهم فهو فهي لكنه لكنها انه انها");
 /** Words that open a clause: a subject written before its cue starts after them. */
@@ -118,6 +126,10 @@ class Rules {
     this.tokens = ruleTokens(
       text,
       (t) => t.kind === "word" && LEADING_CONJUNCTIONS.includes(t.folded[0] ?? "") && this.cues.has(t.folded.slice(1)),
+      (t) =>
+        t.kind === "word" &&
+        (this.cues.has(t.folded) ||
+          (LEADING_CONJUNCTIONS.includes(t.folded[0] ?? "") && this.cues.has(t.folded.slice(1)))),
     );
     for (let i = 0; i < this.tokens.length; i++) {
       const cue = this.matchCue(i);
@@ -140,15 +152,26 @@ class Rules {
   matchCue(i: number): FoundCue | null {
     const t = this.tok(i);
     if (t?.kind !== "word") return null;
-    const candidates: { word: string; conjoined: boolean }[] = [{ word: t.folded, conjoined: false }];
+    const candidates: { word: string; conjoined: boolean; suffixed: boolean }[] = [
+      { word: t.folded, conjoined: false, suffixed: false },
+    ];
     if (t.folded.length >= 3 && LEADING_CONJUNCTIONS.includes(t.folded[0] ?? "")) {
-      candidates.push({ word: t.folded.slice(1), conjoined: true });
+      candidates.push({ word: t.folded.slice(1), conjoined: true, suffixed: false });
+    }
+    // An object pronoun on a verb of saying (`اتهمهما`, `حذروه`); not a ta marbuta, which folds to ه.
+    const written = OBJECT_SUFFIX.test(t.text.replace(/\p{M}/gu, ""));
+    for (const c of written ? [...candidates] : []) {
+      const m = OBJECT_SUFFIX.exec(c.word);
+      if (m !== null && m.index >= 3)
+        candidates.push({ word: c.word.slice(0, m.index), conjoined: c.conjoined, suffixed: true });
     }
     for (const c of candidates) {
       for (const form of this.cues.get(c.word) ?? []) {
+        if (c.suffixed && (form.kind !== "speech" || form.words.length > 1)) continue;
         const found = this.matchRest(i, form);
         if (found === null) continue;
-        const start = c.conjoined ? afterFirstLetter(t) : t.start;
+        // The cue leaves out a leading و/ف, and the بـ of `بقوله` (guidelines: proclitics stay out of spans).
+        const start = c.conjoined || c.word.startsWith("بقول") ? afterFirstLetter(t) : t.start;
         let { last, end } = found;
         // `تابع قائلا`, `أضاف قائلا`: one cue.
         const next = this.tok(last);
@@ -190,7 +213,10 @@ class Rules {
     const next = this.tok(i + 1);
     if (next !== undefined && INTRODUCERS.has(next.folded)) return false;
     for (const x of extra) {
-      if (x === "ب" ? t.folded.startsWith("بال") && t.folded.length >= 5 : t.folded === x) return true;
+      // `ب` stands for an attached بـ (`أفاد بالتوصل`), or one written apart (`وصف ب " … "`).
+      if (x === "ب" ? (t.folded.startsWith("بال") && t.folded.length >= 5) || t.folded === "ب" : t.folded === x) {
+        return true;
+      }
     }
     return false;
   }
@@ -330,10 +356,17 @@ class Rules {
       }
       if (t.kind === "punct" && t.text === "(") break;
       if (j > from && this.cueAt.get(j)?.conjoined === true) break; // `… وقال " …"`: a new report
+      // `عبر عن ذلك بقوله « … »`: the words after بقوله are the report.
+      if (j > from && this.cueAt.has(j) && t.folded.startsWith("بقول")) break;
       if (t.kind === "word" || t.kind === "mark") last = j;
       j++;
     }
     return last;
+  }
+
+  /** Whether a new report starts at token `i` inside reported words: `وقال`, `كما عبر`. */
+  startsReportAfter(i: number): boolean {
+    return this.cueAt.get(i)?.conjoined === true || (this.tok(i)?.folded === "كما" && this.cueAt.has(i + 1));
   }
 
   /** Whether a new report starts at token `i` (after a comma: any cue). */
@@ -359,12 +392,13 @@ class Rules {
   }
 
   /**
-   * A cue right after a closing mark (`"…" قال X`, `"…"، بحسب X`) — not one that opens a
+   * A cue right after a closing mark (`"…" قال X`, `"…"، بحسب X`, `"…" كما يقول`) — not one that opens a
    * report of its own (`"…" وأكد الخبراء أن …`).
    */
   cueAfter(close: number): FoundCue | null {
     let j = close + 1;
     if (CLAUSE_PUNCT.has(this.tok(j)?.text ?? "")) j++;
+    if (this.tok(j)?.folded === "كما") j++; // `« … » كما يقول`
     const cue = this.cueAt.get(j);
     if (cue === undefined || cue.form.kind === "participle" || cue.conjoined) return null;
     for (let k = cue.last; k < cue.last + 10; k++) {
@@ -386,7 +420,7 @@ class Rules {
       const t = this.tokens[j];
       if (t === undefined || t.kind === "break" || t.text === ".") break;
       if (t.kind === "mark" && !t.opens && t.partner >= 0 && t.partner < from) break;
-      if (j > from && this.cueAt.get(j)?.conjoined === true) break;
+      if (j > from && this.startsReportAfter(j)) break;
       if (t.kind === "mark" && t.opens && t.partner > j) {
         last = t.partner;
         j = t.partner;
@@ -549,6 +583,68 @@ export function preannotateQuotes(
   };
 
   /**
+   * The speaker's own words with no quotation marks and no colon, typed direct like marked
+   * ones (fixtures/quotes-gold/README.md): right after `قائلا` (`وأضاف قائلا نادرا ما …`), or
+   * from a word that opens speech and never a report of it (`وقال بلير في المقابلة لدينا …`,
+   * `فقال الله بل …`; a demonstrative after `وتابع`, `وأضاف`: `وتابع هذا ليس …`), up to the end
+   * of the sentence — when no quotation
+   * mark, colon or introducer stands between.
+   */
+  const unmarkedSpeech = (cue: FoundCue, cueIndex: number) => {
+    const sentence = r.tok(cue.first)?.sentence;
+    let first = -1;
+    if (QUAILAN.has(r.tok(cue.last - 1)?.folded ?? "")) {
+      const next = r.tok(cue.last);
+      // Not `قائلا في …` or `قائلا إن …`: an adverbial or a report follows.
+      if (next?.kind === "word" && (!STOP_WORDS.has(next.folded) || SPEECH_OPENERS.has(next.folded))) first = cue.last;
+    } else if (cue.form.kind === "speech") {
+      for (let k = cue.last; k < cue.last + 10; k++) {
+        const x = r.tok(k);
+        if (x?.kind !== "word" || x.sentence !== sentence) break;
+        const continues = cue.conjoined && CONTINUATIONS.has(foldArabic(cue.form.lemma));
+        if (SPEECH_OPENERS.has(x.folded) || (k === cue.last && continues && DEMONSTRATIVES.has(x.folded))) {
+          first = k;
+          break;
+        }
+      }
+    }
+    if (first < 0) return;
+    const last = r.runLast(first);
+    if (last <= first) return;
+    for (let k = cue.last; k <= last; k++) {
+      const x = r.tok(k);
+      if (x === undefined || x.kind === "mark" || x.text === ":" || r.isIntroducer(k, cue.form.introducers)) return;
+    }
+    direct(cue, cueIndex, first, last);
+  };
+
+  /**
+   * Quoted words that no cue reports, opened after a colon (`… بحديث شريف : « … »`):
+   * direct, with the speaker of the sentence's earlier quote, else the sentence's subject,
+   * else the previous quote's speaker.
+   */
+  const uncued = (first: number, last: number) => {
+    const a = r.tok(first);
+    const b = r.tok(last);
+    if (a === undefined || b === undefined || last < first) return;
+    const sentence = a.sentence;
+    const inSentence = previousSpeaker(a.start, sentence);
+    const subject = inSentence === null ? r.subjectBefore(first - 1) : null;
+    const earlier = inSentence ?? subject ?? previousSpeaker(a.start, null);
+    push(
+      {
+        quote: { start: a.start, end: b.end },
+        type: "direct",
+        cue: null,
+        speaker: earlier,
+        carried: earlier !== null && subject === null,
+        lemma: null,
+      },
+      null,
+    );
+  };
+
+  /**
    * Quoted words after a cue (`قال X: "…"`, `مؤكدا ضرورة … "…"`, `أكد أن "…"`): direct, or the
    * reported clause when an introducer or a participle's object comes before the marks.
    * @returns whether the marks were taken
@@ -563,6 +659,16 @@ export function preannotateQuotes(
     const between = r.tokens.slice(cue.last, open).filter((x) => x.kind === "word");
     if (cue.form.kind === "participle" && between.length > 0 && !STOP_WORDS.has(between[0]?.folded ?? "")) {
       reportedClause(cue.last, cue, cue.first); // the participle's object holds the quoted words
+      return true;
+    }
+    // `اتهمها " بتدمير " لبنان`: the marks open the cue's own object and the clause goes on.
+    const afterClose = r.tok(last + 2);
+    const inner = r.tok(first)?.folded ?? "";
+    const opensObject =
+      r.isIntroducer(first, cue.form.introducers) ||
+      (cue.form.introducers.includes("ب") && inner.startsWith("ب") && inner.length >= 4);
+    if (opensObject && afterClose?.kind === "word" && !r.cueAt.has(last + 2)) {
+      reportedClause(open, cue, cue.first);
       return true;
     }
     const words = r.tokens.slice(first, last + 1).filter((x) => x.kind === "word").length;
@@ -586,6 +692,21 @@ export function preannotateQuotes(
       const after = r.cueAfter(close);
       if (after !== null && !r.nameMarks.has(i)) {
         direct(after, after.first, i + 1, close - 1);
+        i = close;
+        continue;
+      }
+      if (r.nameMarks.has(i)) continue;
+      const colon = r.tok(i - 1)?.text === ":";
+      // `وقال ردا على … ببريطانيا : « … »`: a colon lets the cue stand farther back in its sentence.
+      const far = colon ? r.cueBefore(i, 40) : null;
+      if (far !== null && !usedCues.has(far.first) && quotedAfterCue(far, i, i + 1, close - 1)) {
+        if (t.start >= consumedUntil.offset) i = close;
+        continue;
+      }
+      // Quoted words with no cue after a colon (`… بحديث شريف : « … »`) are someone's words;
+      // without a colon they may be a title, a slogan or a scare quote, however long.
+      if (colon) {
+        uncued(i + 1, close - 1);
         i = close;
       }
       continue;
@@ -615,15 +736,18 @@ export function preannotateQuotes(
     if (cue === undefined || usedCues.has(i) || cue.form.kind === "source") continue;
     // Indirect speech: the cue, its speaker, adverbials, then an introducer.
     const sentence = t.sentence;
+    let reported = false;
     for (let j = cue.last; j < r.tokens.length && j - cue.last < 14; j++) {
       const x = r.tokens[j];
       if (x === undefined || x.sentence !== sentence || x.kind === "mark" || x.kind === "break") break;
-      if (j > cue.last && r.cueAt.has(j)) break;
+      if (x.text === ":" || (j > cue.last && r.cueAt.has(j))) break; // after a colon: the speaker's own words
       if (r.isIntroducer(j, cue.form.introducers)) {
         reportedClause(j, cue, i);
+        reported = true;
         break;
       }
     }
+    if (!reported) unmarkedSpeech(cue, i);
   }
   return out.map(({ sentence: _sentence, ...q }) => q);
 }

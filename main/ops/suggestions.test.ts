@@ -150,12 +150,24 @@ describe("pre-annotation", () => {
         table.setCueLemmas({ cues: [DEFAULT_CUES[0], DEFAULT_CUES[0]].flatMap((c) => (c === undefined ? [] : [c])) }),
       /listed twice/u,
     );
-    table.importDocuments({ files: [{ name: "l.txt", contentBase64: readFileSync(SAMPLE).toString("base64") }] });
+    const documentId =
+      table.importDocuments({ files: [{ name: "l.txt", contentBase64: readFileSync(SAMPLE).toString("base64") }] })
+        .outcomes[0]?.documentId ?? 0;
     table.setCueLemmas({
       cues: DEFAULT_CUES.filter((c) => c.lemma !== "قال" && c.lemma !== "أضاف" && c.lemma !== "تابع"),
     });
-    const quotes = table.preannotate({}).documents[0]?.quotes;
-    assert.equal(quotes, 5); // the three direct quotes need قال, أضاف, تابع
+    // The three direct quotes of the sample follow `قال …:`, `وأضاف:`, `وتابع قائلا:` — still
+    // found after their colon, but with no cue.
+    assert.equal(table.preannotate({}).documents[0]?.quotes, 8);
+    const cues = table
+      .getDocument({ documentId })
+      .spans.filter((s) => s.label === "CUE")
+      .map((s) => s.text);
+    assert.deepEqual(
+      cues.filter((c) => ["قال", "أضاف", "تابع قائلا"].includes(c)),
+      [],
+    );
+    assert.equal(cues.length, 5);
   });
 });
 
