@@ -85,6 +85,7 @@ describe("quote rules", () => {
   it("leave out quoted names and scare quotes, and read a quote whose closing mark is missing", () => {
     const text =
       'وقال السفير لشبكة " سي ان ان " الأميركية: " ندرس تشكيل قوة دولية " . وانتقد الوزير " عجرفة " إسرائيل .\n' +
+      "ونشر الكاتب مقالا بعنوان : « لماذا نخسر الحرب على الفساد كل عام » .\n" +
       'وقالت جيما أرياس " أنا متوترة جدا .';
     const got = preannotateQuotes(text, DEFAULT_CUES).map((q) => [
       slice(text, q.quote),

@@ -434,13 +434,21 @@ class Rules {
   /**
    * Whether quotation marks at token `open` around `words` words name something rather than
    * quote someone: a short phrase right after a word that introduces a name (`صحيفة " … "`,
-   * `لـ « الشرق الأوسط »`, `ميناء " طنجة المتوسط "`).
+   * `لـ « الشرق الأوسط »`, `ميناء " طنجة المتوسط "`), or any phrase after such a word and a
+   * colon (`بعنوان : « … »`).
    */
   namesSomething(open: number, words: number): boolean {
-    if (words > 5) return false;
+    const introducesName = (w: RuleToken) =>
+      NAME_INTRODUCERS.has(w.folded) || NAME_INTRODUCERS.has(w.folded.replace(/^[لب]/u, ""));
     const before = this.tok(open - 1);
+    if (before?.text === ":") {
+      // `بعنوان : « … »`: a title after a colon, however long.
+      const word = this.tok(open - 2);
+      return word?.kind === "word" && introducesName(word);
+    }
+    if (words > 5) return false;
     if (before === undefined || before.kind !== "word") return before?.text === "ـ" && words <= 3;
-    if (NAME_INTRODUCERS.has(before.folded) || NAME_INTRODUCERS.has(before.folded.replace(/^[لب]/u, ""))) return true;
+    if (introducesName(before)) return true;
     return words <= 3 && (/^ل[^ا]/u.test(before.folded) || before.folded === "ل");
   }
 
