@@ -7,6 +7,7 @@
  * `text[start:end]` returns the span's text.
  */
 import { z } from "zod";
+import type { ChangeMessage } from "./change-message.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
 import type { CueLemma } from "./preannotate/cues.ts";
 import type { OperationName } from "./operation-names.ts";
@@ -332,8 +333,10 @@ export interface DeleteSpanResult {
 /** An entry of the undo history. */
 export interface HistoryEntry {
   id: number;
-  /** What the change did, e.g. `Add Quote «…»`. */
+  /** What the change did, in English, e.g. `Add Quote «…»`. */
   description: string;
+  /** The same as data, for an interface in another language; null for changes recorded before Qawl kept it. */
+  message: ChangeMessage | null;
   /** The document it changed, when it changed one. */
   documentId: number | null;
   createdAt: string;

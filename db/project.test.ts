@@ -164,4 +164,24 @@ describe("ProjectStore", () => {
       /CHECK constraint failed/u,
     );
   });
+
+  it("keeps the English description of changes recorded before change messages existed (migration 6)", (t) => {
+    const path = join(tempDir(t), "v5.qawl");
+    const db = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 5)) db.exec(m);
+    db.exec(`INSERT INTO annotators (id, name, created_at) VALUES (1, 'a', '${NOW}')`);
+    db.exec(`INSERT INTO history (description, document_id, annotator_id, changes, created_at)
+             VALUES ('Add Quote «نتفق»', NULL, 1, '[]', '${NOW}')`);
+    db.pragma(`application_id = ${String(APPLICATION_ID)}`);
+    db.pragma("user_version = 5");
+    db.close();
+    const store = new ProjectStore(path);
+    t.after(() => {
+      store.close();
+    });
+    assert.equal(store.pragma("user_version"), MIGRATIONS.length);
+    const undo = store.historyState().undo;
+    assert.equal(undo?.description, "Add Quote «نتفق»");
+    assert.equal(undo.message, null);
+  });
 });

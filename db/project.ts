@@ -27,6 +27,7 @@ import type {
   EntityRow,
   FragmentRow,
   HistoryRow,
+  HistoryText,
   LabelRow,
   NewDocument,
   NewRelation,
@@ -172,10 +173,11 @@ export class ProjectStore {
   /**
    * Run `fn` as one annotation change: in one transaction, with the rows it touches
    * recorded before and after so that `undo` can put them back. Clears what could be redone.
-   * @param description what people see in the undo button, e.g. `Add Quote «…»`
+   * @param entry what people see in the undo button: `description` in English, e.g.
+   *   `Add Quote «…»`, and `message`, the same as JSON data for other languages
    */
   change<T>(
-    description: string | ((result: T) => string),
+    entry: HistoryText | ((result: T) => HistoryText),
     documentId: number | null,
     annotatorId: number,
     now: string,
@@ -189,11 +191,11 @@ export class ProjectStore {
         const result = fn();
         if (changes.length > 0) {
           this.#q("DELETE FROM history WHERE undone = 1").run();
-          const text = typeof description === "string" ? description : description(result);
+          const { description, message } = typeof entry === "function" ? entry(result) : entry;
           const id = Number(
             this.#q(
-              `INSERT INTO history (description, document_id, annotator_id, changes, created_at) VALUES (?, ?, ?, ?, ?)`,
-            ).run(text, documentId, annotatorId, JSON.stringify(changes), now).lastInsertRowid,
+              `INSERT INTO history (description, message, document_id, annotator_id, changes, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+            ).run(description, message, documentId, annotatorId, JSON.stringify(changes), now).lastInsertRowid,
           );
           this.#q("DELETE FROM history WHERE id <= ?").run(id - HISTORY_LIMIT);
         }
@@ -222,7 +224,7 @@ export class ProjectStore {
 
   /** The change `undo` would revert and the one `redo` would apply again. */
   historyState(): { undo: HistoryRow | null; redo: HistoryRow | null } {
-    const cols = "id, description, document_id, undone, created_at";
+    const cols = "id, description, message, document_id, undone, created_at";
     const undo = this.#q(`SELECT ${cols} FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1`).get() as
       HistoryRow | undefined;
     const redo = this.#q(`SELECT ${cols} FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1`).get() as

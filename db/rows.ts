@@ -142,7 +142,15 @@ export interface LabelRow {
 export interface HistoryRow {
   id: number;
   description: string;
+  /** JSON of a ChangeMessage (`core/change-message.ts`); null for changes recorded before migration 6. */
+  message: string | null;
   document_id: number | null;
   undone: 0 | 1;
   created_at: string;
+}
+
+/** How a change is named in the history: in English, and as JSON data for other languages. */
+export interface HistoryText {
+  description: string;
+  message: string;
 }

@@ -137,6 +137,20 @@ test("with the interface in Arabic, the sample article is annotated from the key
   // Done, from the keyboard; the list says so in Arabic.
   await page.keyboard.press("Shift+D");
   await expect(page.getByRole("list", { name: "الوثائق" })).toContainText("منجز");
+  // Undo and redo name the change in Arabic too (the history keeps it as data), the title
+  // cut to 29 letters and an ellipsis.
+  const status = page.getByRole("status");
+  const undoTitle = "لافروف وبومبيو يتفقان على است…";
+  await page.keyboard.press("Control+z");
+  await expect(status).toHaveText(`تم التراجع عن: \u2068جعل «\u2068${undoTitle}\u2069» منجزة\u2069`);
+  await expect(page.getByRole("list", { name: "الوثائق" })).not.toContainText("منجز");
+  await expect(page.getByRole("button", { name: "إعادة", exact: true })).toHaveAttribute(
+    "title",
+    `إعادة: \u2068جعل «\u2068${undoTitle}\u2069» منجزة\u2069 (Ctrl+Shift+Z)`,
+  );
+  await page.keyboard.press("Control+Shift+z");
+  await expect(status).toHaveText(`أُعيد تنفيذ: \u2068جعل «\u2068${undoTitle}\u2069» منجزة\u2069`);
+  await expect(page.getByRole("list", { name: "الوثائق" })).toContainText("منجز");
   // Shift+J makes the first quote active: the picture for the README.
   await page.keyboard.press("Shift+J");
   await expect(page.locator("qawl-span-panel .span-row.active")).toHaveCount(1);

@@ -7,6 +7,14 @@ import { sql as attribution } from "./002-attribution.ts";
 import { sql as origin } from "./003-origin.ts";
 import { sql as exportCache } from "./004-export-cache.ts";
 import { sql as suggestionsSearch } from "./005-suggestions-search.ts";
+import { sql as changeMessages } from "./006-change-messages.ts";
 
 /** SQL of each migration, in order. */
-export const MIGRATIONS: readonly string[] = [initial, attribution, origin, exportCache, suggestionsSearch];
+export const MIGRATIONS: readonly string[] = [
+  initial,
+  attribution,
+  origin,
+  exportCache,
+  suggestionsSearch,
+  changeMessages,
+];

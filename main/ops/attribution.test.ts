@@ -321,6 +321,12 @@ describe("undo and redo", () => {
     const again = createOperationTable(reopened, { annotator: "tester" });
     assert.match(again.getHistory({}).undo?.description ?? "", /^Resize Speaker «وزير الخارجية الروسي»$/u);
     assert.match(again.getHistory({}).redo?.description ?? "", /^Add Quote «نتفق في أهمية/u);
+    // The same as data, for an interface in another language.
+    assert.deepEqual(again.getHistory({}).undo?.message, {
+      kind: "span.resize",
+      label: { name: "SPEAKER", displayName: "Speaker" },
+      text: "وزير الخارجية الروسي",
+    });
     again.undo({});
     assert.equal(
       again.getDocument({ documentId }).spans.find((s) => s.id === speaker.id)?.text,

@@ -3,6 +3,7 @@
  * text indexes per document, lookups that refuse missing rows with a clear message, and
  * `change`, which records an annotation change for undo.
  */
+import { describeChange, type ChangeMessage } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
 import { graphemeBoundaries } from "../../core/text/graphemes.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
@@ -67,9 +68,16 @@ export class Ops {
     return cached;
   }
 
-  /** Run `fn` as one recorded annotation change (see `ProjectStore.change`). */
-  change<T>(description: string | ((result: T) => string), documentId: number | null, fn: () => T): T {
-    return this.store.change(description, documentId, this.annotatorId(), this.now(), fn);
+  /** Run `fn` as one recorded annotation change (see `ProjectStore.change`), named by `message`. */
+  change<T>(message: ChangeMessage | ((result: T) => ChangeMessage), documentId: number | null, fn: () => T): T {
+    const text = (m: ChangeMessage) => ({ description: describeChange(m), message: JSON.stringify(m) });
+    return this.store.change(
+      typeof message === "function" ? (result: T) => text(message(result)) : text(message),
+      documentId,
+      this.annotatorId(),
+      this.now(),
+      fn,
+    );
   }
 
   /** @throws QawlError (`not_found`) */

@@ -1,4 +1,5 @@
 /** Operations on documents: list, open, import, status. */
+import { excerptForHistory } from "../../core/change-message.ts";
 import type { DocumentView, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import { readImportFiles } from "../import/read-files.ts";
@@ -75,9 +76,8 @@ export function documentOperations(
 
     setDocumentStatus({ documentId, status }) {
       const doc = ops.document(documentId);
-      const names = { new: "new", in_progress: "in progress", done: "done" } as const;
       if (doc.status !== status) {
-        ops.change(`Mark “${doc.title.slice(0, 30)}” ${names[status]}`, documentId, () => {
+        ops.change({ kind: "document.status", title: excerptForHistory(doc.title), status }, documentId, () => {
           ops.store.setDocumentStatus(documentId, status, ops.now());
         });
       }

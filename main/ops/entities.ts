@@ -127,7 +127,7 @@ export function entityOperations(
         return ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
       });
       const documentId = spanIds?.[0] !== undefined ? ops.span(spanIds[0]).document_id : null;
-      const id = ops.change(`New entity ${name}`, documentId, () => {
+      const id = ops.change({ kind: "entity.new", name }, documentId, () => {
         const entityId = ops.store.insertEntity(
           {
             name,
@@ -152,8 +152,8 @@ export function entityOperations(
       ]);
       ops.change(
         name !== undefined && name !== entity.name
-          ? `Rename ${entity.name} to ${newName}`
-          : `Edit entity ${entity.name}`,
+          ? { kind: "entity.rename", name: entity.name, to: newName }
+          : { kind: "entity.edit", name: entity.name },
         null,
         () => {
           ops.store.updateEntity(entityId, {
@@ -171,7 +171,7 @@ export function entityOperations(
       const into = ops.entity(intoId);
       const from = fromIds.filter((id) => id !== intoId).map((id) => ops.entity(id));
       if (from.length === 0) throw new QawlError("bad_input", "merge needs at least one other entity");
-      ops.change(`Merge ${from.map((e) => e.name).join(", ")} into ${into.name}`, null, () => {
+      ops.change({ kind: "entity.merge", names: from.map((e) => e.name), into: into.name }, null, () => {
         const aliases = [JSON.parse(into.aliases) as string[]];
         let kb = into.kb_id;
         for (const other of from) {

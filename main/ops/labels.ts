@@ -53,7 +53,7 @@ export function labelOperations(ops: Ops): Pick<OperationTable, "getProject" | "
         retired: false,
       };
       checkUnique(label, null);
-      ops.change(`Add label ${displayName}`, null, () => ops.store.insertLabel(label));
+      ops.change({ kind: "label.add", label: { name, displayName } }, null, () => ops.store.insertLabel(label));
       return viewOf(name);
     },
 
@@ -69,13 +69,13 @@ export function labelOperations(ops: Ops): Pick<OperationTable, "getProject" | "
         retired: retired ?? current.retired,
       };
       checkUnique(next, id);
-      const what =
+      const kind =
         retired === true && !current.retired
-          ? `Retire label ${current.displayName}`
+          ? "label.retire"
           : retired === false && current.retired
-            ? `Bring back label ${current.displayName}`
-            : `Edit label ${current.displayName}`;
-      ops.change(what, null, () => {
+            ? "label.restore"
+            : "label.edit";
+      ops.change({ kind, label: { name: current.name, displayName: current.displayName } }, null, () => {
         ops.store.updateLabel(id, next);
       });
       return viewOf(next.name);

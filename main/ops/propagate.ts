@@ -92,8 +92,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
       let suggested = 0;
       const home = spanId === undefined ? undefined : ops.span(spanId).document_id;
       const madeAtHome: number[] = [];
-      const what = spanId !== undefined ? "Suggest the other mentions of a name" : "Suggest every known name";
-      ops.change(what, null, () => {
+      ops.change({ kind: spanId !== undefined ? "propagate.name" : "propagate.all" }, null, () => {
         const annotatorId = ops.annotatorId();
         const now = ops.now();
         for (const [documentId, list] of [...perDocument].sort((a, b) => a[0] - b[0])) {

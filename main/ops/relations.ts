@@ -5,10 +5,11 @@
  * replaces the old.
  */
 import type { OperationTable, RelationView } from "../../core/contract.ts";
+import { excerptForHistory, type NamedRef } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
-import { describeSpan, entityView, relationView } from "./views.ts";
+import { entityView, relationView } from "./views.ts";
 
 /** `createRelation`, `deleteRelation`, `carryOverSpeaker`. */
 export function relationOperations(
@@ -56,7 +57,7 @@ export function relationOperations(
       }
       const offsets = ops.indexesOf(ops.document(from.document_id)).offsets;
       let target: { span?: SpanRow; entityId?: number };
-      let what: string;
+      let what: { target: string; targetLabel: NamedRef | null };
       if ("toSpanId" in input) {
         const to = ops.span(input.toSpanId);
         if (to.document_id !== from.document_id) {
@@ -69,22 +70,31 @@ export function relationOperations(
           );
         }
         target = { span: to };
-        what = describeSpan(ops.label(to.label).displayName, ops.spanText(to, offsets));
+        const label = ops.label(to.label);
+        what = {
+          target: excerptForHistory(ops.spanText(to, offsets)),
+          targetLabel: { name: label.name, displayName: label.displayName },
+        };
       } else {
         if (type.toKind !== "speaker") throw new QawlError("bad_input", `${type.name} cannot point to an entity`);
         const entity = ops.entity(input.toEntityId);
         target = { entityId: entity.id };
-        what = entity.name;
+        what = { target: entity.name, targetLabel: null };
       }
-      const result = ops.change(`Link ${type.displayName.toLowerCase()} ${what}`, from.document_id, () =>
-        link(from, type.name, target),
-      );
+      const message = {
+        kind: "relation.link",
+        type: { name: type.name, displayName: type.displayName },
+        ...what,
+      } as const;
+      const result = ops.change(message, from.document_id, () => link(from, type.name, target));
       return { relation: view(result.id), replacedRelationId: result.replacedRelationId };
     },
 
     deleteRelation({ relationId }) {
       const relation = view(relationId);
-      ops.change(`Remove a ${relation.type.replace("_", " ")} link`, relation.documentId, () => {
+      const type = relationType(relation.type);
+      const message = { kind: "relation.remove", type: { name: type.name, displayName: type.displayName } } as const;
+      ops.change(message, relation.documentId, () => {
         ops.store.deleteRelation(relationId);
       });
       return { deletedRelationId: relationId };
@@ -108,8 +118,11 @@ export function relationOperations(
         throw new QawlError("bad_input", "no earlier quote in this document has a speaker to carry over");
       }
       const result = ops.change(
-        (r: { entityId: number }) =>
-          `Same speaker (${ops.entity(r.entityId).name}) for ${describeSpan("Quote", ops.spanText(quote, offsets))}`,
+        (r: { entityId: number }) => ({
+          kind: "speaker.carry",
+          entity: ops.entity(r.entityId).name,
+          text: excerptForHistory(ops.spanText(quote, offsets)),
+        }),
         doc.id,
         () => {
           let entityId = previous.r.to_entity_id;

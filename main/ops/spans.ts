@@ -1,4 +1,5 @@
 /** Operations on spans: create, edit (label, extent, fragments, attributes, entity, note), delete. */
+import type { ChangeMessage } from "../../core/change-message.ts";
 import { guessQuoteType } from "../../core/article/quote-type.ts";
 import type { OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
@@ -6,7 +7,7 @@ import type { DocumentRow, FragmentRow, StoredLabel } from "../../db/project.ts"
 import type { Ops } from "./context.ts";
 import { cleanAliases } from "./entities.ts";
 import { checkExtent } from "./extent.ts";
-import { describeSpan, spanView } from "./views.ts";
+import { spanChange, spanView } from "./views.ts";
 
 /** Refuse attribute names and values the label does not define. */
 function checkAttributes(label: StoredLabel, attributes: Record<string, string>): void {
@@ -55,7 +56,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       const suggested = twin === undefined ? undefined : ops.span(twin);
       if (suggested !== undefined && suggested.suggested_by !== null && fragments === undefined) {
         ops.change(
-          `Accept ${describeSpan(labelDef.displayName, ops.spanText(suggested, indexes.offsets))}`,
+          { kind: "span.accept", ...spanChange(labelDef, ops.spanText(suggested, indexes.offsets)) },
           doc.id,
           () => {
             ops.store.acceptSpan(suggested.id, ops.annotatorId(), ops.now());
@@ -74,7 +75,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       }
       checkAttributes(labelDef, attrs);
       const text = ops.spanText({ start, end, fragments: pieces }, indexes.offsets);
-      const id = ops.change(`Add ${describeSpan(labelDef.displayName, text)}`, documentId, () => {
+      const id = ops.change({ kind: "span.add", ...spanChange(labelDef, text) }, documentId, () => {
         const stamp = ops.now();
         const spanId = ops.store.insertSpan(
           {
@@ -134,12 +135,17 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       }
       const note =
         input.note === undefined ? span.note : input.note === null || input.note.trim() === "" ? null : input.note;
-      const what =
+      const before = ops.spanText(span, indexes.offsets);
+      const what: ChangeMessage =
         labelName !== span.label
-          ? `Change ${describeSpan(oldLabel.displayName, ops.spanText(span, indexes.offsets))} to ${labelDef.displayName}`
+          ? {
+              kind: "span.relabel",
+              ...spanChange(oldLabel, before),
+              to: { name: labelDef.name, displayName: labelDef.displayName },
+            }
           : start !== span.start || end !== span.end || input.fragments !== undefined
-            ? `Resize ${describeSpan(labelDef.displayName, ops.spanText(span, indexes.offsets))}`
-            : `Edit ${describeSpan(labelDef.displayName, ops.spanText(span, indexes.offsets))}`;
+            ? { kind: "span.resize", ...spanChange(labelDef, before) }
+            : { kind: "span.edit", ...spanChange(labelDef, before) };
       ops.change(what, doc.id, () => {
         // Editing a suggestion is reviewing it: it becomes the annotator's.
         if (span.suggested_by !== null) ops.store.acceptSpan(span.id, ops.annotatorId(), ops.now());
@@ -178,7 +184,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       const label = ops.label(span.label);
       const relations = ops.store.relationsTouching(spanId);
       ops.change(
-        `Delete ${describeSpan(label.displayName, ops.spanText(span, ops.indexesOf(doc).offsets))}`,
+        { kind: "span.delete", ...spanChange(label, ops.spanText(span, ops.indexesOf(doc).offsets)) },
         doc.id,
         () => {
           for (const r of relations) ops.store.deleteRelation(r.id);

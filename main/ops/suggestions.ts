@@ -5,6 +5,7 @@
  * starts at is one. Exports other than the native JSONL leave suggestions out and say so.
  * Offsets in code points.
  */
+import { excerptForHistory, type ChangeMessage } from "../../core/change-message.ts";
 import type { OperationTable, PreannotatedDocument } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { LabelKind } from "../../core/labels.ts";
@@ -167,10 +168,10 @@ export function suggestionOperations(
         cue: labelOfKind(ops, "cue"),
         speaker: labelOfKind(ops, "speaker"),
       };
-      const what =
+      const what: ChangeMessage =
         docs.length === 1
-          ? `Pre-annotate “${docs[0]?.title.slice(0, 30) ?? ""}”`
-          : `Pre-annotate ${String(docs.length)} documents`;
+          ? { kind: "preannotate.document", title: excerptForHistory(docs[0]?.title ?? "") }
+          : { kind: "preannotate.documents", count: docs.length };
       return ops.change(what, docs.length === 1 ? (docs[0]?.id ?? null) : null, () => {
         const documents: PreannotatedDocument[] = [];
         let suggested = 0;
@@ -217,7 +218,7 @@ export function suggestionOperations(
           }
         }
         const accepted = [...ids];
-        ops.change(`Accept ${String(accepted.length)} suggestion${accepted.length === 1 ? "" : "s"}`, docId, () => {
+        ops.change({ kind: "suggestions.accept", count: accepted.length }, docId, () => {
           for (const id of accepted) ops.store.acceptSpan(id, ops.annotatorId(), ops.now());
         });
         return { accepted, rejected: [] };
@@ -233,17 +234,13 @@ export function suggestionOperations(
           }
         }
       }
-      const rejected = ops.change(
-        `Reject ${String(spans.length)} suggestion${spans.length === 1 ? "" : "s"}`,
-        docId,
-        () => {
-          const removed = removeSuggestions(ops, spans, false);
-          const orphans = targets.filter(
-            (t, i, all) => all.findIndex((x) => x.id === t.id) === i && ops.store.relationsTouching(t.id).length === 0,
-          );
-          return [...removed, ...removeSuggestions(ops, orphans)];
-        },
-      );
+      const rejected = ops.change({ kind: "suggestions.reject", count: spans.length }, docId, () => {
+        const removed = removeSuggestions(ops, spans, false);
+        const orphans = targets.filter(
+          (t, i, all) => all.findIndex((x) => x.id === t.id) === i && ops.store.relationsTouching(t.id).length === 0,
+        );
+        return [...removed, ...removeSuggestions(ops, orphans)];
+      });
       return { accepted: [], rejected };
     },
 

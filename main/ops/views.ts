@@ -10,6 +10,7 @@ import type {
   RelationView,
   SpanView,
 } from "../../core/contract.ts";
+import { excerptForHistory, type ChangeMessage, type NamedRef } from "../../core/change-message.ts";
 import type { OffsetIndex } from "../../core/text/offsets.ts";
 import type { DocumentHeadRow, EntityRow, HistoryRow, RelationRow, SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
@@ -87,7 +88,13 @@ export function entityView(row: EntityRow, mentionCount: number): EntityView {
 export function historyEntry(row: HistoryRow | null): HistoryEntry | null {
   return row === null
     ? null
-    : { id: row.id, description: row.description, documentId: row.document_id, createdAt: row.created_at };
+    : {
+        id: row.id,
+        description: row.description,
+        message: row.message === null ? null : (JSON.parse(row.message) as ChangeMessage),
+        documentId: row.document_id,
+        createdAt: row.created_at,
+      };
 }
 
 /** What can be undone and redone. */
@@ -95,8 +102,7 @@ export function historyView(state: { undo: HistoryRow | null; redo: HistoryRow |
   return { undo: historyEntry(state.undo), redo: historyEntry(state.redo) };
 }
 
-/** Undo-button wording for a span: `Quote «روسيا مهتمة…»`. */
-export function describeSpan(labelDisplayName: string, text: string): string {
-  const flat = text.replace(/\s+/gu, " ");
-  return `${labelDisplayName} «${flat.length > 30 ? `${flat.slice(0, 29)}…` : flat}»`;
+/** The label and text excerpt a change to a span is named by (`Quote «روسيا مهتمة…»`). */
+export function spanChange(label: NamedRef, text: string): { label: NamedRef; text: string } {
+  return { label: { name: label.name, displayName: label.displayName }, text: excerptForHistory(text) };
 }

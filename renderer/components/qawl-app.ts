@@ -12,6 +12,7 @@ import type { Connection } from "../api/index.ts";
 import { AnnotationStore, type ImportFormat } from "../state/annotation-store.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
+import { changeText } from "../i18n/changes.ts";
 import { LocaleController } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { isTypingTarget, matchesKey } from "../keys.ts";
@@ -419,7 +420,7 @@ export class QawlApp extends LitElement {
             type="button"
             class="button"
             aria-keyshortcuts="Control+Z"
-            title=${history?.undo == null ? t("nothingToUndo") : t("undoTitle", { description: history.undo.description })}
+            title=${history?.undo == null ? t("nothingToUndo") : t("undoTitle", { description: changeText(history.undo) })}
             ?disabled=${history?.undo == null}
             @click=${() => void store?.undo()}
           >
@@ -429,7 +430,7 @@ export class QawlApp extends LitElement {
             type="button"
             class="button"
             aria-keyshortcuts="Control+Shift+Z Control+Y"
-            title=${history?.redo == null ? t("nothingToRedo") : t("redoTitle", { description: history.redo.description })}
+            title=${history?.redo == null ? t("nothingToRedo") : t("redoTitle", { description: changeText(history.redo) })}
             ?disabled=${history?.redo == null}
             @click=${() => void store?.redo()}
           >

@@ -1,5 +1,4 @@
 /** Messages of the span panel, in English and Arabic. */
-import { locale } from "../i18n/locale.ts";
 import { count, defineMessages } from "../i18n/messages.ts";
 import { MENTIONS_AR, TO_REVIEW_AR } from "../i18n/nouns.ts";
 
@@ -122,20 +121,4 @@ export const t = defineMessages({
 /** How to show a value of the `type` attribute: a default quote type in the interface language, else as it is. */
 export function typeValue(value: string): string {
   return value === "direct" || value === "indirect" || value === "mixed" ? t(value) : value;
-}
-
-/** The default relation types: name → [default English display name, Arabic name]. */
-const RELATIONS: ReadonlyMap<string, readonly [string, string]> = new Map([
-  ["attributed_to", ["Speaker", "المتحدث"]],
-  ["cue", ["Cue", "فعل القول"]],
-]);
-
-/**
- * The name to show for a relation type: its Arabic default when the interface is Arabic and
- * the type still has its default English display name (as `labelDisplayName` does for labels).
- */
-export function relationDisplayName(type: { name: string; displayName: string }): string {
-  if (locale() !== "ar") return type.displayName;
-  const names = RELATIONS.get(type.name);
-  return names !== undefined && names[0] === type.displayName ? names[1] : type.displayName;
 }

@@ -16,7 +16,8 @@ import { labelColorClass } from "../article/highlights.ts";
 import { excerpt, isolate } from "../format.ts";
 import { locale } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
-import { relationDisplayName, t, typeValue } from "./span-panel.messages.ts";
+import { relationDisplayName } from "../i18n/labels.ts";
+import { t, typeValue } from "./span-panel.messages.ts";
 
 /** A message with its `{name}` shown in a `<bdi>` (an Arabic name keeps its order inside English). */
 function withName(message: string, name: string) {

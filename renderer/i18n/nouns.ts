@@ -44,3 +44,23 @@ export const TO_REVIEW_AR: PluralForms = {
   many: "{n} اقتراحًا للمراجعة",
   other: "{n} اقتراح للمراجعة",
 };
+
+/** اقتراح: a suggestion (accepted or rejected). */
+export const SUGGESTIONS_AR: PluralForms = {
+  zero: "لا اقتراحات",
+  one: "اقتراح واحد",
+  two: "اقتراحين",
+  few: "{n} اقتراحات",
+  many: "{n} اقتراحًا",
+  other: "{n} اقتراح",
+};
+
+/** وثيقة: a document. */
+export const DOCUMENTS_AR: PluralForms = {
+  zero: "لا وثائق",
+  one: "وثيقة واحدة",
+  two: "وثيقتين",
+  few: "{n} وثائق",
+  many: "{n} وثيقة",
+  other: "{n} وثيقة",
+};

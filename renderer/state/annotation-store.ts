@@ -27,6 +27,7 @@ import { OffsetIndex } from "../../core/text/offsets.ts";
 import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
 import { stepWord } from "../../core/text/words.ts";
 import { excerpt, isolate } from "../format.ts";
+import { changeText } from "../i18n/changes.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { storeMessages as t } from "./store.messages.ts";
 
@@ -717,8 +718,7 @@ export class AnnotationStore extends EventTarget {
       }
       if (entry.documentId !== null && entry.documentId !== this.document?.id) await this.#load(entry.documentId);
       await this.#refresh();
-      // The description comes from the history (core), in English.
-      const description = entry.description;
+      const description = changeText(entry);
       this.#say("info", direction === "undo" ? t("undone", { description }) : t("redone", { description }));
     });
   }
