@@ -11,6 +11,11 @@ export interface NamedRef {
   displayName: string;
 }
 
+/** Just the name and display name of a label or relation type (a stored one has more fields). */
+export function namedRef(x: NamedRef): NamedRef {
+  return { name: x.name, displayName: x.displayName };
+}
+
 /** A change to one span: the label, and an excerpt of the span's text (`excerptForHistory`). */
 interface SpanChange {
   label: NamedRef;

@@ -7,6 +7,7 @@
  * `text[start:end]` returns the span's text.
  */
 import { z } from "zod";
+import type { ErrorDetail } from "./errors.ts";
 import type { ChangeMessage } from "./change-message.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
 import type { CueLemma } from "./preannotate/cues.ts";
@@ -486,4 +487,5 @@ export type Api = {
 };
 
 /** The reply envelope every transport carries. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type Reply<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; detail?: ErrorDetail } };

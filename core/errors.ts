@@ -1,24 +1,61 @@
 /**
  * The one error type the operation table throws on purpose. Hosts turn it into a
  * message for people: the CLI prints `message` on one line, HTTP answers with a status
- * from `code`, IPC returns it in the reply envelope.
+ * from `code`, IPC returns it in the reply envelope. A refusal people meet in the app also
+ * carries `detail`, the same as data, so that the interface words it in its own language
+ * (`renderer/i18n/errors.ts`); `message` stays the English line for the CLI and the API.
  */
+import type { NamedRef } from "./change-message.ts";
 
 /** Why an operation was refused. */
 export type QawlErrorCode = "bad_input" | "not_found" | "conflict";
+
+/** Why a file could not be imported. */
+export type ImportRefusal =
+  | { reason: "empty" | "binary" | "whitespace" | "html_page" | "no_article" | "no_text" }
+  /** Not valid UTF-8 at `line` (1-based); `guess` the encoding it most likely is, if one. */
+  | { reason: "invalid_utf8"; line: number; guess: string | null }
+  /** `utf16`: the file is UTF-16 (`encoding` says which) and was read as UTF-8. */
+  | { reason: "invalid_encoding" | "unknown_encoding" | "utf16"; encoding: string }
+  | { reason: "brat_pair"; base: string };
+
+/** A refusal as data: `kind` says what, the other fields fill in the wording. */
+export type ErrorDetail =
+  | { kind: "span.duplicate"; label: NamedRef }
+  | { kind: "span.blank" }
+  | { kind: "span.crosses_line"; label: NamedRef }
+  | { kind: "span.fragments"; label: NamedRef }
+  /** Changing the label of a span whose links need the old kind. */
+  | { kind: "span.links_need_kind"; label: NamedRef; to: NamedRef }
+  | { kind: "speaker.no_earlier" }
+  | { kind: "label.name_taken"; name: string }
+  | { kind: "label.key_taken"; key: string; label: NamedRef }
+  | { kind: "label.retired"; name: string }
+  | { kind: "cue.twice"; lemma: string }
+  | { kind: "entity.merge_alone" }
+  | { kind: "propagate.not_name"; label: string }
+  | { kind: "search.empty" }
+  | { kind: "search.unknown_label"; asked: string; labels: string[] }
+  /** A file of an import; `files` is how many the import held (none of them was imported). */
+  | ({ kind: "import.file"; file: string; files: number } & ImportRefusal)
+  | { kind: "import.jsonl_alone" };
 
 /** A refusal with a one-line, human-readable message that names what was wrong. */
 export class QawlError extends Error {
   /** Machine-readable reason. */
   readonly code: QawlErrorCode;
+  /** The refusal as data, for an interface's own wording; null when only `message` says it. */
+  readonly detail: ErrorDetail | null;
 
   /**
    * @param code why the operation was refused
    * @param message one line naming the file, line or value and the reason
+   * @param detail the same as data (see `ErrorDetail`)
    */
-  constructor(code: QawlErrorCode, message: string) {
+  constructor(code: QawlErrorCode, message: string, detail: ErrorDetail | null = null) {
     super(message);
     this.name = "QawlError";
     this.code = code;
+    this.detail = detail;
   }
 }

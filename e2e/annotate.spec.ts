@@ -52,9 +52,10 @@ test("import refusals show one clear line and change nothing", async ({ page }) 
   await expect(page.getByText("No documents yet.")).toBeVisible();
   const cases = fileURLToPath(new URL("../fixtures/cases/", import.meta.url));
   for (const [name, message] of [
-    ["empty.txt", "empty.txt: the file is empty; nothing imported"],
-    ["binary.txt", "binary.txt: not a text file (it holds binary data); nothing imported"],
-    ["seed-cp1256.txt", "--encoding windows-1256"],
+    ["empty.txt", "empty.txt\u2069: the file is empty. Nothing was imported."],
+    ["binary.txt", "binary.txt\u2069: this is not a text file. Nothing was imported."],
+    // The hint names the app's Encoding menu, not the CLI's --encoding.
+    ["seed-cp1256.txt", "it looks like \u2066windows-1256\u2069: choose it under Encoding and import the file again"],
   ] as const) {
     await page.getByLabel("Import articles").setInputFiles(`${cases}${name}`);
     await expect(page.getByRole("status")).toContainText(message);

@@ -76,6 +76,20 @@ test("Arabic chrome is mirrored and stays chosen; an English article keeps its o
     .evaluateAll((ps) => ps.filter((p) => p.textContent !== "").map((p) => getComputedStyle(p).direction));
   expect(directions).toEqual(["ltr", "ltr"]);
 
+  // A refusal is worded in Arabic too, with a hint that names the app's own menus.
+  const empty = join(dir, "empty.txt");
+  writeFileSync(empty, "");
+  await page.getByLabel("استيراد مقالات").setInputFiles(empty);
+  await expect(page.getByRole("status")).toHaveText("\u2068empty.txt\u2069: الملف فارغ. لم يُستورد شيء.");
+  const cp1256 = join(dir, "cp1256.txt");
+  writeFileSync(
+    cp1256,
+    Buffer.from([0xe3, 0xd1, 0xcd, 0xc8, 0xc7, 0x20, 0xc8, 0xc7, 0xe1, 0xda, 0xc7, 0xe1, 0xe3, 0x0a]),
+  );
+  await page.getByLabel("استيراد مقالات").setInputFiles(cp1256);
+  await expect(page.getByRole("status")).toContainText("السطر 1 ليس نصًا صالحًا بترميز UTF-8");
+  await expect(page.getByRole("status")).toContainText("اختره في الترميز ثم استورد الملف من جديد");
+
   // The choice survives a reload.
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

@@ -5,7 +5,7 @@
  * most likely are (by `chardet`) so the user can say so with `--encoding`.
  */
 import chardet from "chardet";
-import { QawlError } from "../../core/errors.ts";
+import { QawlError, type ImportRefusal } from "../../core/errors.ts";
 
 /** A decoded file. */
 export interface DecodedText {
@@ -59,11 +59,18 @@ function likelyEncoding(bytes: Uint8Array): string | null {
  *   is empty, binary, not valid in the encoding, only whitespace, or the encoding is unknown
  */
 export function decodeText(fileName: string, bytes: Uint8Array, encoding?: string): DecodedText {
-  if (bytes.length === 0) throw new QawlError("bad_input", `${fileName}: the file is empty; nothing imported`);
+  const refuse = (message: string, refusal: ImportRefusal) =>
+    new QawlError("bad_input", `${fileName}: ${message}`, {
+      kind: "import.file",
+      file: fileName,
+      files: 1,
+      ...refusal,
+    });
+  if (bytes.length === 0) throw refuse("the file is empty; nothing imported", { reason: "empty" });
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
   const isUtf16Bom = (sniff[0] === 0xff && sniff[1] === 0xfe) || (sniff[0] === 0xfe && sniff[1] === 0xff);
   if (sniff.includes(0) && !isUtf16Bom && encoding === undefined) {
-    throw new QawlError("bad_input", `${fileName}: not a text file (it holds binary data); nothing imported`);
+    throw refuse("not a text file (it holds binary data); nothing imported", { reason: "binary" });
   }
   let text: string;
   let hadBom = false;
@@ -72,10 +79,10 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
     const body = hadBom ? bytes.subarray(3) : bytes;
     if (isUtf16Bom && encoding === undefined) {
       const which = sniff[0] === 0xff ? "utf-16le" : "utf-16be";
-      throw new QawlError(
-        "bad_input",
-        `${fileName}: the file is UTF-16, not UTF-8; import it with --encoding ${which}`,
-      );
+      throw refuse(`the file is UTF-16, not UTF-8; import it with --encoding ${which}`, {
+        reason: "utf16",
+        encoding: which,
+      });
     }
     const bad = firstInvalidUtf8(body);
     if (bad >= 0) {
@@ -85,9 +92,10 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
         guess !== null && guess !== "utf-8"
           ? `it looks like ${guess}: import it with that encoding (--encoding ${guess})`
           : "import it with its encoding named (--encoding NAME, for example --encoding windows-1256)";
-      throw new QawlError(
-        "bad_input",
-        `${fileName}: line ${String(lineOf(bytes, at))}: not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at offset ${String(at)}); ${hint}; nothing imported`,
+      const line = lineOf(bytes, at);
+      throw refuse(
+        `line ${String(line)}: not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at offset ${String(at)}); ${hint}; nothing imported`,
+        { reason: "invalid_utf8", line, guess: guess !== null && guess !== "utf-8" ? guess : null },
       );
     }
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
@@ -96,20 +104,20 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
       try {
         return new TextDecoder(encoding, { fatal: true });
       } catch {
-        throw new QawlError(
-          "bad_input",
-          `${fileName}: unknown encoding "${encoding}"; use a WHATWG label such as windows-1256`,
-        );
+        throw refuse(`unknown encoding "${encoding}"; use a WHATWG label such as windows-1256`, {
+          reason: "unknown_encoding",
+          encoding,
+        });
       }
     })();
     try {
       text = decoder.decode(bytes);
     } catch {
-      throw new QawlError("bad_input", `${fileName}: not valid ${encoding}; nothing imported`);
+      throw refuse(`not valid ${encoding}; nothing imported`, { reason: "invalid_encoding", encoding });
     }
   }
   if (!/\S/u.test(text)) {
-    throw new QawlError("bad_input", `${fileName}: the file holds only whitespace; nothing imported`);
+    throw refuse("the file holds only whitespace; nothing imported", { reason: "whitespace" });
   }
   return { text, hadBom };
 }

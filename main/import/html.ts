@@ -66,7 +66,12 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
     .filter((t) => t !== "");
   const title = (parsed?.title ?? document.title).replace(/\s+/gu, " ").trim();
   if (blocks.length === 0 && title === "")
-    throw new QawlError("bad_input", `${fileName}: no article text found in the page; nothing imported`);
+    throw new QawlError("bad_input", `${fileName}: no article text found in the page; nothing imported`, {
+      kind: "import.file",
+      file: fileName,
+      files: 1,
+      reason: "no_article",
+    });
   const dateLine = published?.raw;
   const parts = [
     title,

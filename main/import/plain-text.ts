@@ -26,7 +26,12 @@ export function textSha256(text: string): string {
 export function readPlainTextArticle(fileName: string, bytes: Uint8Array, encoding?: string): NewDocument {
   const { text, hadBom } = decodeText(fileName, bytes, encoding);
   if (/\.x?html?$/iu.test(fileName) || /^\s*<(!doctype\s+html|html[\s>])/iu.test(text)) {
-    throw new QawlError("bad_input", `${fileName}: this is an HTML page, not a plain-text article; nothing imported`);
+    throw new QawlError("bad_input", `${fileName}: this is an HTML page, not a plain-text article; nothing imported`, {
+      kind: "import.file",
+      file: fileName,
+      files: 1,
+      reason: "html_page",
+    });
   }
   const { title, published } = readArticleMetadata(text);
   return {

@@ -302,7 +302,9 @@ export function readImportFiles(
   const used = new Set<InputFile>();
   const formats = files.map((f) => (format === "auto" ? detectFormat(f, files) : format));
   if (formats.includes("jsonl")) {
-    if (files.length > 1) throw new QawlError("bad_input", "import a native JSONL file on its own");
+    if (files.length > 1) {
+      throw new QawlError("bad_input", "import a native JSONL file on its own", { kind: "import.jsonl_alone" });
+    }
     const file = files[0];
     if (file === undefined) throw new QawlError("bad_input", "no file to import");
     try {
@@ -322,6 +324,7 @@ export function readImportFiles(
           throw new QawlError(
             "bad_input",
             `${file.name}: this is an HTML page, not a plain-text article (import it as html); nothing imported`,
+            { kind: "import.file", file: file.name, files: 1, reason: "html_page" },
           );
         }
         const meta = readArticleMetadata(text);
@@ -354,6 +357,7 @@ export function readImportFiles(
           throw new QawlError(
             "bad_input",
             `${file.name}: brat standoff needs both ${base}.txt and ${base}.ann; nothing imported`,
+            { kind: "import.file", file: file.name, files: 1, reason: "brat_pair", base },
           );
         }
         used.add(txt);
@@ -459,7 +463,13 @@ export function readImportFiles(
   }
   for (const doc of documents) {
     if (codePointLength(doc.text) === 0 || doc.text.trim() === "") {
-      throw new QawlError("bad_input", `${doc.source ?? doc.title}: the document holds no text; nothing imported`);
+      const file = doc.source ?? doc.title;
+      throw new QawlError("bad_input", `${file}: the document holds no text; nothing imported`, {
+        kind: "import.file",
+        file,
+        files: 1,
+        reason: "no_text",
+      });
     }
   }
   return { header, documents, exact: false, notes };

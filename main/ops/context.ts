@@ -109,7 +109,12 @@ export class Ops {
   label(name: string, forNewSpan = false): StoredLabel {
     const label = this.store.labels().find((l) => l.name === name);
     if (label === undefined) throw new QawlError("bad_input", `label "${name}" is not in this project's schema`);
-    if (forNewSpan && label.retired) throw new QawlError("bad_input", `label "${name}" is retired`);
+    if (forNewSpan && label.retired) {
+      throw new QawlError("bad_input", `label "${name}" is retired`, {
+        kind: "label.retired",
+        name: label.displayName,
+      });
+    }
     return label;
   }
 

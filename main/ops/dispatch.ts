@@ -14,8 +14,9 @@ export function isOperationName(name: unknown): name is OperationName {
 
 /**
  * Run operation `name` with an untrusted `input`.
- * @returns `{ok: true, value}`, or `{ok: false, error: {code, message}}` with code
- *   `unknown_operation`, `bad_input`, `not_found`, `conflict` or `internal`; never rejects
+ * @returns `{ok: true, value}`, or `{ok: false, error: {code, message, detail?}}` with code
+ *   `unknown_operation`, `bad_input`, `not_found`, `conflict` or `internal` (`detail`: the
+ *   refusal as data, when it has one); never rejects
  */
 export async function dispatch(
   table: OperationTable,
@@ -43,7 +44,10 @@ export async function dispatch(
     ) => OperationOutputs[OperationName] | Promise<OperationOutputs[OperationName]>;
     return { ok: true, value: await run(parsed.data) };
   } catch (e) {
-    if (e instanceof QawlError) return { ok: false, error: { code: e.code, message: e.message } };
+    if (e instanceof QawlError) {
+      const error = { code: e.code, message: e.message };
+      return { ok: false, error: e.detail === null ? error : { ...error, detail: e.detail } };
+    }
     return { ok: false, error: { code: "internal", message: `${name} failed: ${(e as Error).message}` } };
   }
 }

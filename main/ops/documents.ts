@@ -61,7 +61,8 @@ export function documentOperations(
         } catch (e) {
           if (!(e instanceof QawlError) || files.length === 1) throw e;
           const message = e.message.replace(/; nothing imported$/u, "");
-          throw new QawlError(e.code, `${message}; none of the ${String(files.length)} files was imported`);
+          const detail = e.detail?.kind === "import.file" ? { ...e.detail, files: files.length } : e.detail;
+          throw new QawlError(e.code, `${message}; none of the ${String(files.length)} files was imported`, detail);
         }
       };
       const read = batch(() =>

@@ -170,7 +170,9 @@ export function entityOperations(
     mergeEntities({ intoId, fromIds }) {
       const into = ops.entity(intoId);
       const from = fromIds.filter((id) => id !== intoId).map((id) => ops.entity(id));
-      if (from.length === 0) throw new QawlError("bad_input", "merge needs at least one other entity");
+      if (from.length === 0) {
+        throw new QawlError("bad_input", "merge needs at least one other entity", { kind: "entity.merge_alone" });
+      }
       ops.change({ kind: "entity.merge", names: from.map((e) => e.name), into: into.name }, null, () => {
         const aliases = [JSON.parse(into.aliases) as string[]];
         let kb = into.kb_id;

@@ -5,6 +5,7 @@
  * Offsets are code points.
  */
 import type { Fragment } from "../../core/contract.ts";
+import { namedRef } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
 import { isGraphemeBoundaryQuick } from "../../core/text/graphemes.ts";
 import type { DocumentRow, FragmentRow, StoredLabel } from "../../db/project.ts";
@@ -38,9 +39,14 @@ function checkPiece(doc: DocumentRow, indexes: TextIndexes, label: StoredLabel, 
     }
   }
   const covered = doc.text.slice(u16Start, u16End);
-  if (covered.trim() === "") throw new QawlError("bad_input", "a span must cover more than whitespace");
+  if (covered.trim() === "") {
+    throw new QawlError("bad_input", "a span must cover more than whitespace", { kind: "span.blank" });
+  }
   if (label.kind !== "quote" && /[\n\r\u2028\u2029]/u.test(covered)) {
-    throw new QawlError("bad_input", `a ${label.displayName} span cannot cross a line break`);
+    throw new QawlError("bad_input", `a ${label.displayName} span cannot cross a line break`, {
+      kind: "span.crosses_line",
+      label: namedRef(label),
+    });
   }
 }
 
@@ -63,7 +69,10 @@ export function checkExtent(
     return [];
   }
   if (label.kind !== "quote") {
-    throw new QawlError("bad_input", `only quotes can have several fragments, not a ${label.displayName} span`);
+    throw new QawlError("bad_input", `only quotes can have several fragments, not a ${label.displayName} span`, {
+      kind: "span.fragments",
+      label: namedRef(label),
+    });
   }
   fragments.forEach((f, i) => {
     checkPiece(doc, indexes, label, f.start, f.end);

@@ -4,6 +4,7 @@
  * back. Keys stay unique among the labels in use.
  */
 import type { LabelView, OperationTable } from "../../core/contract.ts";
+import { namedRef } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { LabelDefinition } from "../../core/labels.ts";
 import type { Ops } from "./context.ts";
@@ -25,9 +26,18 @@ export function labelOperations(ops: Ops): Pick<OperationTable, "getProject" | "
   function checkUnique(label: LabelDefinition, selfId: number | null): void {
     for (const other of ops.store.labels()) {
       if (other.id === selfId) continue;
-      if (other.name === label.name) throw new QawlError("conflict", `there is already a label called ${label.name}`);
+      if (other.name === label.name) {
+        throw new QawlError("conflict", `there is already a label called ${label.name}`, {
+          kind: "label.name_taken",
+          name: label.name,
+        });
+      }
       if (label.key !== null && !label.retired && !other.retired && other.key === label.key) {
-        throw new QawlError("conflict", `key ${label.key} already applies ${other.displayName}`);
+        throw new QawlError("conflict", `key ${label.key} already applies ${other.displayName}`, {
+          kind: "label.key_taken",
+          key: label.key,
+          label: namedRef(other),
+        });
       }
     }
   }

@@ -38,7 +38,10 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
     if (spanId !== undefined) {
       const span = ops.span(spanId);
       if (span.label_kind !== "entity") {
-        throw new QawlError("bad_input", `span ${String(spanId)} is a ${span.label}; only names are propagated`);
+        throw new QawlError("bad_input", `span ${String(spanId)} is a ${span.label}; only names are propagated`, {
+          kind: "propagate.not_name",
+          label: span.label,
+        });
       }
       const label = ops.label(span.label);
       const text = ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);

@@ -115,7 +115,9 @@ export function relationOperations(
         )
         .sort((a, b) => b.from.start - a.from.start)[0];
       if (previous === undefined) {
-        throw new QawlError("bad_input", "no earlier quote in this document has a speaker to carry over");
+        throw new QawlError("bad_input", "no earlier quote in this document has a speaker to carry over", {
+          kind: "speaker.no_earlier",
+        });
       }
       const result = ops.change(
         (r: { entityId: number }) => ({

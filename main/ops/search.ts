@@ -66,7 +66,9 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
       const folded = foldArabic(query);
       const max = limit ?? DEFAULT_LIMIT;
       const where = scope ?? "text";
-      if (folded === "" && asked === undefined) throw new QawlError("bad_input", "give words to find, or a label");
+      if (folded === "" && asked === undefined) {
+        throw new QawlError("bad_input", "give words to find, or a label", { kind: "search.empty" });
+      }
       // A label by its export name or display name, in any case.
       const wanted = asked?.toLocaleLowerCase();
       const label =
@@ -76,11 +78,12 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
               .labels()
               .find((l) => l.name.toLocaleLowerCase() === wanted || l.displayName.toLocaleLowerCase() === wanted)?.name;
       if (asked !== undefined && label === undefined) {
-        const names = ops.store
-          .labels()
-          .map((l) => l.name)
-          .join(", ");
-        throw new QawlError("bad_input", `no label called ${asked} (the labels: ${names})`);
+        const names = ops.store.labels().map((l) => l.name);
+        throw new QawlError("bad_input", `no label called ${asked} (the labels: ${names.join(", ")})`, {
+          kind: "search.unknown_label",
+          asked,
+          labels: names,
+        });
       }
       let ids = ops.store.documentIds();
       if (folded !== "" && where !== "speaker") {

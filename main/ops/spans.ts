@@ -1,5 +1,5 @@
 /** Operations on spans: create, edit (label, extent, fragments, attributes, entity, note), delete. */
-import type { ChangeMessage } from "../../core/change-message.ts";
+import { namedRef, type ChangeMessage } from "../../core/change-message.ts";
 import { guessQuoteType } from "../../core/article/quote-type.ts";
 import type { OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
@@ -27,7 +27,10 @@ function checkAttributes(label: StoredLabel, attributes: Record<string, string>)
 function checkNoTwin(ops: Ops, doc: DocumentRow, label: StoredLabel, start: number, end: number, self?: number): void {
   const twin = ops.store.spanWithExtent(doc.id, label.id, start, end);
   if (twin !== undefined && twin !== self) {
-    throw new QawlError("conflict", `there is already a ${label.displayName} span on this text`);
+    throw new QawlError("conflict", `there is already a ${label.displayName} span on this text`, {
+      kind: "span.duplicate",
+      label: namedRef(label),
+    });
   }
 }
 
@@ -131,6 +134,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
         throw new QawlError(
           "conflict",
           `this ${oldLabel.displayName} span has links that need a ${span.label_kind}; remove them before making it a ${labelDef.displayName}`,
+          { kind: "span.links_need_kind", label: namedRef(oldLabel), to: namedRef(labelDef) },
         );
       }
       const note =

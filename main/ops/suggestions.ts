@@ -251,7 +251,12 @@ export function suggestionOperations(
     setCueLemmas({ cues }) {
       const seen = new Set<string>();
       for (const c of cues) {
-        if (seen.has(c.lemma)) throw new QawlError("bad_input", `cue lemma ${c.lemma} is listed twice`);
+        if (seen.has(c.lemma)) {
+          throw new QawlError("bad_input", `cue lemma ${c.lemma} is listed twice`, {
+            kind: "cue.twice",
+            lemma: c.lemma,
+          });
+        }
         seen.add(c.lemma);
       }
       ops.store.transaction(() => {

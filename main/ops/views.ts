@@ -10,7 +10,7 @@ import type {
   RelationView,
   SpanView,
 } from "../../core/contract.ts";
-import { excerptForHistory, type ChangeMessage, type NamedRef } from "../../core/change-message.ts";
+import { excerptForHistory, namedRef, type ChangeMessage, type NamedRef } from "../../core/change-message.ts";
 import type { OffsetIndex } from "../../core/text/offsets.ts";
 import type { DocumentHeadRow, EntityRow, HistoryRow, RelationRow, SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
@@ -104,5 +104,5 @@ export function historyView(state: { undo: HistoryRow | null; redo: HistoryRow |
 
 /** The label and text excerpt a change to a span is named by (`Quote «روسيا مهتمة…»`). */
 export function spanChange(label: NamedRef, text: string): { label: NamedRef; text: string } {
-  return { label: { name: label.name, displayName: label.displayName }, text: excerptForHistory(text) };
+  return { label: namedRef(label), text: excerptForHistory(text) };
 }

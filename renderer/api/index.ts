@@ -4,22 +4,25 @@
  * endpoint. Components never see a transport. Offsets are code points.
  */
 import type { Api, OperationInput, OperationOutputs, Reply } from "../../core/contract.ts";
+import type { ErrorDetail } from "../../core/errors.ts";
 import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
 import "./bridge.ts";
 
-/** A refusal from the operation table, with its one-line message. */
+/** A refusal from the operation table, with its one-line English message and, when it has one, its data. */
 export class ApiError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  readonly detail: ErrorDetail | null;
+  constructor(code: string, message: string, detail: ErrorDetail | null = null) {
     super(message);
     this.name = "ApiError";
     this.code = code;
+    this.detail = detail;
   }
 }
 
 function unwrap<T>(reply: Reply<T>): T {
   if (reply.ok) return reply.value;
-  throw new ApiError(reply.error.code, reply.error.message);
+  throw new ApiError(reply.error.code, reply.error.message, reply.error.detail ?? null);
 }
 
 /** The `qawl serve` transport: `POST /api/<name>` with the page's token. */

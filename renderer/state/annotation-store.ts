@@ -23,11 +23,13 @@ import type {
   SearchResult,
   SpanView,
 } from "../../core/contract.ts";
+import type { ErrorDetail } from "../../core/errors.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
 import { stepWord } from "../../core/text/words.ts";
 import { excerpt, isolate } from "../format.ts";
 import { changeText } from "../i18n/changes.ts";
+import { errorText } from "../i18n/errors.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { storeMessages as t } from "./store.messages.ts";
 
@@ -134,7 +136,7 @@ export class AnnotationStore extends EventTarget {
         await action();
         return true;
       } catch (e) {
-        this.#say("error", (e as Error).message);
+        this.#say("error", errorText(e as Error & { detail?: ErrorDetail | null }));
         return false;
       } finally {
         this.#changed();
