@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { ErrorDetail } from "./errors.ts";
+import type { Loss } from "./formats/loss.ts";
 import type { ChangeMessage } from "./change-message.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
 import type { CueLemma } from "./preannotate/cues.ts";
@@ -364,7 +365,8 @@ export interface ExportedFile {
 export interface ExportLoss {
   format: string;
   notes: string[];
-  documents: { documentId: number; title: string; lost: string[] }[];
+  /** `lost`: one English line each; `losses`: the same as data, in the same order. */
+  documents: { documentId: number; title: string; lost: string[]; losses: Loss[] }[];
 }
 
 /** An export: its files and its loss report. */

@@ -11,6 +11,7 @@ import type { LabelKind } from "../labels.ts";
 import { OffsetIndex } from "../text/offsets.ts";
 import { FormatError } from "./format-error.ts";
 import type { NativeDocument, NativeHeader } from "./native-jsonl.ts";
+import type { Loss } from "./loss.ts";
 
 /** A span read from an `.ann` file. */
 export interface BratSpan {
@@ -121,7 +122,7 @@ export interface BratDocumentFiles {
   txt: string;
   ann: string;
   /** What brat could not hold, in words. */
-  lost: string[];
+  lost: Loss[];
 }
 
 /**
@@ -135,7 +136,7 @@ export function writeBratDocument(header: NativeHeader, doc: NativeDocument): Br
   let a = 0;
   let nIndex = 0;
   let note = 0;
-  const lost: string[] = [];
+  const lost: Loss[] = [];
   doc.spans.forEach((s, i) => {
     const t = `T${String(i + 1)}`;
     tOf.set(s.id, t);
@@ -160,14 +161,12 @@ export function writeBratDocument(header: NativeHeader, doc: NativeDocument): Br
       lines.push(`R${String(++r)}\t${rel.type} Arg1:${from ?? ""} Arg2:${tOf.get(rel.to) ?? ""}`);
     } else {
       const e = rel.to_entity === undefined ? undefined : entities.get(rel.to_entity);
-      lost.push(
-        `relation ${String(rel.id)} (${rel.type} to the entity ${e?.name ?? "?"}, a carried-over speaker): brat relations join two text spans; kept as a note on the quote`,
-      );
+      lost.push({ kind: "relation_kept_as_note", relation: rel.id, type: rel.type, entity: e?.name ?? "?" });
       lines.push(`#${String(++note)}\tAnnotatorNotes ${from ?? ""}\t${rel.type}: ${e?.name ?? ""}`);
     }
   }
   if (doc.spans.some((s) => /\r|\n/u.test(s.text))) {
-    lost.push("span texts that cross a line end are shown on one line in the .ann (offsets are exact)");
+    lost.push({ kind: "line_ends" });
   }
   return { txt: doc.text, ann: lines.length === 0 ? "" : lines.join("\n") + "\n", lost };
 }

@@ -11,7 +11,6 @@ import { TOKENIZATION_NOTE, tokenize, type Token } from "../text/tokens.ts";
 import { tagsFor, writeConll, type ConllToken } from "./conll.ts";
 import {
   LossCollector,
-  count,
   documentFileName,
   kindOf,
   type ExportFile,
@@ -20,6 +19,7 @@ import {
 } from "./export-types.ts";
 import type { NativeDocument, NativeSpan } from "./native-jsonl.ts";
 import type { ConllOrigin } from "./origin.ts";
+import type { Loss } from "./loss.ts";
 
 /** The tag columns of a document that brings no CoNLL origin, and the label kinds each holds. */
 export const CONLL_LAYERS: readonly { name: string; kinds: readonly string[] }[] = [
@@ -55,17 +55,17 @@ function offTokens(list: readonly { start: number; end: number }[], tokens: read
 }
 
 /** Losses every CoNLL document shares: relations, entity links, attributes, notes, fragments. */
-function commonLosses(doc: NativeDocument): string[] {
-  const lost: string[] = [];
-  if (doc.relations.length > 0) lost.push(`${count(doc.relations.length, "relation")} (CoNLL has no relations)`);
+function commonLosses(doc: NativeDocument): Loss[] {
+  const lost: Loss[] = [];
+  if (doc.relations.length > 0) lost.push({ kind: "relations", count: doc.relations.length, why: "conll" });
   const linked = doc.spans.filter((s) => s.entity !== undefined).length;
-  if (linked > 0) lost.push(`${count(linked, "entity link")} (CoNLL tags hold no entity ids)`);
+  if (linked > 0) lost.push({ kind: "entity_links", count: linked, why: "conll" });
   const attributed = doc.spans.filter((s) => Object.keys(s.attributes).length > 0).length;
-  if (attributed > 0) lost.push(`attributes of ${count(attributed, "span")} (such as a quote's type)`);
+  if (attributed > 0) lost.push({ kind: "attributes", count: attributed, example: true });
   const noted = doc.spans.filter((s) => s.note !== undefined).length;
-  if (noted > 0) lost.push(count(noted, "note"));
+  if (noted > 0) lost.push({ kind: "notes", count: noted });
   const split = doc.spans.filter((s) => s.fragments !== undefined).length;
-  if (split > 0) lost.push(`${count(split, "discontinuous span")} written as separate spans, one per fragment`);
+  if (split > 0) lost.push({ kind: "fragments", count: split, what: "span", as: "spans" });
   return lost;
 }
 
@@ -109,13 +109,11 @@ function fromOrigin(
   losses.add(
     doc,
     ...commonLosses(doc),
-    ...(others > 0
-      ? [`${count(others, "quote, speaker or cue span")} (the file's own dialect has one tag column)`]
+    ...(others > 0 ? [{ kind: "other_spans", count: others, why: "dialect" } as const] : []),
+    ...(overlapping(named) > 0
+      ? [{ kind: "overlapping_names", count: overlapping(named), where: "column" } as const]
       : []),
-    ...(overlapping(named) > 0 ? [`${count(overlapping(named), "overlapping name")} (one tag column)`] : []),
-    ...(offTokens(named, tokens) > 0
-      ? [`${count(offTokens(named, tokens), "name")} not on the file's token boundaries, widened to whole tokens`]
-      : []),
+    ...(offTokens(named, tokens) > 0 ? [{ kind: "off_tokens", count: offTokens(named, tokens) } as const] : []),
   );
   return {
     sentences: sentences.filter((s) => s.length > 0),
@@ -134,7 +132,7 @@ function multiLayer(input: ExportInput, doc: NativeDocument, losses: LossCollect
   const columns = CONLL_LAYERS.map((layer) => {
     const layerPieces = pieces(doc.spans.filter((s) => layer.kinds.includes(kind(s.label) ?? "custom")));
     const over = overlapping(layerPieces);
-    if (over > 0) losses.add(doc, `${count(over, `overlapping ${layer.name} span`)} (one tag column per layer)`);
+    if (over > 0) losses.add(doc, { kind: "overlapping_layer", count: over, layer: layer.name });
     return tagsFor(tokens, layerPieces, "IOB2");
   });
   losses.add(doc, ...commonLosses(doc));

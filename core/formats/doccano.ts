@@ -6,8 +6,9 @@
  * Offsets count code points, as doccano's backend (Python) does; its front end counts UTF-16
  * units, which is why a file from doccano is checked by the reader.
  */
-import { LossCollector, count, type ExportInput, type Written } from "./export-types.ts";
+import { LossCollector, type ExportInput, type Written } from "./export-types.ts";
 import { FormatError } from "./format-error.ts";
+import type { Loss } from "./loss.ts";
 
 /** Which doccano layout. */
 export type DoccanoVariant = "relations" | "spans";
@@ -19,15 +20,14 @@ export function writeDoccano(input: ExportInput, variant: DoccanoVariant = "rela
   ]);
   const lines = input.documents.map((doc) => {
     const split = doc.spans.filter((s) => s.fragments !== undefined);
-    const lost: string[] = [];
-    if (split.length > 0)
-      lost.push(`${count(split.length, "discontinuous quote")} written as separate spans, one per fragment`);
+    const lost: Loss[] = [];
+    if (split.length > 0) lost.push({ kind: "fragments", count: split.length, what: "quote", as: "spans" });
     const linked = doc.spans.filter((s) => s.entity !== undefined).length;
-    if (linked > 0) lost.push(count(linked, "entity link"));
+    if (linked > 0) lost.push({ kind: "entity_links", count: linked, why: null });
     const attributed = doc.spans.filter((s) => Object.keys(s.attributes).length > 0).length;
-    if (attributed > 0) lost.push(`attributes of ${count(attributed, "span")} (such as a quote's type)`);
+    if (attributed > 0) lost.push({ kind: "attributes", count: attributed, example: true });
     const noted = doc.spans.filter((s) => s.note !== undefined).length;
-    if (noted > 0) lost.push(count(noted, "note"));
+    if (noted > 0) lost.push({ kind: "notes", count: noted });
     const pieces = doc.spans.flatMap((s) =>
       (s.fragments ?? [s]).map((f, i) => ({
         span: s,
@@ -37,16 +37,12 @@ export function writeDoccano(input: ExportInput, variant: DoccanoVariant = "rela
       })),
     );
     if (variant === "spans") {
-      if (doc.relations.length > 0)
-        lost.push(`${count(doc.relations.length, "relation")} (the sequence labeling layout has none)`);
+      if (doc.relations.length > 0) lost.push({ kind: "relations", count: doc.relations.length, why: "sequence" });
       losses.add(doc, ...lost);
       return JSON.stringify({ id: doc.id, text: doc.text, label: pieces.map((p) => [p.start, p.end, p.span.label]) });
     }
     const toEntity = doc.relations.filter((r) => r.to === undefined).length;
-    if (toEntity > 0)
-      lost.push(
-        `${count(toEntity, "relation")} to an entity (carried-over speakers; doccano relations join two spans)`,
-      );
+    if (toEntity > 0) lost.push({ kind: "relations_to_entity", count: toEntity, why: "doccano" });
     losses.add(doc, ...lost);
     return JSON.stringify({
       id: doc.id,

@@ -3,6 +3,7 @@
  * format could not hold (relations in CoNLL, discontinuous quotes in doccano…), and notes
  * that hold for the whole export (offset unit, tokenization). Nothing is dropped silently.
  */
+import { describeLoss, type Loss } from "./loss.ts";
 import type { NativeDocument, NativeHeader } from "./native-jsonl.ts";
 
 /** A file of an export. */
@@ -18,8 +19,10 @@ export interface ExportFile {
 export interface DocumentLoss {
   documentId: number;
   title: string;
-  /** One line each: `2 relations (CoNLL has no relations)`. */
+  /** One English line each: `2 relations (CoNLL has no relations)`. */
   lost: string[];
+  /** The same as data, in the same order (`core/formats/loss.ts`). */
+  losses: Loss[];
 }
 
 /** The loss report of an export. */
@@ -55,10 +58,11 @@ export class LossCollector {
   }
 
   /** Record what a document lost (nothing is recorded for an empty list). */
-  add(doc: Pick<NativeDocument, "id" | "title">, ...lost: string[]): void {
-    if (lost.length === 0) return;
-    const entry = this.#documents.get(doc.id) ?? { documentId: doc.id, title: doc.title, lost: [] };
-    entry.lost.push(...lost);
+  add(doc: Pick<NativeDocument, "id" | "title">, ...losses: Loss[]): void {
+    if (losses.length === 0) return;
+    const entry = this.#documents.get(doc.id) ?? { documentId: doc.id, title: doc.title, lost: [], losses: [] };
+    entry.lost.push(...losses.map(describeLoss));
+    entry.losses.push(...losses);
     this.#documents.set(doc.id, entry);
   }
 
@@ -69,11 +73,6 @@ export class LossCollector {
   report(): LossReport {
     return { format: this.#format, notes: [...this.#notes], documents: [...this.#documents.values()] };
   }
-}
-
-/** `n things`, for loss lines. */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${String(n)} ${n === 1 ? one : many}`;
 }
 
 /** A file name for a document: its id and a safe form of its title or source. */

@@ -8,7 +8,7 @@
 import { OffsetIndex } from "../text/offsets.ts";
 import { TOKENIZATION_NOTE, tokenize } from "../text/tokens.ts";
 import { tagsFor } from "./conll.ts";
-import { LossCollector, count, kindOf, type ExportInput, type Written } from "./export-types.ts";
+import { LossCollector, kindOf, type ExportInput, type Written } from "./export-types.ts";
 
 /** Write a project as HuggingFace token classification rows. */
 export function writeHuggingFace(input: ExportInput): Written {
@@ -47,11 +47,11 @@ export function writeHuggingFace(input: ExportInput): Written {
     const other = doc.spans.length - nameSpans.length;
     losses.add(
       doc,
-      ...(other > 0
-        ? [`${count(other, "quote, speaker or cue span")} (token classification here holds names only)`]
+      ...(other > 0 ? [{ kind: "other_spans", count: other, why: "names_only" } as const] : []),
+      ...(nameSpans.length > flat.length
+        ? [{ kind: "overlapping_names", count: nameSpans.length - flat.length, where: null } as const]
         : []),
-      ...(nameSpans.length > flat.length ? [count(nameSpans.length - flat.length, "overlapping name")] : []),
-      ...(doc.relations.length > 0 ? [count(doc.relations.length, "relation")] : []),
+      ...(doc.relations.length > 0 ? [{ kind: "relations", count: doc.relations.length, why: null } as const] : []),
     );
   }
   return {

@@ -9,7 +9,7 @@
  * which the reader detects from each region's `text` and converts.
  */
 import { OffsetIndex } from "../text/offsets.ts";
-import { LossCollector, count, type ExportInput, type Written } from "./export-types.ts";
+import { LossCollector, type ExportInput, type Written } from "./export-types.ts";
 import { FormatError } from "./format-error.ts";
 
 /** The labeling config a Label Studio project needs for these files. */
@@ -84,9 +84,9 @@ export function writeLabelStudio(input: ExportInput): Written {
     const linked = doc.spans.filter((s) => s.entity !== undefined).length;
     losses.add(
       doc,
-      ...(split > 0 ? [`${count(split, "discontinuous quote")} written as one region per fragment`] : []),
-      ...(toEntity > 0 ? [`${count(toEntity, "relation")} to an entity (carried-over speakers)`] : []),
-      ...(linked > 0 ? [count(linked, "entity link")] : []),
+      ...(split > 0 ? [{ kind: "fragments", count: split, what: "quote", as: "regions" } as const] : []),
+      ...(toEntity > 0 ? [{ kind: "relations_to_entity", count: toEntity, why: null } as const] : []),
+      ...(linked > 0 ? [{ kind: "entity_links", count: linked, why: null } as const] : []),
     );
     return { id: doc.id, data: { text: doc.text, title: doc.title }, annotations: [{ result }] };
   });

@@ -6,7 +6,8 @@
  * that does not fall on spaCy's token boundaries makes `char_span` return None. No maintained
  * npm package writes the binary `.spacy` DocBin, so it is not offered.
  */
-import { LossCollector, count, kindOf, type ExportInput, type Written } from "./export-types.ts";
+import { LossCollector, kindOf, type ExportInput, type Written } from "./export-types.ts";
+import type { Loss } from "./loss.ts";
 
 /** Write a project as spaCy-ready JSONL. */
 export function writeSpacy(input: ExportInput): Written {
@@ -29,15 +30,15 @@ export function writeSpacy(input: ExportInput): Written {
         end = s.end;
       }
     }
-    const lost: string[] = [];
-    if (skipped > 0) lost.push(`${count(skipped, "overlapping name")} left out of ents (kept in spans["sc"])`);
-    if (doc.relations.length > 0) lost.push(count(doc.relations.length, "relation"));
+    const lost: Loss[] = [];
+    if (skipped > 0) lost.push({ kind: "overlapping_names", count: skipped, where: "ents" });
+    if (doc.relations.length > 0) lost.push({ kind: "relations", count: doc.relations.length, why: null });
     const linked = doc.spans.filter((s) => s.entity !== undefined).length;
-    if (linked > 0) lost.push(count(linked, "entity link"));
+    if (linked > 0) lost.push({ kind: "entity_links", count: linked, why: null });
     const attributed = doc.spans.filter((s) => Object.keys(s.attributes).length > 0).length;
-    if (attributed > 0) lost.push(`attributes of ${count(attributed, "span")}`);
+    if (attributed > 0) lost.push({ kind: "attributes", count: attributed, example: false });
     const split = doc.spans.filter((s) => s.fragments !== undefined).length;
-    if (split > 0) lost.push(`${count(split, "discontinuous quote")} written as separate spans, one per fragment`);
+    if (split > 0) lost.push({ kind: "fragments", count: split, what: "quote", as: "spans" });
     losses.add(doc, ...lost);
     return JSON.stringify({ text: doc.text, ents, spans: { sc: all } });
   });

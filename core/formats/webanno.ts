@@ -13,7 +13,7 @@
  */
 import { OffsetIndex } from "../text/offsets.ts";
 import { TOKENIZATION_NOTE, tokenize, type Token } from "../text/tokens.ts";
-import { LossCollector, count, documentFileName, type ExportInput, type Written } from "./export-types.ts";
+import { LossCollector, documentFileName, type ExportInput, type Written } from "./export-types.ts";
 import type { NativeDocument, NativeHeader } from "./native-jsonl.ts";
 
 /** Escape an annotation value: `\ [ ] | _ -> ; * TAB LF` get a backslash. */
@@ -133,9 +133,9 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
   const noted = doc.spans.filter((s) => s.note !== undefined).length;
   losses.add(
     doc,
-    ...(split > 0 ? [`${count(split, "discontinuous quote")} written as one annotation per fragment`] : []),
-    ...(carried > 0 ? [`${count(carried, "relation")} to an entity (carried-over speakers)`] : []),
-    ...(noted > 0 ? [count(noted, "note")] : []),
+    ...(split > 0 ? [{ kind: "fragments", count: split, what: "quote", as: "annotations" } as const] : []),
+    ...(carried > 0 ? [{ kind: "relations_to_entity", count: carried, why: null } as const] : []),
+    ...(noted > 0 ? [{ kind: "notes", count: noted } as const] : []),
   );
   return lines.join("\n") + "\n";
 }

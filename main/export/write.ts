@@ -37,12 +37,7 @@ function writeText(input: ExportInput): Written {
     "the text of each document exactly as imported (a BOM restored when the file had one)",
   ]);
   const files = input.documents.map((doc) => {
-    losses.add(
-      doc,
-      ...(doc.spans.length > 0
-        ? [`all ${String(doc.spans.length)} spans and their links (plain text holds no annotation)`]
-        : []),
-    );
+    losses.add(doc, ...(doc.spans.length > 0 ? [{ kind: "plain_text", count: doc.spans.length } as const] : []));
     return {
       path: `${documentFileName(doc)}.txt`,
       mediaType: "text/plain",

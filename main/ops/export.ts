@@ -14,6 +14,7 @@ import { writeFormat } from "../export/write.ts";
 import { QawlError } from "../../core/errors.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import type { Ops } from "./context.ts";
+import { describeLoss } from "../../core/formats/loss.ts";
 
 /** The header line: schema, entities, annotators. */
 function nativeHeader(ops: Ops): NativeHeader {
@@ -119,12 +120,16 @@ function withUnreviewed(
   unreviewed: ReadonlyMap<number, number>,
 ): ExportLoss {
   if (unreviewed.size === 0) return report;
-  const entries = new Map(report.documents.map((d) => [d.documentId, { ...d, lost: [...d.lost] }]));
+  const entries = new Map(
+    report.documents.map((d) => [d.documentId, { ...d, lost: [...d.lost], losses: [...d.losses] }]),
+  );
   for (const doc of documents) {
     const n = unreviewed.get(doc.id);
     if (n === undefined) continue;
-    const entry = entries.get(doc.id) ?? { documentId: doc.id, title: doc.title, lost: [] };
-    entry.lost.push(`${String(n)} unreviewed suggestion${n === 1 ? "" : "s"} (accept them to export them)`);
+    const entry = entries.get(doc.id) ?? { documentId: doc.id, title: doc.title, lost: [], losses: [] };
+    const loss = { kind: "unreviewed", count: n } as const;
+    entry.lost.push(describeLoss(loss));
+    entry.losses.push(loss);
     entries.set(doc.id, entry);
   }
   const order = new Map(documents.map((d, i) => [d.id, i]));

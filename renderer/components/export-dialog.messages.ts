@@ -36,6 +36,8 @@ export const t = defineMessages({
     lossReport: "Loss report",
     couldNotHold: "What {format} could not hold",
     nothingLost: "Nothing was lost.",
+    lossSeparator: "; ",
+    formatNotes: "About the format:",
   },
   ar: {
     title: "تصدير",
@@ -76,5 +78,7 @@ export const t = defineMessages({
     lossReport: "تقرير الفقد",
     couldNotHold: "ما لم تستطع صيغة {format} حفظه",
     nothingLost: "لم يُفقد شيء.",
+    lossSeparator: "؛ ",
+    formatNotes: "عن الصيغة (بالإنجليزية):",
   },
 });

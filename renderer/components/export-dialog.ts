@@ -9,6 +9,7 @@ import { strToU8, zipSync } from "fflate";
 import type { ExportResult } from "../../core/contract.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../../core/export-formats.ts";
 import { isolate } from "../format.ts";
+import { lossText } from "../i18n/losses.ts";
 import { t } from "./export-dialog.messages.ts";
 
 /** Formats offered, in the contract's order; each is described by its `format-…` message. */
@@ -96,10 +97,17 @@ export class ExportDialog extends StoreElement {
         result.report.documents.length === 0
           ? html`<p>${t("nothingLost")}</p>`
           : html`<ul>
-              ${result.report.documents.map((d) => html`<li><bdi>${d.title}</bdi>: ${d.lost.join("; ")}</li>`)}
+              ${result.report.documents.map(
+                (d) => html`<li><bdi>${d.title}</bdi>: ${d.losses.map(lossText).join(t("lossSeparator"))}</li>`,
+              )}
             </ul>`
       }
-      ${result.report.notes.map((n) => html`<p class="muted">${n}</p>`)}
+      ${
+        result.report.notes.length > 0
+          ? html`<p class="muted">${t("formatNotes")}</p>
+              ${result.report.notes.map((n) => html`<p class="muted" lang="en" dir="ltr">${n}</p>`)}`
+          : nothing
+      }
     </section>`;
   }
 
