@@ -36,6 +36,9 @@ export type ChangeMessage =
   | { kind: "speaker.carry"; entity: string; text: string }
   | { kind: "document.status"; title: string; status: DocumentStatus }
   | { kind: "propagate.name" | "propagate.all" }
+  /** The cue list replaced (`count` lemmas), or set back to Qawl's defaults. */
+  | { kind: "cues.set"; count: number }
+  | { kind: "cues.reset" }
   | { kind: "preannotate.document"; title: string }
   | { kind: "preannotate.documents" | "suggestions.accept" | "suggestions.reject"; count: number };
 
@@ -108,6 +111,10 @@ export function describeChange(m: ChangeMessage): string {
       return "Suggest the other mentions of a name";
     case "propagate.all":
       return "Suggest every known name";
+    case "cues.set":
+      return `Set the cue list (${plural(m.count, "lemma")})`;
+    case "cues.reset":
+      return "Restore the default cue list";
     case "preannotate.document":
       return `Pre-annotate “${m.title}”`;
     case "preannotate.documents":

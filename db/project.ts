@@ -418,20 +418,31 @@ export class ProjectStore {
     }));
   }
 
-  /** Replace the cue list. */
+  /** Replace the cue list (recorded row by row when inside a `change`, so that undo puts the old list back). */
   replaceCueLemmas(lemmas: readonly CueLemma[]): void {
-    this.#q("DELETE FROM cue_lemmas").run();
+    const ids = this.#q("SELECT id FROM cue_lemmas ORDER BY id").all() as { id: number }[];
+    const remove = this.#q("DELETE FROM cue_lemmas WHERE id = ?");
+    for (const { id } of ids) {
+      this.#track("cue_lemma", id, () => {
+        remove.run(id);
+        return undefined;
+      });
+    }
     const insert = this.#q(
       "INSERT INTO cue_lemmas (lemma, kind, forms, participles, introducers, position) VALUES (?, ?, ?, ?, ?, ?)",
     );
     lemmas.forEach((c, i) => {
-      insert.run(
-        c.lemma,
-        c.kind,
-        JSON.stringify(c.forms),
-        JSON.stringify(c.participles),
-        JSON.stringify(c.introducers),
-        i,
+      this.#track("cue_lemma", null, () =>
+        Number(
+          insert.run(
+            c.lemma,
+            c.kind,
+            JSON.stringify(c.forms),
+            JSON.stringify(c.participles),
+            JSON.stringify(c.introducers),
+            i,
+          ).lastInsertRowid,
+        ),
       );
     });
   }

@@ -84,6 +84,25 @@ export const DEFAULT_CUES: readonly CueLemma[] = [
   { lemma: "نقلا عن", kind: "source", forms: ["نقلا عن"], participles: [], introducers: [] },
 ];
 
+/** Whether a cue list is the default one, lemma for lemma and form for form, in order. */
+export function isDefaultCueList(lemmas: readonly CueLemma[]): boolean {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return (
+    lemmas.length === DEFAULT_CUES.length &&
+    lemmas.every((c, i) => {
+      const d = DEFAULT_CUES[i];
+      return (
+        d !== undefined &&
+        c.lemma === d.lemma &&
+        c.kind === d.kind &&
+        same(c.forms, d.forms) &&
+        same(c.participles, d.participles) &&
+        same(c.introducers, d.introducers)
+      );
+    })
+  );
+}
+
 /** What a cue form found in text is. */
 export interface CueForm {
   lemma: string;

@@ -142,6 +142,29 @@ describe("pre-annotation", () => {
     assert.equal(await exportJsonl(other), jsonl);
   });
 
+  it("puts the cue list back on undo, and names the change", (t) => {
+    const { table } = emptyProject(t);
+    const shorter = DEFAULT_CUES.filter((c) => c.lemma !== "قال");
+    table.setCueLemmas({ cues: shorter });
+    assert.equal(
+      table.getHistory({}).undo?.description,
+      `Set the cue list (${String(DEFAULT_CUES.length - 1)} lemmas)`,
+    );
+    assert.deepEqual(
+      table.getCueLemmas({}).map((c) => c.lemma),
+      shorter.map((c) => c.lemma),
+    );
+    table.undo({});
+    assert.deepEqual(table.getCueLemmas({}), DEFAULT_CUES);
+    table.redo({});
+    assert.deepEqual(table.getCueLemmas({}), shorter);
+    table.setCueLemmas({ cues: [...DEFAULT_CUES] });
+    assert.deepEqual(table.getHistory({}).undo?.message, { kind: "cues.reset" });
+    assert.deepEqual(table.getCueLemmas({}), DEFAULT_CUES);
+    table.undo({});
+    assert.deepEqual(table.getCueLemmas({}), shorter);
+  });
+
   it("follows the project's cue list, which refuses a lemma listed twice", (t) => {
     const { table } = emptyProject(t);
     assert.deepEqual(table.getCueLemmas({}), DEFAULT_CUES);

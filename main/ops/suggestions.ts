@@ -9,6 +9,7 @@ import { excerptForHistory, type ChangeMessage } from "../../core/change-message
 import type { OperationTable, PreannotatedDocument } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { LabelKind } from "../../core/labels.ts";
+import { isDefaultCueList } from "../../core/preannotate/cues.ts";
 import { preannotateQuotes, type Extent, type PriorAttribution } from "../../core/preannotate/rules.ts";
 import type { DocumentRow, SpanRow, StoredLabel } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
@@ -259,7 +260,10 @@ export function suggestionOperations(
         }
         seen.add(c.lemma);
       }
-      ops.store.transaction(() => {
+      const message: ChangeMessage = isDefaultCueList(cues)
+        ? { kind: "cues.reset" }
+        : { kind: "cues.set", count: cues.length };
+      ops.change(message, null, () => {
         ops.store.replaceCueLemmas(cues);
       });
       return ops.store.cueLemmas();

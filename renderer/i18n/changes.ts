@@ -65,6 +65,10 @@ function arabic(m: ChangeMessage): string {
       return "اقتراح بقية مواضع الاسم";
     case "propagate.all":
       return "اقتراح كل الأسماء المعروفة";
+    case "cues.set":
+      return "تعديل قائمة أفعال القول";
+    case "cues.reset":
+      return "استعادة قائمة أفعال القول الافتراضية";
     case "preannotate.document":
       return `وسم مسبق: ${quoted(m.title)}`;
     case "preannotate.documents":
