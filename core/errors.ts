@@ -15,8 +15,11 @@ export type ImportRefusal =
   | { reason: "empty" | "binary" | "whitespace" | "html_page" | "no_article" | "no_text" }
   /** Not valid UTF-8 at `line` (1-based); `guess` the encoding it most likely is, if one. */
   | { reason: "invalid_utf8"; line: number; guess: string | null }
-  /** `utf16`: the file is UTF-16 (`encoding` says which) and was read as UTF-8. */
-  | { reason: "invalid_encoding" | "unknown_encoding" | "utf16"; encoding: string }
+  /**
+   * `utf16`: the file is UTF-16 (`encoding` says which) and was read as UTF-8; `is_utf8`: the
+   * file is UTF-8 and `encoding` was chosen.
+   */
+  | { reason: "invalid_encoding" | "unknown_encoding" | "utf16" | "is_utf8"; encoding: string }
   | { reason: "brat_pair"; base: string };
 
 /** A refusal as data: `kind` says what, the other fields fill in the wording. */

@@ -49,6 +49,21 @@ describe("decodeText", () => {
     assert.equal(text, readFileSync(SAMPLE, "utf8"));
   });
 
+  it("refuses a UTF-8 file read with another encoding instead of making mojibake of it", () => {
+    // An encoding left chosen from an earlier file: diacritics.txt is UTF-8 Arabic.
+    assert.throws(
+      () => decodeText("diacritics.txt", cases("diacritics.txt"), "windows-1256"),
+      (e: unknown) =>
+        e instanceof QawlError &&
+        e.message ===
+          "diacritics.txt: the file is valid UTF-8, not windows-1256; import it as UTF-8 (without --encoding); nothing imported" &&
+        e.detail?.kind === "import.file" &&
+        e.detail.reason === "is_utf8",
+    );
+    // ASCII alone is the same in both: read as asked.
+    assert.equal(decodeText("a.txt", Buffer.from("Talks resume\n"), "windows-1256").text, "Talks resume\n");
+  });
+
   it("names the line and byte of the first invalid UTF-8 sequence", () => {
     const bytes = Buffer.concat([
       Buffer.from("سطر أول\nسطر ثان ", "utf8"),

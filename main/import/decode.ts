@@ -56,7 +56,8 @@ function likelyEncoding(bytes: Uint8Array): string | null {
  * @param bytes the file's content
  * @param encoding a WHATWG encoding label (e.g. `windows-1256`); UTF-8 when absent
  * @throws QawlError (`bad_input`) with one line naming the file and the reason, when the file
- *   is empty, binary, not valid in the encoding, only whitespace, or the encoding is unknown
+ *   is empty, binary, not valid in the encoding, only whitespace, UTF-8 while another encoding
+ *   is named, or the encoding is unknown
  */
 export function decodeText(fileName: string, bytes: Uint8Array, encoding?: string): DecodedText {
   const refuse = (message: string, refusal: ImportRefusal) =>
@@ -100,6 +101,18 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
     }
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } else {
+    // A file with non-ASCII bytes that is valid UTF-8 is UTF-8: decoding it as a legacy
+    // encoding would only make mojibake (an encoding left chosen from an earlier file).
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    if (body.some((b) => b >= 0x80) && firstInvalidUtf8(body) < 0) {
+      throw refuse(
+        `the file is valid UTF-8, not ${encoding}; import it as UTF-8 (without --encoding); nothing imported`,
+        {
+          reason: "is_utf8",
+          encoding,
+        },
+      );
+    }
     const decoder = (() => {
       try {
         return new TextDecoder(encoding, { fatal: true });

@@ -39,6 +39,7 @@ const t = defineMessages({
     invalidUtf8: "line {line} is not valid UTF-8: choose the file's encoding under Encoding and import it again",
     utf16: "the file is {encoding}: choose it under Encoding and import the file again",
     invalidEncoding: "the file is not valid {encoding}",
+    isUtf8: "the file is UTF-8, not {encoding}: choose UTF-8 under Encoding and import it again",
     unknownEncoding: "{encoding} is not an encoding Qawl knows",
     bratPair: "brat standoff needs both {base}.txt and {base}.ann, imported together",
   },
@@ -73,6 +74,7 @@ const t = defineMessages({
     invalidUtf8: "السطر {line} ليس نصًا صالحًا بترميز UTF-8: اختر ترميز الملف في الترميز ثم استورده من جديد",
     utf16: "ترميز الملف {encoding}: اختره في الترميز ثم استورد الملف من جديد",
     invalidEncoding: "الملف ليس نصًا صالحًا بترميز {encoding}",
+    isUtf8: "ترميز الملف UTF-8 لا {encoding}: اختر UTF-8 في الترميز ثم استورده من جديد",
     unknownEncoding: "لا يعرف قول الترميز {encoding}",
     bratPair: "يحتاج تنسيق brat إلى الملفين {base}.txt و{base}.ann معًا",
   },
@@ -102,6 +104,8 @@ function refusal(r: ImportRefusal): string {
       return t("utf16", { encoding: ltr(r.encoding.toUpperCase()) });
     case "invalid_encoding":
       return t("invalidEncoding", { encoding: ltr(r.encoding) });
+    case "is_utf8":
+      return t("isUtf8", { encoding: ltr(r.encoding) });
     case "unknown_encoding":
       return t("unknownEncoding", { encoding: ltr(r.encoding) });
     case "brat_pair":
