@@ -150,6 +150,7 @@ test("with the interface in Arabic, the sample article is annotated from the key
 
   // Done, from the keyboard; the list says so in Arabic.
   await page.keyboard.press("Shift+D");
+  await expect(page.getByRole("status")).toHaveText("صارت الوثيقة منجزة");
   await expect(page.getByRole("list", { name: "الوثائق" })).toContainText("منجز");
   // Undo and redo name the change in Arabic too (the history keeps it as data), the title
   // cut to 29 letters and an ellipsis.

@@ -52,6 +52,7 @@ test("progress and filters by status, suggestions, source and date", async ({ pa
   await page.keyboard.press("Shift+Enter");
   await expect(page.getByRole("status")).toContainText("Accepted 20 suggestions");
   await page.keyboard.press("Shift+D");
+  await expect(page.getByRole("status")).toHaveText("Marked done");
   await expect(list.locator(".doc-progress")).toContainText("1 of 3 documents done");
   await expect(list.locator(".doc-progress")).toContainText("8 quotes confirmed in all documents");
   // Pre-annotate the wire story and leave its suggestions unreviewed.
@@ -60,6 +61,12 @@ test("progress and filters by status, suggestions, source and date", async ({ pa
   await page.keyboard.press("Shift+P");
   await expect(page.getByRole("status")).toContainText("Suggested");
   await expect(list.locator(".document-item").filter({ hasText: "خبر الوكالة" })).toContainText("to review");
+  // Marking it done says what is left to review (those would not be exported); undo it.
+  await page.keyboard.press("Shift+D");
+  await expect(page.getByRole("status")).toHaveText(/^Marked done; \d+ suggestions? (is|are) still to review$/u);
+  await page.keyboard.press("Control+z");
+  await expect(page.getByRole("status")).toContainText("Undone: ");
+  await expect(list.locator(".doc-progress")).toContainText("1 of 3 documents done");
 
   await list.getByText("Filter", { exact: true }).click();
   // By status.

@@ -36,7 +36,7 @@ test("pre-annotate the sample, review every suggestion with Enter, and export th
   await importSample(page);
   await page.locator("article").focus();
   await page.keyboard.press("Shift+P");
-  await expect(page.getByRole("status")).toContainText("Suggested 8 quotes and 0 names");
+  await expect(page.getByRole("status")).toContainText("Suggested 8 quotes: Enter accepts");
   // Suggestions are painted apart from accepted spans, and marked in the list.
   expect(await painted(page)).toEqual({ suggested: 20, accepted: 0 });
   await expect(page.getByRole("group", { name: "Suggestions" })).toContainText("20 suggestions to review");

@@ -667,7 +667,9 @@ export class AnnotationStore extends EventTarget {
     if (doc === null || doc.status === status) return;
     await this.#edit(async () => {
       await this.api.setDocumentStatus({ documentId: doc.id, status });
-      return null;
+      // Done with suggestions left: say so, since they will not be exported.
+      const left = doc.spans.filter((s) => s.suggested !== null).length;
+      return t("statusSet", { status }) + (status === "done" && left > 0 ? t("stillToReview", { n: left }) : "");
     });
   }
 

@@ -75,7 +75,11 @@ export async function preannotate(store: AnnotationStore): Promise<void> {
       const names = await store.api.propagateNames({ documentIds: [doc.id] });
       const found = quotes.documents[0]?.quotes ?? 0;
       if (found === 0 && names.suggested === 0) return t("nothingSuggested");
-      return t("preannotated", { quotes: found, names: names.suggested });
+      const parts = [
+        ...(found > 0 ? [t("suggestedQuotes", { n: found })] : []),
+        ...(names.suggested > 0 ? [t("suggestedNames", { n: names.suggested })] : []),
+      ];
+      return t("preannotated", { what: parts.join(t("and")) });
     },
     () => {
       if (store.activeSpan?.suggested == null) {

@@ -1,6 +1,6 @@
 /** Status-line messages of the page's state, in English and Arabic. */
 import { count, defineMessages, type PluralForms } from "../i18n/messages.ts";
-import { HITS_AR, MENTIONS_AR } from "../i18n/nouns.ts";
+import { HITS_AR, MENTIONS_AR, TO_REVIEW_AR } from "../i18n/nouns.ts";
 import { isolate } from "../format.ts";
 
 /** Arabic: a number of files after a noun (genitive: `قراءة ملفين`). */
@@ -17,8 +17,10 @@ export const storeMessages = defineMessages({
   en: {
     propagated: (p) =>
       `${count(Number(p["n"]), { one: "other mention", other: "other mentions" })} of {name} suggested`,
-    preannotated: (p) =>
-      `Suggested ${count(Number(p["quotes"]), { one: "quote", other: "quotes" })} and ${count(Number(p["names"]), { one: "name", other: "names" })}: Enter accepts, Backspace rejects, ] goes to the next`,
+    preannotated: "Suggested {what}: Enter accepts, Backspace rejects, ] goes to the next",
+    suggestedQuotes: (p) => count(Number(p["n"]), { one: "quote", other: "quotes" }),
+    suggestedNames: (p) => count(Number(p["n"]), { one: "name", other: "names" }),
+    and: " and ",
     nothingSuggested: "Nothing to suggest here",
     accepted: (p) => `Accepted ${count(Number(p["n"]), { one: "suggestion", other: "suggestions" })}`,
     rejected: (p) => `Rejected ${count(Number(p["n"]), { one: "suggestion", other: "suggestions" })}`,
@@ -59,14 +61,28 @@ export const storeMessages = defineMessages({
     labelSaved: "Saved label {name}",
     nothingToUndo: "Nothing to undo",
     nothingToRedo: "Nothing to redo",
+    statusSet: (p) =>
+      `Marked ${p["status"] === "done" ? "done" : p["status"] === "in_progress" ? "in progress" : "new"}`,
+    stillToReview: (p) =>
+      `; ${count(Number(p["n"]), { one: "suggestion is", other: "suggestions are" })} still to review`,
     undone: "Undone: {description}",
     redone: "Redone: {description}",
   },
   ar: {
     propagated: (p) =>
       `اقتُرحت ${count(Number(p["n"]), { zero: "{n} إشارات أخرى", one: "إشارة أخرى واحدة", two: "إشارتان أخريان", few: "{n} إشارات أخرى", many: "{n} إشارة أخرى", other: "{n} إشارة أخرى" })} إلى {name}`,
-    preannotated: (p) =>
-      `اقتُرح ${count(Number(p["quotes"]), { zero: "{n} اقتباسات", one: "اقتباس واحد", two: "اقتباسان", few: "{n} اقتباسات", many: "{n} اقتباسًا", other: "{n} اقتباس" })} و${count(Number(p["names"]), { zero: "{n} أسماء", one: "اسم واحد", two: "اسمان", few: "{n} أسماء", many: "{n} اسمًا", other: "{n} اسم" })}: Enter للقبول، Backspace للرفض، ] للتالي`,
+    preannotated: "اقتُرح {what}: Enter للقبول، Backspace للرفض، ] للتالي",
+    suggestedQuotes: (p) =>
+      count(Number(p["n"]), {
+        one: "اقتباس واحد",
+        two: "اقتباسان",
+        few: "{n} اقتباسات",
+        many: "{n} اقتباسًا",
+        other: "{n} اقتباس",
+      }),
+    suggestedNames: (p) =>
+      count(Number(p["n"]), { one: "اسم واحد", two: "اسمان", few: "{n} أسماء", many: "{n} اسمًا", other: "{n} اسم" }),
+    and: " و",
     nothingSuggested: "لا شيء يُقترح هنا",
     accepted: (p) =>
       `قُبل ${count(Number(p["n"]), { zero: "{n} اقتراحات", one: "اقتراح واحد", two: "اقتراحان", few: "{n} اقتراحات", many: "{n} اقتراحًا", other: "{n} اقتراح" })}`,
@@ -149,6 +165,9 @@ export const storeMessages = defineMessages({
     labelSaved: `حُفظت التسمية ${isolate("{name}")}`,
     nothingToUndo: "لا شيء للتراجع عنه",
     nothingToRedo: "لا شيء لإعادته",
+    statusSet: (p) =>
+      `صارت الوثيقة ${p["status"] === "done" ? "منجزة" : p["status"] === "in_progress" ? "قيد العمل" : "جديدة"}`,
+    stillToReview: (p) => `؛ لكن بقي ${count(Number(p["n"]), TO_REVIEW_AR)}`,
     undone: `تم التراجع عن: ${isolate("{description}")}`,
     redone: `أُعيد تنفيذ: ${isolate("{description}")}`,
   },
