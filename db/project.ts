@@ -44,6 +44,11 @@ export type * from "./rows.ts";
 /** `PRAGMA application_id` of a Qawl project ("QAWL" in ASCII). */
 export const APPLICATION_ID = 0x5141574c;
 
+/** The key of a rejected suggestion in `rejectedExtents`. */
+export function rejectionKey(labelId: number, start: number, end: number): string {
+  return `${String(labelId)}:${String(start)}:${String(end)}`;
+}
+
 /** How many history entries a project keeps (older ones can no longer be undone). */
 const HISTORY_LIMIT = 5000;
 
@@ -691,6 +696,34 @@ export class ProjectStore {
       this.#q("DELETE FROM spans WHERE id = ?").run(id);
       return undefined;
     });
+  }
+
+  // ---- rejected suggestions ----
+
+  /** Remember that a suggestion was rejected (once per label and extent). */
+  insertRejection(documentId: number, labelId: number, start: number, end: number): void {
+    const known = this.#q(
+      `SELECT id FROM rejected_suggestions WHERE document_id = ? AND label_id = ? AND start = ? AND "end" = ?`,
+    ).get(documentId, labelId, start, end);
+    if (known !== undefined) return;
+    this.#track("rejection", null, () =>
+      Number(
+        this.#q(`INSERT INTO rejected_suggestions (document_id, label_id, start, "end") VALUES (?, ?, ?, ?)`).run(
+          documentId,
+          labelId,
+          start,
+          end,
+        ).lastInsertRowid,
+      ),
+    );
+  }
+
+  /** The suggestions rejected in a document, as keys `labelId:start:end` (code points). */
+  rejectedExtents(documentId: number): Set<string> {
+    const rows = this.#q(`SELECT label_id, start, "end" FROM rejected_suggestions WHERE document_id = ?`).all(
+      documentId,
+    ) as { label_id: number; start: number; end: number }[];
+    return new Set(rows.map((r) => rejectionKey(r.label_id, r.start, r.end)));
   }
 
   // ---- relations ----

@@ -10,7 +10,7 @@
 import type Database from "better-sqlite3";
 
 /** What kind of row a change touched. */
-export type SnapshotKind = "span" | "relation" | "entity" | "label" | "document" | "cue_lemma";
+export type SnapshotKind = "span" | "relation" | "entity" | "label" | "document" | "cue_lemma" | "rejection";
 
 /** The raw columns of one row (and, for a span, its fragments). */
 export type Snapshot = Record<string, unknown>;
@@ -67,6 +67,7 @@ const TABLES: Readonly<Record<SnapshotKind, TableOf>> = {
     columns: ["id", "name", "kind", "display_name", "key", "color", "attributes", "retired", "position"],
   },
   document: { table: "documents", columns: ["id", "status", "updated_at"], updateOnly: true },
+  rejection: { table: "rejected_suggestions", columns: ["id", "document_id", "label_id", "start", "end"] },
   cue_lemma: {
     table: "cue_lemmas",
     columns: ["id", "lemma", "kind", "forms", "participles", "introducers", "position"],

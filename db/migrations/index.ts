@@ -8,6 +8,7 @@ import { sql as origin } from "./003-origin.ts";
 import { sql as exportCache } from "./004-export-cache.ts";
 import { sql as suggestionsSearch } from "./005-suggestions-search.ts";
 import { sql as changeMessages } from "./006-change-messages.ts";
+import { sql as rejections } from "./007-rejections.ts";
 
 /** SQL of each migration, in order. */
 export const MIGRATIONS: readonly string[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly string[] = [
   exportCache,
   suggestionsSearch,
   changeMessages,
+  rejections,
 ];

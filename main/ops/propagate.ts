@@ -8,7 +8,7 @@ import type { OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import { findName } from "../../core/text/name-matches.ts";
 import { foldArabic, foldedShadow } from "../../core/text/normalize.ts";
-import type { StoredLabel } from "../../db/project.ts";
+import { rejectionKey, type StoredLabel } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
 import { checkExtent } from "./extent.ts";
 import { spanView } from "./views.ts";
@@ -106,9 +106,11 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
             .filter((s) => s.label_kind === "entity")
             .map((s) => ({ start: s.start, end: s.end }));
           let here = 0;
+          const rejected = ops.store.rejectedExtents(documentId);
           for (const n of list) {
             for (const m of findName(shadow, n.text, { partialWords: partialWords === true })) {
               if (taken.some((t) => t.start < m.end && m.start < t.end)) continue;
+              if (rejected.has(rejectionKey(n.label.id, m.start, m.end))) continue; // rejected before
               try {
                 checkExtent(doc, ops.indexesOf(doc), n.label, m.start, m.end, null);
               } catch {

@@ -193,6 +193,8 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
         () => {
           for (const r of relations) ops.store.deleteRelation(r.id);
           ops.store.deleteSpan(spanId);
+          // Deleting a suggestion rejects it: it is not suggested again.
+          if (span.suggested_by !== null) ops.store.insertRejection(doc.id, label.id, span.start, span.end);
         },
       );
       return { deletedSpanId: spanId, deletedRelationIds: relations.map((r) => r.id) };

@@ -142,6 +142,44 @@ describe("pre-annotation", () => {
     assert.equal(await exportJsonl(other), jsonl);
   });
 
+  it("never suggests again what was rejected, quote or name, until the rejection is undone", (t) => {
+    const { table, documentId } = preannotated(t);
+    const quoteAt = (start: string) =>
+      table
+        .getDocument({ documentId })
+        .spans.find((s) => s.label === "QUOTE" && s.text.startsWith(start) && s.suggested !== null);
+    const second = quoteAt("نتفق في أهمية");
+    assert.ok(second !== undefined);
+    table.reviewSuggestions({ decision: "reject", spanIds: [second.id] });
+    table.preannotate({ documentIds: [documentId] });
+    assert.equal(quoteAt("نتفق في أهمية"), undefined);
+    // Undoing the rejection forgets it: the next run suggests the quote again.
+    table.undo({}); // the second pre-annotation
+    table.undo({}); // the rejection
+    table.preannotate({ documentIds: [documentId] });
+    assert.notEqual(quoteAt("نتفق في أهمية"), undefined);
+
+    // A name: its other mentions are suggested; one rejected (Delete on a suggestion) stays out.
+    const [first, ...others] = occurrences(sampleText, "لافروف");
+    assert.ok(first !== undefined && others.length > 1);
+    const span = table.createSpan({ documentId, label: "PER", start: first, end: first + 6 });
+    table.createEntity({ name: "Sergei Lavrov", type: "PER", spanIds: [span.id] });
+    table.propagateNames({ spanId: span.id });
+    const names = () =>
+      table
+        .getDocument({ documentId })
+        .spans.filter((s) => s.label === "PER" && s.suggested === "propagation")
+        .map((s) => s.start);
+    const suggested = names();
+    assert.deepEqual(suggested, others);
+    const gone = table.getDocument({ documentId }).spans.find((s) => s.suggested === "propagation");
+    assert.ok(gone !== undefined);
+    table.deleteSpan({ spanId: gone.id });
+    table.reviewSuggestions({ decision: "reject", documentId }); // every other suggestion
+    table.propagateNames({ documentIds: [documentId] });
+    assert.deepEqual(names(), []);
+  });
+
   it("puts the cue list back on undo, and names the change", (t) => {
     const { table } = emptyProject(t);
     const shorter = DEFAULT_CUES.filter((c) => c.lemma !== "قال");

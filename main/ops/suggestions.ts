@@ -11,7 +11,7 @@ import { QawlError } from "../../core/errors.ts";
 import type { LabelKind } from "../../core/labels.ts";
 import { isDefaultCueList } from "../../core/preannotate/cues.ts";
 import { preannotateQuotes, type Extent, type PriorAttribution } from "../../core/preannotate/rules.ts";
-import type { DocumentRow, SpanRow, StoredLabel } from "../../db/project.ts";
+import { rejectionKey, type DocumentRow, type SpanRow, type StoredLabel } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
 import { matchingEntities } from "./entities.ts";
 import { checkExtent } from "./extent.ts";
@@ -79,12 +79,14 @@ export function suggestionOperations(
     const created: number[] = [];
     const annotatorId = ops.annotatorId();
     const now = ops.now();
-    /** The span of a label on an extent: an existing one, or a new suggestion. */
+    const rejected = ops.store.rejectedExtents(doc.id);
+    /** The span of a label on an extent: an existing one, or a new suggestion (null: none, or rejected before). */
     const spanAt = (label: StoredLabel, e: Extent, attributes: Record<string, string>): number | null => {
       const start = offsets.toCodePoint(e.start);
       const end = offsets.toCodePoint(e.end);
       const existing = ops.store.spanWithExtent(doc.id, label.id, start, end);
       if (existing !== undefined) return existing;
+      if (rejected.has(rejectionKey(label.id, start, end))) return null;
       try {
         checkExtent(doc, indexes, label, start, end, null);
       } catch {
@@ -236,6 +238,8 @@ export function suggestionOperations(
         }
       }
       const rejected = ops.change({ kind: "suggestions.reject", count: spans.length }, docId, () => {
+        // Remembered, so that pre-annotation and propagation never suggest them again.
+        for (const s of spans) ops.store.insertRejection(s.document_id, ops.label(s.label).id, s.start, s.end);
         const removed = removeSuggestions(ops, spans, false);
         const orphans = targets.filter(
           (t, i, all) => all.findIndex((x) => x.id === t.id) === i && ops.store.relationsTouching(t.id).length === 0,
