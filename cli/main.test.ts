@@ -59,6 +59,19 @@ describe("qawl CLI", () => {
     assert.equal((await qawl(["list", "--project", p])).stdout.trim().split("\n").length, 1);
   });
 
+  it("deletes documents by id, and refuses an unknown id without deleting any", async (t) => {
+    const p = project(t);
+    await qawl(["import", samplePath, casePath("diacritics.txt"), "--project", p]);
+    const refused = await qawl(["delete", "1,7", "--project", p]);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr, "qawl: document 7 does not exist\n");
+    assert.equal((await qawl(["list", "--project", p])).stdout.trim().split("\n").length, 2);
+    const deleted = await qawl(["delete", "1", "--project", p]);
+    assert.equal(deleted.code, 0);
+    assert.equal(deleted.stdout, "deleted 1\tلافروف وبومبيو يتفقان على استئناف الاتصالات الروسية الأميركية\n");
+    assert.match((await qawl(["list", "--project", p])).stdout, /^2\t/u);
+  });
+
   for (const [name, reason] of [
     ["empty.txt", "the file is empty"],
     ["binary.txt", "not a text file"],
@@ -107,7 +120,7 @@ describe("qawl CLI", () => {
   it("prints help with every command", async () => {
     const help = await qawl(["--help"]);
     assert.equal(help.code, 0);
-    for (const command of ["import", "list", "export", "serve"])
+    for (const command of ["import", "list", "delete", "export", "serve"])
       assert.match(help.stdout, new RegExp(`\\n  ${command} `, "u"));
   });
 });
@@ -166,7 +179,7 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
     const imported = spawnSync(process.execPath, [BIN, "import", samplePath], { encoding: "utf8", env });
     assert.equal(imported.status, 0, imported.stderr);
     const after = spawnSync(process.execPath, [BIN, "list"], { encoding: "utf8", env });
-    assert.match(after.stdout, /^1\t2019-05-14\tnew\t0 spans\t2191 cp\tلافروف وبومبيو/u);
+    assert.match(after.stdout, /^1\t2019-05-14\tnew\t0 spans\t0 to review\t2191 cp\tلافروف وبومبيو/u);
   });
 });
 

@@ -162,12 +162,29 @@ function program(streams: CliIo): Command {
               d.published?.iso ?? "-",
               d.status,
               `${String(spans)} spans`,
-              ...(d.suggestionCount > 0 ? [`${String(d.suggestionCount)} to review`] : []),
+              `${String(d.suggestionCount)} to review`,
               `${String(d.length)} cp`,
               d.title,
             ].join("\t"),
           );
         }
+      } finally {
+        project.store.close();
+      }
+    });
+
+  withProject(cmd.command("delete"))
+    .description("delete documents with their annotation (not undoable; clears the undo history)")
+    .argument("<ids>", "the documents' ids, comma-separated (as `list` shows them)", parseIds)
+    .action(async (ids: number[], opts: ProjectOptions) => {
+      const project = openProject({
+        project: opts.project,
+        mustExist: true,
+        context: { annotator: annotatorName(opts) },
+      });
+      try {
+        const { deleted } = await call(project, "deleteDocuments", { documentIds: ids });
+        for (const d of deleted) io.out(`deleted ${String(d.documentId)}\t${d.title}`);
       } finally {
         project.store.close();
       }

@@ -65,6 +65,8 @@ export const inputSchemas = {
     encoding: z.string().min(1).max(64).optional(),
   }),
   setDocumentStatus: z.strictObject({ documentId: id, status: documentStatus }),
+  /** Delete documents with their spans, relations and suggestions; not undoable, and it clears the undo history. */
+  deleteDocuments: z.strictObject({ documentIds: z.array(id).min(1) }),
   createSpan: z.strictObject({
     documentId: id,
     /** Label name, e.g. `QUOTE`. */
@@ -444,6 +446,8 @@ export interface OperationOutputs {
   getDocument: DocumentView;
   importDocuments: ImportReport;
   setDocumentStatus: DocumentSummary;
+  /** The documents deleted, with their titles. */
+  deleteDocuments: { deleted: { documentId: number; title: string }[] };
   createSpan: SpanView;
   updateSpan: SpanView;
   deleteSpan: DeleteSpanResult;

@@ -9,6 +9,7 @@ export const OPERATION_NAMES = [
   "getDocument",
   "importDocuments",
   "setDocumentStatus",
+  "deleteDocuments",
   "createSpan",
   "updateSpan",
   "deleteSpan",

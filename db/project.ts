@@ -452,6 +452,24 @@ export class ProjectStore {
     });
   }
 
+  /**
+   * Delete documents with everything that hangs off them (spans, relations, rejections, the
+   * export cache: foreign keys cascade) and their search index rows, in one transaction. The
+   * undo history is cleared: its entries may hold rows of these documents, which could not be
+   * put back. Not recorded as a change (it cannot be undone).
+   * @throws Error when called while a change is being recorded
+   */
+  deleteDocuments(ids: readonly number[]): void {
+    if (this.#recording !== null) throw new Error("deleting documents cannot be part of an undoable change");
+    this.transaction(() => {
+      for (const id of ids) {
+        this.#q("DELETE FROM text_search WHERE rowid = ?").run(id);
+        this.#q("DELETE FROM documents WHERE id = ?").run(id);
+      }
+      this.#q("DELETE FROM history").run();
+    });
+  }
+
   /** One document, or undefined. */
   document(id: number): DocumentRow | undefined {
     return this.#q("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow | undefined;

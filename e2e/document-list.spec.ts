@@ -100,3 +100,32 @@ test("progress and filters by status, suggestions, source and date", async ({ pa
   await expect(page.getByRole("status")).toContainText("No more in this direction");
   await expect(page.locator("qawl-article h1")).toHaveText("ملاحظات");
 });
+
+test("a document is deleted only after asking, and the next one opens", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), "qawl-e2e-delete-"));
+  const garbled = join(dir, "garbled.txt");
+  writeFileSync(garbled, "ظ‚ظژط§ظ„ظژ ط§ظ„ط±ظژ…\n");
+  await page.goto(served.url);
+  await page.getByLabel("Import articles").setInputFiles([SAMPLE_PATH, garbled]);
+  await expect(page.getByRole("status")).toContainText("Imported 2 documents");
+  await page.locator("qawl-document-list .document-item").filter({ hasText: "ظ‚ظژط§ظ„ظژ" }).click();
+  await expect(page.locator("qawl-article h1")).toHaveText("ظ‚ظژط§ظ„ظژ ط§ظ„ط±ظژ…");
+
+  // Asked first, with Cancel focused: Enter keeps the document.
+  await page.getByRole("button", { name: "Delete…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete this document?" });
+  await expect(dialog).toContainText("This cannot be undone");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => titles(page)).toEqual([SAMPLE_TITLE, "ظ‚ظژط§ظ„ظژ ط§ظ„ط±ظژ…"]);
+
+  await page.getByRole("button", { name: "Delete…" }).click();
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Deleted «\u2068ظ‚ظژط§ظ„ظژ ط§ظ„ط±ظژ…\u2069»");
+  await expect.poll(() => titles(page)).toEqual([SAMPLE_TITLE]);
+  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  await expect(page.getByRole("article")).toBeFocused();
+  // The undo history is cleared (its entries could hold the deleted document's rows).
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveAttribute("title", "Nothing to undo");
+});

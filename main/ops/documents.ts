@@ -18,10 +18,10 @@ function countsByDocument(ops: Ops): Map<number, Record<string, number>> {
   return counts;
 }
 
-/** `listDocuments`, `getDocument`, `importDocuments`, `setDocumentStatus`. */
+/** `listDocuments`, `getDocument`, `importDocuments`, `setDocumentStatus`, `deleteDocuments`. */
 export function documentOperations(
   ops: Ops,
-): Pick<OperationTable, "listDocuments" | "getDocument" | "importDocuments" | "setDocumentStatus"> {
+): Pick<OperationTable, "listDocuments" | "getDocument" | "importDocuments" | "setDocumentStatus" | "deleteDocuments"> {
   return {
     listDocuments() {
       const counts = countsByDocument(ops);
@@ -73,6 +73,13 @@ export function documentOperations(
         ),
       );
       return batch(() => ops.store.transaction(() => ({ outcomes: ingest(ops, read), notes: read.notes })));
+    },
+
+    deleteDocuments({ documentIds }) {
+      // Every id must exist before anything is deleted.
+      const docs = [...new Set(documentIds)].map((id) => ops.document(id));
+      ops.store.deleteDocuments(docs.map((d) => d.id));
+      return { deleted: docs.map((d) => ({ documentId: d.id, title: d.title })) };
     },
 
     setDocumentStatus({ documentId, status }) {

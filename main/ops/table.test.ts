@@ -90,6 +90,37 @@ describe("importDocuments", () => {
   });
 });
 
+describe("deleteDocuments", () => {
+  it("deletes documents with their spans and index rows, keeps entities, and clears the undo history", (t) => {
+    const { table } = project(t);
+    const ids = table
+      .importDocuments({ files: [sampleFile(), caseFile("diacritics.txt")] })
+      .outcomes.map((o) => o.documentId);
+    const [lavrov, other] = ids;
+    assert.ok(lavrov !== undefined && other !== undefined);
+    const name = extentOf(sampleText, "لافروف");
+    const span = table.createSpan({ documentId: lavrov, label: "PER", ...name });
+    const entity = table.createEntity({ name: "Sergei Lavrov", type: "PER", spanIds: [span.id] });
+    assert.equal(table.search({ query: "لافروف" }).total > 0, true);
+
+    // An unknown id among them: nothing is deleted.
+    assert.throws(() => table.deleteDocuments({ documentIds: [lavrov, 99] }), /document 99 does not exist/u);
+    assert.equal(table.listDocuments({}).length, 2);
+
+    assert.deepEqual(table.deleteDocuments({ documentIds: [lavrov] }).deleted, [
+      { documentId: lavrov, title: "لافروف وبومبيو يتفقان على استئناف الاتصالات الروسية الأميركية" },
+    ]);
+    assert.deepEqual(
+      table.listDocuments({}).map((d) => d.id),
+      [other],
+    );
+    assert.throws(() => table.getDocument({ documentId: lavrov }), /does not exist/u);
+    assert.equal(table.search({ query: "لافروف" }).total, 0);
+    assert.equal(table.getEntity({ entityId: entity.id }).mentionCount, 0);
+    assert.deepEqual(table.getHistory({}), { undo: null, redo: null });
+  });
+});
+
 describe("spans and relations", () => {
   function withSample(t: TestContext) {
     const p = project(t);

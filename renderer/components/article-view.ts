@@ -408,6 +408,16 @@ export class ArticleView extends StoreElement {
               ${STATUSES.map((value) => html`<option value=${value} ?selected=${doc.status === value}>${t(value)}</option>`)}
             </select></label
           >
+          ·
+          <button
+            type="button"
+            class="link-button"
+            @click=${() => {
+              this.dispatchEvent(new CustomEvent("qawl-delete-document", { bubbles: true }));
+            }}
+          >
+            ${t("deleteDocument")}
+          </button>
         </p>
       </header>
       <div class="article-scroller">

@@ -21,6 +21,7 @@ import { appShortcuts, type ShortcutHost } from "./app-shortcuts.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { CuesDialog } from "./cues-dialog.ts";
 import type { DocumentList } from "./document-list.ts";
+import type { DeleteDialog } from "./delete-dialog.ts";
 import type { ExportDialog } from "./export-dialog.ts";
 import type { LabelsDialog } from "./labels-dialog.ts";
 import type { SearchPanel } from "./search-panel.ts";
@@ -31,6 +32,7 @@ import "./article-view.ts";
 import "./cues-dialog.ts";
 import "./document-list.ts";
 import "./entity-panel.ts";
+import "./delete-dialog.ts";
 import "./export-dialog.ts";
 import "./label-bar.ts";
 import "./labels-dialog.ts";
@@ -109,7 +111,12 @@ export class QawlApp extends LitElement {
     window.addEventListener("dragover", this.#onDragOver);
     window.addEventListener("dragleave", this.#onDragLeave);
     window.addEventListener("drop", this.#onDrop);
+    this.addEventListener("qawl-delete-document", this.#onDeleteDocument);
   }
+
+  #onDeleteDocument = (): void => {
+    this.querySelector<DeleteDialog>("qawl-delete-dialog")?.open();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -117,6 +124,7 @@ export class QawlApp extends LitElement {
     window.removeEventListener("dragover", this.#onDragOver);
     window.removeEventListener("dragleave", this.#onDragLeave);
     window.removeEventListener("drop", this.#onDrop);
+    this.removeEventListener("qawl-delete-document", this.#onDeleteDocument);
   }
 
   get #article(): ArticleView | null {
@@ -541,6 +549,7 @@ export class QawlApp extends LitElement {
       </footer>
       <qawl-labels-dialog .store=${store}></qawl-labels-dialog>
       <qawl-export-dialog .store=${store}></qawl-export-dialog>
+      <qawl-delete-dialog .store=${store}></qawl-delete-dialog>
       <qawl-cues-dialog .store=${store}></qawl-cues-dialog>
       <qawl-settings-dialog></qawl-settings-dialog>
       <qawl-shortcut-sheet></qawl-shortcut-sheet>

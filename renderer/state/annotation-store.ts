@@ -661,6 +661,20 @@ export class AnnotationStore extends EventTarget {
     });
   }
 
+  /** Delete the open document (not undoable: the API clears the undo history); the next in the list opens. */
+  async deleteDocument(): Promise<void> {
+    const doc = this.document;
+    if (doc === null) return;
+    await this.#act(async () => {
+      const at = this.documents.findIndex((d) => d.id === doc.id);
+      await this.api.deleteDocuments({ documentIds: [doc.id] });
+      await this.#refresh();
+      const next = this.documents[Math.min(Math.max(at, 0), this.documents.length - 1)];
+      if (next !== undefined) await this.#load(next.id);
+      this.#say("info", t("deleted", { title: isolate(excerpt(doc.title)) }));
+    });
+  }
+
   /** Set the open document's status. */
   async setStatus(status: DocumentStatus): Promise<void> {
     const doc = this.document;

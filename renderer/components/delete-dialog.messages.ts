@@ -1,0 +1,20 @@
+/** Messages of the Delete document dialog, in English and Arabic. */
+import { count, defineMessages } from "../i18n/messages.ts";
+import { SPANS_AR } from "../i18n/nouns.ts";
+
+export const t = defineMessages({
+  en: {
+    title: "Delete this document?",
+    what: (p) =>
+      `«{title}» and its ${count(Number(p["n"]), { one: "span", other: "spans" })} will be deleted from the project. This cannot be undone, and the undo history is cleared.`,
+    delete: "Delete",
+    cancel: "Cancel",
+  },
+  ar: {
+    title: "أتحذف هذه الوثيقة؟",
+    what: (p) =>
+      `ستُحذف «{title}» و${count(Number(p["n"]), SPANS_AR)} من المشروع. لا يمكن التراجع عن ذلك، ويُمحى سجل التراجع.`,
+    delete: "احذف",
+    cancel: "إلغاء",
+  },
+});
