@@ -39,6 +39,18 @@ const EXAMPLE =
   'وقال رئيس الوزراء الأردني بشر الخصاونة: "نرفض أي تهجير". وأضاف: "الأردن لن يقبل بذلك".\n' +
   'وأكد الخصاونة أن الحكومة ستواصل الاتصالات مع واشنطن، مؤكدا "أهمية الحوار".\n';
 
+test("tagging the same text twice says so and makes the span already there active", async ({ page }) => {
+  await importText(page, "example.txt", EXAMPLE);
+  await tag(page, "p", "بشر الخصاونة");
+  await tag(page, "l", "واشنطن");
+  await expect(spanRow(page, "Location", "واشنطن")).toHaveClass(/active/u);
+  await selectWithMouse(page, "بشر الخصاونة");
+  await page.keyboard.press("p");
+  await expect(page.getByRole("status")).toHaveText("There is already a Person span on this text.");
+  await expect(spanRow(page, "Person", "بشر الخصاونة")).toHaveClass(/active/u);
+  await expect(spanList(page).getByRole("listitem")).toHaveCount(2);
+});
+
 test("a quote interrupted by a cue is one quote with two fragments", async ({ page }) => {
   await importText(page, "example.txt", EXAMPLE);
   await tag(page, "q", "نرفض أي تهجير");

@@ -8,7 +8,7 @@ import { StoreElement } from "./store-element.ts";
 import { strToU8, zipSync } from "fflate";
 import type { ExportResult } from "../../core/contract.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../../core/export-formats.ts";
-import { isolate } from "../format.ts";
+import { excerpt, isolate } from "../format.ts";
 import { lossText } from "../i18n/losses.ts";
 import { t } from "./export-dialog.messages.ts";
 
@@ -152,7 +152,7 @@ export class ExportDialog extends StoreElement {
               "document",
               store?.document == null
                 ? t("thisDocument")
-                : t("thisDocumentTitled", { title: isolate(store.document.title.slice(0, 40)) }),
+                : t("thisDocumentTitled", { title: isolate(excerpt(store.document.title)) }),
             ],
             ["all", t("allDocuments", { n: store?.documents.length ?? 0 })],
             ["done", t("doneDocuments", { n: store?.documents.filter((d) => d.status === "done").length ?? 0 })],

@@ -12,7 +12,7 @@ const t = defineMessages({
   en: {
     duplicate: "There is already a {label} span on this text.",
     blank: "A span must cover more than spaces.",
-    crossesLine: "A {label} span cannot cross a line break.",
+    crossesLine: "A {label} span cannot cross a line break (only a quote can).",
     fragments: "Only a quote can be in several pieces, not a {label} span.",
     linksNeedKind: "This {label} span has links; remove them before making it a {to}.",
     noEarlier: "No earlier quote in this document has a speaker to carry over.",
@@ -46,7 +46,7 @@ const t = defineMessages({
   ar: {
     duplicate: "يوجد مقطع {label} على هذا النص بالفعل.",
     blank: "لا بد أن يغطي المقطع أكثر من فراغات.",
-    crossesLine: "لا يمكن لمقطع {label} أن يتخطى نهاية السطر.",
+    crossesLine: "لا يمكن لمقطع {label} أن يتخطى نهاية السطر (الاقتباس وحده يمكنه ذلك).",
     fragments: "الاقتباس وحده يمكن أن يتألف من عدة أجزاء، لا مقطع {label}.",
     linksNeedKind: "لمقطع {label} هذا روابط؛ احذفها قبل تحويله إلى {to}.",
     noEarlier: "لا يوجد في هذه الوثيقة اقتباس سابق له متحدث يُنقل.",

@@ -373,7 +373,17 @@ export class AnnotationStore extends EventTarget {
     if (documentId === undefined) return null;
     let created: SpanView | null = null;
     await this.#act(async () => {
-      const span = await this.api.createSpan({ documentId, label, start, end });
+      let span: SpanView;
+      try {
+        span = await this.api.createSpan({ documentId, label, start, end });
+      } catch (e) {
+        // Already there: that span becomes active, so the annotator sees it (the message says why).
+        if ((e as { detail?: ErrorDetail | null }).detail?.kind === "span.duplicate") {
+          const twin = this.document?.spans.find((s) => s.label === label && s.start === start && s.end === end);
+          if (twin !== undefined) this.activeSpanId = twin.id;
+        }
+        throw e;
+      }
       // The document as the actions before this one left it (keys may come faster than answers).
       const doc = this.document;
       if (doc?.id !== documentId) return;
