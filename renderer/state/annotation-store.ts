@@ -681,7 +681,7 @@ export class AnnotationStore extends EventTarget {
       await this.#refresh();
       const next = this.documents[Math.min(Math.max(at, 0), this.documents.length - 1)];
       if (next !== undefined) await this.#load(next.id);
-      this.#say("info", t("deleted", { title: isolate(excerpt(doc.title)) }));
+      this.#say("info", t("documentDeleted", { title: isolate(excerpt(doc.title)) }));
     });
   }
 

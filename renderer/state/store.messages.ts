@@ -61,7 +61,7 @@ export const storeMessages = defineMessages({
     labelSaved: "Saved label {name}",
     nothingToUndo: "Nothing to undo",
     nothingToRedo: "Nothing to redo",
-    deleted: "Deleted «{title}»",
+    documentDeleted: "Deleted «{title}»",
     statusSet: (p) =>
       `Marked ${p["status"] === "done" ? "done" : p["status"] === "in_progress" ? "in progress" : "new"}`,
     stillToReview: (p) =>
@@ -166,7 +166,7 @@ export const storeMessages = defineMessages({
     labelSaved: `حُفظت التسمية ${isolate("{name}")}`,
     nothingToUndo: "لا شيء للتراجع عنه",
     nothingToRedo: "لا شيء لإعادته",
-    deleted: "حُذفت «{title}»",
+    documentDeleted: "حُذفت «{title}»",
     statusSet: (p) =>
       `صارت الوثيقة ${p["status"] === "done" ? "منجزة" : p["status"] === "in_progress" ? "قيد العمل" : "جديدة"}`,
     stillToReview: (p) => `؛ لكن بقي ${count(Number(p["n"]), TO_REVIEW_AR)}`,
