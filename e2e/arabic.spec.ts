@@ -76,6 +76,14 @@ test("Arabic chrome is mirrored and stays chosen; an English article keeps its o
     .evaluateAll((ps) => ps.filter((p) => p.textContent !== "").map((p) => getComputedStyle(p).direction));
   expect(directions).toEqual(["ltr", "ltr"]);
 
+  // The Labels dialog edits the project's display names (English by default) and says how
+  // the Arabic interface shows them.
+  await page.getByRole("button", { name: "التسميات…" }).click();
+  const labelsDialog = page.getByRole("dialog", { name: "التسميات", exact: true });
+  await expect(labelsDialog.getByRole("form", { name: /اقتباس/u })).toContainText("يظهر في الواجهة باسم اقتباس");
+  await page.keyboard.press("Escape");
+  await expect(labelsDialog).toBeHidden();
+
   // A refusal is worded in Arabic too, with a hint that names the app's own menus.
   const empty = join(dir, "empty.txt");
   writeFileSync(empty, "");

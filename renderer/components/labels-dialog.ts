@@ -3,7 +3,7 @@
  * and as exported), recolour it, change its key, retire it (its spans stay; it is no longer
  * offered) or bring it back, and add new labels.
  */
-import { html } from "lit";
+import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import type { LabelView } from "../../core/contract.ts";
 import type { LabelKind } from "../../core/labels.ts";
@@ -93,7 +93,15 @@ export class LabelsDialog extends StoreElement {
                 .value=${l.name}
               />
               <input name="key" aria-label=${t("key")} maxlength="1" size="2" .value=${l.key ?? ""} />
-              <span class="attr">${kindName(l.kind)} · ${t("spans", { n: l.spanCount })}</span>
+              <span class="attr"
+                >${kindName(l.kind)} ·
+                ${t("spans", { n: l.spanCount })}${
+                  // A default label keeps its English display name in the project; the interface shows its own.
+                  labelDisplayName(l) === l.displayName
+                    ? nothing
+                    : html` · ${t("interfaceName", { name: labelDisplayName(l) })}`
+                }</span
+              >
               <button type="submit" class="small">${t("save")}</button>
               <button
                 type="button"
