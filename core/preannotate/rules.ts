@@ -12,6 +12,11 @@
  *   word to the end of the reported clause; `mixed` when that clause holds quoted words.
  * - A cue with no subject (`وأضاف: "…"`, `وتابع قائلا: "…"`) carries the previous quote's
  *   speaker over; a participle (`مؤكدا …`) takes the speaker of its sentence's quote.
+ * - The speaker's own words without marks are direct, as the gold set types them: after a
+ *   cue and a colon, right after `قائلا`, or from a word that only opens speech (`لدينا`,
+ *   `ليت`, `بل`); quoted words after a colon are direct even with no cue in reach.
+ * - Marks as newswire writes them: `''`, a short quotation nested in a longer one with the
+ *   same mark, guillemets typed the wrong way round (`rule-tokens.ts`).
  *
  * Offsets in UTF-16 units of the text.
  */
@@ -595,8 +600,7 @@ export function preannotateQuotes(
    * ones (fixtures/quotes-gold/README.md): right after `قائلا` (`وأضاف قائلا نادرا ما …`), or
    * from a word that opens speech and never a report of it (`وقال بلير في المقابلة لدينا …`,
    * `فقال الله بل …`; a demonstrative after `وتابع`, `وأضاف`: `وتابع هذا ليس …`), up to the end
-   * of the sentence — when no quotation
-   * mark, colon or introducer stands between.
+   * of the sentence — when no quotation mark, colon or introducer stands between.
    */
   const unmarkedSpeech = (cue: FoundCue, cueIndex: number) => {
     const sentence = r.tok(cue.first)?.sentence;
@@ -606,10 +610,10 @@ export function preannotateQuotes(
       // Not `قائلا في …` or `قائلا إن …`: an adverbial or a report follows.
       if (next?.kind === "word" && (!STOP_WORDS.has(next.folded) || SPEECH_OPENERS.has(next.folded))) first = cue.last;
     } else if (cue.form.kind === "speech") {
+      const continues = cue.conjoined && CONTINUATIONS.has(foldArabic(cue.form.lemma));
       for (let k = cue.last; k < cue.last + 10; k++) {
         const x = r.tok(k);
         if (x?.kind !== "word" || x.sentence !== sentence) break;
-        const continues = cue.conjoined && CONTINUATIONS.has(foldArabic(cue.form.lemma));
         if (SPEECH_OPENERS.has(x.folded) || (k === cue.last && continues && DEMONSTRATIVES.has(x.folded))) {
           first = k;
           break;
