@@ -465,6 +465,10 @@ export class ProjectStore {
       for (const id of ids) {
         this.#q("DELETE FROM text_search WHERE rowid = ?").run(id);
         this.#q("DELETE FROM documents WHERE id = ?").run(id);
+        this.#q(
+          `INSERT INTO id_high_water (name, value) VALUES ('documents', ?)
+           ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
+        ).run(id);
       }
       this.#q("DELETE FROM history").run();
     });
@@ -488,15 +492,19 @@ export class ProjectStore {
 
   /** Insert a document; returns its id. */
   insertDocument(doc: NewDocument, now: string): number {
-    const info = this.#q(
-      `INSERT INTO documents (title, published_raw, published_iso, source, url, lang, text, text_sha256, had_bom,
+    // Never an id a deleted document had (migration 8).
+    const { next } = this.#q(
+      `SELECT max(coalesce((SELECT max(id) FROM documents), 0),
+                  coalesce((SELECT value FROM id_high_water WHERE name = 'documents'), 0)) + 1 AS next`,
+    ).get() as { next: number };
+    this.#q(
+      `INSERT INTO documents (id, title, published_raw, published_iso, source, url, lang, text, text_sha256, had_bom,
                               length, status, created_at, updated_at, origin)
-       VALUES (@title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
+       VALUES (@id, @title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
                @length, 'new', @now, @now, @origin)`,
-    ).run({ ...doc, origin: doc.origin ?? null, now });
-    const id = Number(info.lastInsertRowid);
-    this.#indexText(id, doc.text);
-    return id;
+    ).run({ ...doc, id: next, origin: doc.origin ?? null, now });
+    this.#indexText(next, doc.text);
+    return next;
   }
 
   /** Put a document's folded text in the search index (migration 5). */

@@ -9,6 +9,7 @@ import { sql as exportCache } from "./004-export-cache.ts";
 import { sql as suggestionsSearch } from "./005-suggestions-search.ts";
 import { sql as changeMessages } from "./006-change-messages.ts";
 import { sql as rejections } from "./007-rejections.ts";
+import { sql as documentIds } from "./008-document-ids.ts";
 
 /** SQL of each migration, in order. */
 export const MIGRATIONS: readonly string[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly string[] = [
   suggestionsSearch,
   changeMessages,
   rejections,
+  documentIds,
 ];

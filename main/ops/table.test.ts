@@ -118,6 +118,11 @@ describe("deleteDocuments", () => {
     assert.equal(table.search({ query: "لافروف" }).total, 0);
     assert.equal(table.getEntity({ entityId: entity.id }).mentionCount, 0);
     assert.deepEqual(table.getHistory({}), { undo: null, redo: null });
+    // The deleted document's id is never given again, even to the same text.
+    const again = table.importDocuments({ files: [sampleFile()] }).outcomes[0]?.documentId;
+    assert.equal(again, other + 1);
+    table.deleteDocuments({ documentIds: [other, again] });
+    assert.equal(table.importDocuments({ files: [sampleFile()] }).outcomes[0]?.documentId, other + 2);
   });
 });
 
