@@ -24,6 +24,8 @@ export type ImportRefusal =
 
 /** A refusal as data: `kind` says what, the other fields fill in the wording. */
 export type ErrorDetail =
+  /** A document not (or no longer) in the project. */
+  | { kind: "document.missing"; documentId: number }
   | { kind: "span.duplicate"; label: NamedRef }
   | { kind: "span.blank" }
   | { kind: "span.crosses_line"; label: NamedRef }

@@ -120,6 +120,14 @@ test("a document is deleted only after asking, and the next one opens", async ({
   await expect(dialog).toBeHidden();
   await expect.poll(() => titles(page)).toEqual([SAMPLE_TITLE, "ظ‚ظژط§ظ„ظژ ط§ظ„ط±ظژ…"]);
 
+  // A search that finds the garbled text; its hit goes when the document does.
+  await page.locator("article").focus();
+  await page.keyboard.press("/");
+  await page.getByRole("searchbox").fill("ط§ظ„ط±");
+  await page.getByRole("searchbox").press("Enter");
+  const hits = page.getByRole("list", { name: "Search results" }).getByRole("button");
+  await expect(hits).toHaveCount(1);
+
   await page.getByRole("button", { name: "Delete…" }).click();
   await dialog.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Deleted «\u2068ظ‚ظژط§ظ„ظژ ط§ظ„ط±ظژ…\u2069»");
@@ -128,4 +136,5 @@ test("a document is deleted only after asking, and the next one opens", async ({
   await expect(page.getByRole("article")).toBeFocused();
   // The undo history is cleared (its entries could hold the deleted document's rows).
   await expect(page.getByRole("button", { name: "Undo" })).toHaveAttribute("title", "Nothing to undo");
+  await expect(hits).toHaveCount(0);
 });

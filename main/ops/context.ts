@@ -83,7 +83,12 @@ export class Ops {
   /** @throws QawlError (`not_found`) */
   document(id: number): DocumentRow {
     const doc = this.store.document(id);
-    if (doc === undefined) throw new QawlError("not_found", `document ${String(id)} does not exist`);
+    if (doc === undefined) {
+      throw new QawlError("not_found", `document ${String(id)} does not exist`, {
+        kind: "document.missing",
+        documentId: id,
+      });
+    }
     return doc;
   }
 

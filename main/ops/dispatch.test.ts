@@ -38,7 +38,11 @@ describe("dispatch", () => {
     }
     assert.deepEqual(await dispatch(table, "getDocument", { documentId: 7 }), {
       ok: false,
-      error: { code: "not_found", message: "document 7 does not exist" },
+      error: {
+        code: "not_found",
+        message: "document 7 does not exist",
+        detail: { kind: "document.missing", documentId: 7 },
+      },
     });
     assert.equal((await dispatch(table, "listDocuments", {})).ok, true);
   });

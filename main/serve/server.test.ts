@@ -115,7 +115,11 @@ describe("qawl serve", () => {
     assert.equal(bad.status, 404);
     assert.deepEqual(JSON.parse(bad.body), {
       ok: false,
-      error: { code: "not_found", message: "document 5 does not exist" },
+      error: {
+        code: "not_found",
+        message: "document 5 does not exist",
+        detail: { kind: "document.missing", documentId: 5 },
+      },
     });
     const notJson = await ask(server.port, "/api/listDocuments", {
       method: "POST",

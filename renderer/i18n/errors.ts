@@ -10,6 +10,7 @@ import { count, defineMessages } from "./messages.ts";
 
 const t = defineMessages({
   en: {
+    missing: "That document is no longer in the project.",
     duplicate: "There is already a {label} span on this text.",
     blank: "A span must cover more than spaces.",
     crossesLine: "A {label} span cannot cross a line break (only a quote can).",
@@ -44,6 +45,7 @@ const t = defineMessages({
     bratPair: "brat standoff needs both {base}.txt and {base}.ann, imported together",
   },
   ar: {
+    missing: "لم تعد تلك الوثيقة في المشروع.",
     duplicate: "يوجد مقطع {label} على هذا النص بالفعل.",
     blank: "لا بد أن يغطي المقطع أكثر من فراغات.",
     crossesLine: "لا يمكن لمقطع {label} أن يتخطى نهاية السطر (الاقتباس وحده يمكنه ذلك).",
@@ -115,6 +117,8 @@ function refusal(r: ImportRefusal): string {
 
 function worded(d: ErrorDetail): string {
   switch (d.kind) {
+    case "document.missing":
+      return t("missing");
     case "span.duplicate":
       return t("duplicate", { label: labelDisplayName(d.label) });
     case "span.blank":

@@ -17,6 +17,7 @@ import type {
   Fragment,
   HistoryState,
   ImportReport,
+  OperationInput,
   LabelView,
   ProjectInfo,
   RelationView,
@@ -51,6 +52,16 @@ export interface SearchQuery {
   scope: "text" | "quotes" | "speaker";
   label: string;
   status: DocumentStatus | "";
+}
+
+/** The `search` operation's input for what the search panel asks. */
+export function searchInput(query: SearchQuery): OperationInput<"search"> {
+  return {
+    query: query.query,
+    scope: query.scope,
+    ...(query.label !== "" ? { label: query.label } : {}),
+    ...(query.status !== "" ? { status: query.status } : {}),
+  };
 }
 
 /** A place in the open document to show (a search hit), code points. */
@@ -681,6 +692,9 @@ export class AnnotationStore extends EventTarget {
       await this.#refresh();
       const next = this.documents[Math.min(Math.max(at, 0), this.documents.length - 1)];
       if (next !== undefined) await this.#load(next.id);
+      // Search hits in the deleted document would lead nowhere: ask again.
+      if (this.found?.documentId === doc.id) this.found = null;
+      if (this.searchResult !== null) this.searchResult = await this.api.search(searchInput(this.searchQuery));
       this.#say("info", t("documentDeleted", { title: isolate(excerpt(doc.title)) }));
     });
   }

@@ -5,7 +5,7 @@
  * still act in order. Offsets are code points.
  */
 import type { SpanView } from "../../core/contract.ts";
-import type { AnnotationStore, SearchQuery } from "./annotation-store.ts";
+import { searchInput, type AnnotationStore, type SearchQuery } from "./annotation-store.ts";
 import { storeMessages as t } from "./store.messages.ts";
 
 /** Which spans a step visits. */
@@ -131,12 +131,7 @@ export async function search(store: AnnotationStore, query: SearchQuery): Promis
   store.searchQuery = query;
   store.panel = "search";
   await store.queue(async () => {
-    store.searchResult = await store.api.search({
-      query: query.query,
-      scope: query.scope,
-      ...(query.label !== "" ? { label: query.label } : {}),
-      ...(query.status !== "" ? { status: query.status } : {}),
-    });
+    store.searchResult = await store.api.search(searchInput(query));
     store.notify("info", t("found", { n: store.searchResult.total }));
   });
 }
