@@ -30,7 +30,11 @@ describe("qawl preannotate, search, cues, quality", () => {
     const result = await qawl(["preannotate", "--accept", "--project", p]);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^1\t8 quotes, 8 cues, 4 speakers \(4 carried over\)\t/u);
-    assert.match(result.stderr, /^20 spans suggested by the quote rules, 0 names by propagation; all accepted$/mu);
+    // The second run finds nothing new: the 20 suggestions of the first are accepted.
+    assert.match(
+      result.stderr,
+      /^0 new spans suggested by the quote rules \(20 earlier suggestions still there\), 0 names by propagation; all accepted$/mu,
+    );
     const csv = await qawl(["export", "--format", "quotes-csv", "--project", p]);
     // One row a quote, after the header.
     assert.equal(csv.stdout.trim().split("\n").length, 1 + 8);

@@ -95,7 +95,9 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
           }
         }
         io.err(
-          `${plural(result.suggested, "span")} suggested by the quote rules, ${plural(names, "name")} by propagation` +
+          `${plural(result.suggested, "new span")} suggested by the quote rules` +
+            (result.kept > 0 ? ` (${plural(result.kept, "earlier suggestion")} still there)` : "") +
+            `, ${plural(names, "name")} by propagation` +
             (opts.accept === true ? "; all accepted" : "; review them in the app (or run with --accept)"),
         );
       } finally {

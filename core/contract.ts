@@ -388,13 +388,17 @@ export interface PreannotatedDocument {
   speakers: number;
   /** Quotes whose speaker is an earlier quote's (carried over, or shared in a sentence). */
   carriedOver: number;
+  /** Of `quotes`, those not suggested before (an unreviewed suggestion of an earlier run stays as it is). */
+  newQuotes: number;
 }
 
 /** Result of `preannotate`. */
 export interface PreannotateResult {
   documents: PreannotatedDocument[];
-  /** Spans suggested (quotes, cues, speakers), before any acceptance. */
+  /** Spans newly suggested (quotes, cues, speakers), before any acceptance. */
   suggested: number;
+  /** Unreviewed suggestions of an earlier run that the rules suggest again, left as they are. */
+  kept: number;
   /** Spans accepted (with `accept`). */
   accepted: number;
 }

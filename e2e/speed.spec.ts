@@ -118,6 +118,13 @@ test("Backspace rejects a suggestion, ] and [ step between suggestions, j and k 
   await page.keyboard.press("Enter");
   await expect(spanList(page).locator(".span-row.active.suggested")).toHaveCount(1);
   expect(await painted(page)).toEqual(before);
+  // Pre-annotating again finds nothing new, and the rejected quote stays away.
+  await page.keyboard.press("Shift+P");
+  await expect(page.getByRole("status")).toHaveText(
+    `Nothing new to suggest here; ${String(before.suggested)} suggestions are still to review`,
+  );
+  await expect(spanList(page).getByText(firstText ?? "", { exact: true })).toHaveCount(0);
+  expect(await painted(page)).toEqual(before);
 });
 
 test("tagging a name suggests its other mentions, after a و but never covering it", async ({ page }) => {

@@ -113,9 +113,18 @@ describe("pre-annotation", () => {
 
   it("runs again without repeating itself, and --accept accepts everything", (t) => {
     const { table, documentId, result } = preannotated(t);
+    const before = table.getDocument({ documentId }).spans;
+    const history = table.getHistory({}).undo;
+    // Again: nothing new; the suggestions still to review stay as they are, and no undo step is added.
     const again = table.preannotate({ documentIds: [documentId] });
-    assert.equal(again.suggested, result.suggested);
-    assert.equal(table.getDocument({ documentId }).spans.length, result.suggested);
+    assert.equal(again.suggested, 0);
+    assert.equal(again.kept, result.suggested);
+    const [doc] = again.documents;
+    assert.ok(doc !== undefined);
+    assert.equal(doc.newQuotes, 0);
+    assert.equal(doc.quotes, result.documents[0]?.quotes);
+    assert.deepEqual(table.getDocument({ documentId }).spans, before);
+    assert.deepEqual(table.getHistory({}).undo, history);
     table.reviewSuggestions({ decision: "accept", documentId });
     assert.equal(table.preannotate({}).suggested, 0);
     const fresh = emptyProject(t, "q.qawl").table;
@@ -150,7 +159,10 @@ describe("pre-annotation", () => {
         .spans.find((s) => s.label === "QUOTE" && s.text.startsWith(start) && s.suggested !== null);
     const second = quoteAt("نتفق في أهمية");
     assert.ok(second !== undefined);
-    table.reviewSuggestions({ decision: "reject", spanIds: [second.id] });
+    const { rejected } = table.reviewSuggestions({ decision: "reject", spanIds: [second.id] });
+    // The quote took its suggested cue along; the history counts both.
+    assert.ok(rejected.length >= 2);
+    assert.equal(table.getHistory({}).undo?.description, `Reject ${String(rejected.length)} suggestions`);
     table.preannotate({ documentIds: [documentId] });
     assert.equal(quoteAt("نتفق في أهمية"), undefined);
     // Undoing the rejection forgets it: the next run suggests the quote again.

@@ -52,20 +52,21 @@ export function removeSuggestions(ops: Ops, spans: readonly SpanRow[], keepLinke
 export function suggestionOperations(
   ops: Ops,
 ): Pick<OperationTable, "preannotate" | "reviewSuggestions" | "getCueLemmas" | "setCueLemmas"> {
-  /** Pre-annotate one document; returns what it suggested and the new span ids. */
+  /**
+   * Pre-annotate one document. A new run replaces the pre-annotator's unreviewed suggestions:
+   * those it suggests again stay as they are (with their cue and speaker), the others go.
+   * @returns what it newly suggested, the new span ids, and the unreviewed ones still there
+   */
   function preannotateDocument(doc: DocumentRow, labels: Record<"quote" | "cue" | "speaker", StoredLabel>) {
     const indexes = ops.indexesOf(doc);
     const { offsets } = indexes;
-    // A new run replaces the pre-annotator's unreviewed suggestions.
-    removeSuggestions(
-      ops,
-      ops.store.spansOf(doc.id).filter((s) => s.suggested_by === "rules"),
-    );
     const spans = ops.store.spansOf(doc.id);
+    const earlier = spans.filter((s) => s.suggested_by === "rules");
+    const earlierIds = new Set(earlier.map((s) => s.id));
     const byId = new Map(spans.map((s) => [s.id, s]));
     const relations = ops.store.relationsOf(doc.id);
     const prior: PriorAttribution[] = spans
-      .filter((s) => s.label_kind === "quote")
+      .filter((s) => s.label_kind === "quote" && !earlierIds.has(s.id))
       .map((q) => {
         const speakerId = relations.find((r) => r.type === "attributed_to" && r.from_span_id === q.id)?.to_span_id;
         const speaker = speakerId === undefined || speakerId === null ? undefined : byId.get(speakerId);
@@ -135,12 +136,31 @@ export function suggestionOperations(
       cues: 0,
       speakers: 0,
       carriedOver: 0,
+      newQuotes: 0,
     };
+    /** Earlier suggestions suggested again: kept, with the cue and speaker they link to. */
+    const kept = new Set<number>();
     for (const s of suggestions) {
       const before = created.length;
       const quote = spanAt(labels.quote, s.quote, { type: s.type });
-      if (quote === null || created.length === before) continue;
+      if (quote === null) continue;
+      if (created.length === before) {
+        if (earlierIds.has(quote)) {
+          // Suggested again: it stays, with its cue and speaker, and counts in the report.
+          kept.add(quote);
+          report.quotes++;
+          for (const r of relations) {
+            if (r.from_span_id !== quote || r.to_span_id === null) continue;
+            kept.add(r.to_span_id);
+            if (r.type === "cue") report.cues++;
+            if (r.type === "attributed_to" && earlierIds.has(r.to_span_id) && !s.carried) report.speakers++;
+          }
+          if (s.carried) report.carriedOver++;
+        }
+        continue;
+      }
       report.quotes++;
+      report.newQuotes++;
       if (s.cue !== null) {
         const n = created.length;
         const cue = spanAt(labels.cue, s.cue, {});
@@ -159,7 +179,11 @@ export function suggestionOperations(
         }
       }
     }
-    return { report, created };
+    removeSuggestions(
+      ops,
+      earlier.filter((s) => !kept.has(s.id)),
+    );
+    return { report, created, kept: [...kept].filter((id) => earlierIds.has(id)) };
   }
 
   return {
@@ -179,17 +203,20 @@ export function suggestionOperations(
         const documents: PreannotatedDocument[] = [];
         let suggested = 0;
         let accepted = 0;
+        let keptInAll = 0;
         for (const doc of docs) {
-          const { report, created } = preannotateDocument(doc, labels);
+          const { report, created, kept } = preannotateDocument(doc, labels);
           documents.push(report);
           suggested += created.length;
+          keptInAll += kept.length;
           if (accept === true) {
-            for (const id of created) ops.store.acceptSpan(id, ops.annotatorId(), ops.now());
-            accepted += created.length;
+            // Everything the rules suggest now: new, and still unreviewed from an earlier run.
+            for (const id of [...kept, ...created]) ops.store.acceptSpan(id, ops.annotatorId(), ops.now());
+            accepted += kept.length + created.length;
           }
           if (created.length > 0 && doc.status === "new") ops.store.setDocumentStatus(doc.id, "in_progress", ops.now());
         }
-        return { documents, suggested, accepted };
+        return { documents, suggested, kept: keptInAll, accepted };
       });
     },
 
@@ -237,7 +264,9 @@ export function suggestionOperations(
           }
         }
       }
-      const rejected = ops.change({ kind: "suggestions.reject", count: spans.length }, docId, () => {
+      // Named by what goes: a quote takes its suggested cue and speaker along.
+      const message = (removed: number[]): ChangeMessage => ({ kind: "suggestions.reject", count: removed.length });
+      const rejected = ops.change(message, docId, () => {
         // Remembered, so that pre-annotation and propagation never suggest them again.
         for (const s of spans) ops.store.insertRejection(s.document_id, ops.label(s.label).id, s.start, s.end);
         const removed = removeSuggestions(ops, spans, false);

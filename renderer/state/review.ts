@@ -73,8 +73,12 @@ export async function preannotate(store: AnnotationStore): Promise<void> {
       if (doc === null) return null;
       const quotes = await store.api.preannotate({ documentIds: [doc.id] });
       const names = await store.api.propagateNames({ documentIds: [doc.id] });
-      const found = quotes.documents[0]?.quotes ?? 0;
-      if (found === 0 && names.suggested === 0) return t("nothingSuggested");
+      const found = quotes.documents[0]?.newQuotes ?? 0;
+      if (found === 0 && names.suggested === 0) {
+        // Nothing new; what an earlier run suggested may still wait for review.
+        const left = quotes.kept > 0 ? t("stillToReview", { n: quotes.kept }) : "";
+        return t("nothingSuggested") + left;
+      }
       const parts = [
         ...(found > 0 ? [t("suggestedQuotes", { n: found })] : []),
         ...(names.suggested > 0 ? [t("suggestedNames", { n: names.suggested })] : []),

@@ -21,7 +21,7 @@ export const storeMessages = defineMessages({
     suggestedQuotes: (p) => count(Number(p["n"]), { one: "quote", other: "quotes" }),
     suggestedNames: (p) => count(Number(p["n"]), { one: "name", other: "names" }),
     and: " and ",
-    nothingSuggested: "Nothing to suggest here",
+    nothingSuggested: "Nothing new to suggest here",
     accepted: (p) => `Accepted ${count(Number(p["n"]), { one: "suggestion", other: "suggestions" })}`,
     rejected: (p) => `Rejected ${count(Number(p["n"]), { one: "suggestion", other: "suggestions" })}`,
     noSuggestion: "No suggestion left in this document",
@@ -84,7 +84,7 @@ export const storeMessages = defineMessages({
     suggestedNames: (p) =>
       count(Number(p["n"]), { one: "اسم واحد", two: "اسمان", few: "{n} أسماء", many: "{n} اسمًا", other: "{n} اسم" }),
     and: " و",
-    nothingSuggested: "لا شيء يُقترح هنا",
+    nothingSuggested: "لا جديد يُقترح هنا",
     accepted: (p) =>
       `قُبل ${count(Number(p["n"]), { zero: "{n} اقتراحات", one: "اقتراح واحد", two: "اقتراحان", few: "{n} اقتراحات", many: "{n} اقتراحًا", other: "{n} اقتراح" })}`,
     rejected: (p) =>
