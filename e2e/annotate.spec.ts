@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { python } from "../test-support/python.ts";
 import { paintedTexts, selectWithMouse, spanRow } from "./support/article-harness.ts";
-import { annotateSampleArticle, checkExport } from "./support/annotate-flow.ts";
+import { SAMPLE_PATH, annotateSampleArticle, checkExport } from "./support/annotate-flow.ts";
 import { QAWL_BIN, startServe, type Served } from "./support/serve.ts";
 
 let served: Served;
@@ -67,6 +67,12 @@ test("import refusals show one clear line and change nothing", async ({ page }) 
   await page.getByLabel("Import articles").setInputFiles(`${cases}seed-cp1256.txt`);
   await expect(page.getByRole("status")).toContainText("Imported 1 document");
   await expect(page.getByRole("article")).toContainText("روسيا مهتمة بتطبيع حوارنا");
+  // The UTF-8 original is the same text: the message names the document that has it.
+  await page.getByRole("combobox", { name: "Encoding" }).selectOption("");
+  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(page.getByRole("status")).toContainText(
+    "Imported 0 documents; 1 file holds the text of a document already in the project (lavrov-pompeo-sochi-2019.txt: «\u2068لافروف وبومبيو",
+  );
 });
 
 test("files dropped on the window are imported; astral characters keep highlights and offsets exact", async ({

@@ -6,14 +6,20 @@ export const t = defineMessages({
   en: {
     title: "Delete this document?",
     what: (p) =>
-      `«{title}» and its ${count(Number(p["n"]), { one: "span", other: "spans" })} will be deleted from the project. This cannot be undone, and the undo history is cleared.`,
+      `${
+        Number(p["n"]) === 0
+          ? "It will be deleted"
+          : `It and its ${count(Number(p["n"]), { one: "span", other: "spans" })} will be deleted`
+      } from the project. This cannot be undone, and the undo history is cleared.`,
     delete: "Delete",
     cancel: "Cancel",
   },
   ar: {
     title: "أتحذف هذه الوثيقة؟",
     what: (p) =>
-      `ستُحذف «{title}» و${count(Number(p["n"]), SPANS_AR)} من المشروع. لا يمكن التراجع عن ذلك، ويُمحى سجل التراجع.`,
+      `${
+        Number(p["n"]) === 0 ? "ستُحذف" : `ستُحذف هي و${count(Number(p["n"]), SPANS_AR)}`
+      } من المشروع. لا يمكن التراجع عن ذلك، ويُمحى سجل التراجع.`,
     delete: "احذف",
     cancel: "إلغاء",
   },

@@ -4,7 +4,6 @@
  * the document; only Delete, chosen on purpose, deletes it. Focus goes back to what had it.
  */
 import { html, nothing } from "lit";
-import { isolate } from "../format.ts";
 import { t } from "./delete-dialog.messages.ts";
 import { StoreElement } from "./store-element.ts";
 
@@ -44,7 +43,12 @@ export class DeleteDialog extends StoreElement {
     const doc = this.store?.document;
     return html`<dialog class="labels-dialog delete-dialog" aria-labelledby="delete-title" @close=${this.#onClose}>
       <h2 id="delete-title">${t("title")}</h2>
-      ${doc == null ? nothing : html`<p>${t("what", { title: isolate(doc.title), n: doc.spans.length })}</p>`}
+      ${
+        doc == null
+          ? nothing
+          : html`<p class="delete-title"><bdi>${doc.title}</bdi></p>
+              <p>${t("what", { n: doc.spans.length })}</p>`
+      }
       <form method="dialog" class="actions">
         <button class="button" value="cancel">${t("cancel")}</button>
         <button class="button danger" value="delete">${t("delete")}</button>

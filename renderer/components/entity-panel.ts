@@ -12,6 +12,12 @@ import { isolate } from "../format.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./entity-panel.messages.ts";
 
+/** An entity's type (a label's name, `PER`) as the interface shows that label (`Person`, `شخص`). */
+function typeName(store: AnnotationStore, type: string): string {
+  const label = store.project?.labels.find((l) => l.name === type);
+  return label === undefined ? type : labelDisplayName(label);
+}
+
 export class EntityPanel extends StoreElement {
   #save(store: AnnotationStore, entity: EntityDetail, form: HTMLFormElement): void {
     const data = new FormData(form);
@@ -134,7 +140,8 @@ export class EntityPanel extends StoreElement {
               <button type="button" class="entity-item" @click=${() => void store.showEntity(e.id)}>
                 <bdi class="entity-name">${e.name}</bdi>
                 <span class="attr"
-                  >${e.type}${e.kbId === null ? "" : ` · ${e.kbId}`} · ${t("mentions", { n: e.mentionCount })}</span
+                  >${typeName(store, e.type)}${e.kbId === null ? "" : ` · ${e.kbId}`} ·
+                  ${t("mentions", { n: e.mentionCount })}</span
                 >
               </button>
             </li>`,

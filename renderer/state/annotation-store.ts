@@ -334,7 +334,13 @@ export class AnnotationStore extends EventTarget {
       if (open !== undefined) await this.#load(open.documentId);
       const parts = [t("imported", { n: imported.length })];
       if (duplicates.length > 0) {
-        const names = duplicates.map((d) => d.file).join(t("listSeparator"));
+        // Each file with the document that already has its text.
+        const names = duplicates
+          .map((d) => {
+            const title = this.documents.find((x) => x.id === d.documentId)?.title;
+            return title === undefined ? d.file : `${d.file}: «${isolate(excerpt(title))}»`;
+          })
+          .join(t("listSeparator"));
         parts.push(t("duplicates", { n: duplicates.length, files: names }));
       }
       // The notes come from the readers (core), in English.

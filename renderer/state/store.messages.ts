@@ -35,7 +35,8 @@ export const storeMessages = defineMessages({
     reading: (p) => `Reading ${count(Number(p["n"]), { one: "file", other: "files" })}…`,
     importing: (p) => `Importing ${count(Number(p["n"]), { one: "file", other: "files" })}…`,
     imported: (p) => `Imported ${count(Number(p["n"]), { one: "document", other: "documents" })}`,
-    duplicates: (p) => `${count(Number(p["n"]), { one: "file", other: "files" })} already in the project ({files})`,
+    duplicates: (p) =>
+      `${count(Number(p["n"]), { one: "file holds", other: "files hold" })} the text of a document already in the project ({files})`,
     exported: (p) => `Exported ${count(Number(p["n"]), { one: "document", other: "documents" })} as {format}`,
     exportLost: (p) =>
       `${count(Number(p["n"]), { one: "document", other: "documents" })} lost what the format cannot hold (see the report)`,
@@ -109,7 +110,7 @@ export const storeMessages = defineMessages({
         many: "استُوردت {n} وثيقة",
         other: "استُوردت {n} وثيقة",
       }),
-    duplicates: (p) => `سبق استيراد ${count(Number(p["n"]), FILES_AR)} إلى المشروع (${isolate("{files}")})`,
+    duplicates: (p) => `في المشروع بالفعل نص ${count(Number(p["n"]), FILES_AR)} (${isolate("{files}")})`,
     exported: (p) =>
       `${count(Number(p["n"]), {
         zero: "لم تُصدَّر أي وثيقة",
