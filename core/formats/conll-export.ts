@@ -135,7 +135,7 @@ function multiLayer(input: ExportInput, doc: NativeDocument, losses: LossCollect
     if (over > 0) losses.add(doc, { kind: "overlapping_layer", count: over, layer: layer.name });
     return tagsFor(tokens, layerPieces, "IOB2");
   });
-  losses.add(doc, ...commonLosses(doc));
+  losses.add(doc, ...commonLosses(doc), { kind: "retokenized" });
   const lines: string[] = [];
   let k = 0;
   sentences.forEach((sentence, si) => {

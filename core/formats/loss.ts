@@ -24,6 +24,8 @@ export type Loss =
   | { kind: "other_spans"; count: number; why: "dialect" | "names_only" }
   | { kind: "off_tokens"; count: number }
   | { kind: "line_ends" }
+  /** Written as tokens: the text's own spacing and line breaks are not kept. */
+  | { kind: "retokenized" }
   | { kind: "plain_text"; count: number }
   | { kind: "unreviewed"; count: number };
 
@@ -71,6 +73,8 @@ export function describeLoss(l: Loss): string {
       })`;
     case "off_tokens":
       return `${count(l.count, "name")} not on the file's token boundaries, widened to whole tokens`;
+    case "retokenized":
+      return "the text's own spacing and line breaks (written as tokens; offsets differ when it is read back)";
     case "line_ends":
       return "span texts that cross a line end are shown on one line in the .ann (offsets are exact)";
     case "plain_text":

@@ -98,6 +98,8 @@ function arabic(l: Loss): string {
       })`;
     case "off_tokens":
       return `${count(l.count, NAMES)} لا تقع على حدود رموز الملف، فوُسّعت إلى رموز كاملة`;
+    case "retokenized":
+      return "تباعد النص وفواصل أسطره (كُتب رموزًا؛ تختلف الإزاحات عند قراءته من جديد)";
     case "line_ends":
       return `نصوص المقاطع التي تتخطى نهاية سطر تظهر في سطر واحد في ملف ${ltr(".ann")} (الإزاحات دقيقة)`;
     case "plain_text":
