@@ -47,6 +47,7 @@ export function writeHuggingFace(input: ExportInput): Written {
     const other = doc.spans.length - nameSpans.length;
     losses.add(
       doc,
+      { kind: "retokenized" },
       ...(other > 0 ? [{ kind: "other_spans", count: other, why: "names_only" } as const] : []),
       ...(nameSpans.length > flat.length
         ? [{ kind: "overlapping_names", count: nameSpans.length - flat.length, where: null } as const]
