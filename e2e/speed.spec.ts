@@ -237,6 +237,8 @@ test("the Cues dialog saves the list as it was, multi-word forms whole, and rest
   await added.fill(`${await added.inputValue()}، زاد`);
   await dialog.getByRole("button", { name: "Remove قال" }).click();
   await expect(added).toHaveValue(/، زاد$/u);
+  // Focus stays in the list, on the next row's ✕.
+  await expect(dialog.getByRole("button", { name: "Remove أضاف" })).toBeFocused();
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   const saved = cuesNow() as { lemma: string; forms: string[] }[];

@@ -188,8 +188,14 @@ export class CuesDialog extends LitElement {
         type="button"
         class="icon-button delete"
         aria-label=${c.lemma === "" ? t("removeNew") : t("remove", { lemma: c.lemma })}
-        @click=${() => {
+        @click=${async () => {
           this.cues = (this.cues ?? []).filter((_, k) => k !== i);
+          // Focus stays in the list: the next row's ✕ (or the last row's, when this was the last).
+          await this.updateComplete;
+          const buttons = this.querySelectorAll<HTMLButtonElement>(".cue-row .delete");
+          (
+            buttons[Math.min(i, buttons.length - 1)] ?? this.querySelector<HTMLButtonElement>("button.primary")
+          )?.focus();
         }}
       >
         ✕

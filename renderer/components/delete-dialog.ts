@@ -32,9 +32,9 @@ export class DeleteDialog extends StoreElement {
     this.#opener = null;
     if (dialog?.returnValue === "delete") {
       void this.store?.deleteDocument().then(() => {
-        // The next document is open: the article takes the focus (else what opened the dialog).
+        // The next document is open: the article takes the focus; with none left, Import does.
         const article = document.querySelector<HTMLElement>("qawl-article article");
-        (article ?? (opener?.isConnected === true ? opener : null))?.focus();
+        (article ?? document.querySelector<HTMLElement>("#import-input"))?.focus();
       });
     } else if (opener?.isConnected === true) opener.focus();
   };

@@ -282,8 +282,9 @@ export class AnnotationStore extends EventTarget {
     }
   }
 
-  /** Open a document. */
+  /** Open a document (an error shown about the one before goes away). */
   async openDocument(documentId: number): Promise<void> {
+    if (this.status?.kind === "error") this.status = null;
     await this.#act(() => this.#load(documentId));
   }
 
