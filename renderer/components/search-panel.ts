@@ -106,7 +106,8 @@ export class SearchPanel extends StoreElement {
       ${
         result === null
           ? html`<p class="muted">${t("help")}</p>`
-          : html`<p class="count-line" aria-live="polite">
+          : // Not a live region: the status line already says how many were found.
+            html`<p class="count-line">
                 ${t("hits", { n: result.total })}${
                   result.total > result.hits.length ? t("first", { n: result.hits.length }) : ""
                 }
