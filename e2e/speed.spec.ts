@@ -233,6 +233,13 @@ test("the Cues dialog saves the list as it was, multi-word forms whole, and rest
   expect(cuesNow()).toEqual(DEFAULT_CUES);
   // Edit أضاف's forms, then remove قال above it: the edit stays with أضاف; save.
   await page.keyboard.press("Shift+U");
+  // A lemma listed twice is refused, and the dialog says so itself (the page behind it is inert).
+  await dialog.getByRole("button", { name: "Add a cue" }).click();
+  await dialog.locator("input[name=lemma]").last().fill("قال");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("The cue \u2068قال\u2069 is listed twice.");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Remove this cue" }).click();
   const added = dialog.getByRole("group", { name: "Cue أضاف" }).locator("[name=forms]");
   await added.fill(`${await added.inputValue()}، زاد`);
   await dialog.getByRole("button", { name: "Remove قال" }).click();

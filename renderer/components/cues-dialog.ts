@@ -28,6 +28,8 @@ export class CuesDialog extends LitElement {
   /** The list being edited (saved on Save). */
   declare cues: CueLemma[] | null;
   #opener: Element | null = null;
+  /** Why the last Save was refused, shown in the dialog; cleared when it opens. */
+  #refusal: string | null = null;
 
   constructor() {
     super();
@@ -45,6 +47,7 @@ export class CuesDialog extends LitElement {
     const store = this.store;
     if (store === undefined) return;
     this.#opener = document.activeElement;
+    this.#refusal = null;
     await store.queue(async () => {
       this.cues = await store.api.getCueLemmas({});
     });
@@ -90,7 +93,12 @@ export class CuesDialog extends LitElement {
         return storeMessages("cuesSaved", { n: saved.length });
       })
       .then((ok) => {
+        // Refused: say why in the dialog (unsaved edits stay: bindings only write what changed).
         if (ok) this.#close();
+        else {
+          this.#refusal = store.status?.kind === "error" ? store.status.text : null;
+          this.requestUpdate();
+        }
       });
   }
 
@@ -114,6 +122,8 @@ export class CuesDialog extends LitElement {
                   (c, i) => this.#row(c, i),
                 )}
               </div>
+              <!-- A refusal (a lemma listed twice) shows here: the page's status line is inert behind the dialog. -->
+              <p role="status" class="error">${this.#refusal ?? ""}</p>
               <div class="actions">
                 <button
                   type="button"
