@@ -85,7 +85,7 @@ export function labelOperations(ops: Ops): Pick<OperationTable, "getProject" | "
           : retired === false && current.retired
             ? "label.restore"
             : "label.edit";
-      ops.change({ kind, label: { name: current.name, displayName: current.displayName } }, null, () => {
+      ops.change({ kind, label: namedRef(current) }, null, () => {
         ops.store.updateLabel(id, next);
       });
       return viewOf(next.name);

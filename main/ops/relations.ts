@@ -5,7 +5,7 @@
  * replaces the old.
  */
 import type { OperationTable, RelationView } from "../../core/contract.ts";
-import { excerptForHistory, type NamedRef } from "../../core/change-message.ts";
+import { excerptForHistory, namedRef, type NamedRef } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
@@ -73,7 +73,7 @@ export function relationOperations(
         const label = ops.label(to.label);
         what = {
           target: excerptForHistory(ops.spanText(to, offsets)),
-          targetLabel: { name: label.name, displayName: label.displayName },
+          targetLabel: namedRef(label),
         };
       } else {
         if (type.toKind !== "speaker") throw new QawlError("bad_input", `${type.name} cannot point to an entity`);
@@ -83,7 +83,7 @@ export function relationOperations(
       }
       const message = {
         kind: "relation.link",
-        type: { name: type.name, displayName: type.displayName },
+        type: namedRef(type),
         ...what,
       } as const;
       const result = ops.change(message, from.document_id, () => link(from, type.name, target));
@@ -93,7 +93,7 @@ export function relationOperations(
     deleteRelation({ relationId }) {
       const relation = view(relationId);
       const type = relationType(relation.type);
-      const message = { kind: "relation.remove", type: { name: type.name, displayName: type.displayName } } as const;
+      const message = { kind: "relation.remove", type: namedRef(type) } as const;
       ops.change(message, relation.documentId, () => {
         ops.store.deleteRelation(relationId);
       });

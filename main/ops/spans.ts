@@ -145,7 +145,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
           ? {
               kind: "span.relabel",
               ...spanChange(oldLabel, before),
-              to: { name: labelDef.name, displayName: labelDef.displayName },
+              to: namedRef(labelDef),
             }
           : start !== span.start || end !== span.end || input.fragments !== undefined
             ? { kind: "span.resize", ...spanChange(labelDef, before) }
