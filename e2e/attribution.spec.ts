@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { nativeJsonlProblems } from "../test-support/native-schema.ts";
-import { python } from "../test-support/python.ts";
+import { python, runPython } from "../test-support/python.ts";
 import {
   activate,
   chooseOption,
@@ -34,6 +34,13 @@ const Q3 =
   "ناقشنا وضع القضايا الثنائية بشيء من التفصيل، وتبادلنا الآراء حول المشكلات الدولية والإقليمية الأكثر أهمية، وفي مقدمتها الوضع في فنزويلا، وشبه الجزيرة الكورية، وسورية والشرق الأوسط وشمال أفريقيا بشكل عام، وأوكرانيا، وأفغانستان، والوضع حول خطة العمل الشاملة المشتركة لتسوية المشكلة النووية الإيرانية";
 const Q4 = "أن لقاء اليوم تطرق إلى الأوضاع في منطقة خفض التصعيد في إدلب";
 const Q5 = "حتى لا تتحول الأراضي السورية إلى ملاذ للإرهابيين";
+
+/** Whole-word occurrences of a name after its first, an attached proclitic allowed (Python's `re`). */
+const OTHER_MENTIONS = `
+import json, re, sys
+job = json.load(sys.stdin)
+print(len(re.findall(r"(?<!\\w)[وفبلك]?" + re.escape(job["name"]) + r"(?!\\w)", job["text"])) - 1)
+`;
 
 async function importSample(page: Page): Promise<void> {
   await page.goto(served.url);
@@ -210,6 +217,13 @@ test("from the keyboard alone: Tab into the article, select by word, tag, resize
   expect((await selectedText(page)).trim()).toBe("لافروف");
   await page.keyboard.press("p");
   await expect(spanRow(page, "Person", "لافروف")).toHaveCount(1);
+  // Tagging a name suggests its other mentions once the annotator pauses (600 ms), and Ctrl+Z
+  // cancels a propagation still waiting for that pause. Wait for the suggestions here, so the
+  // undo below never races them: every other occurrence of the word (with or without an
+  // attached proclitic), counted by Python.
+  const mentions = runPython<number>(OTHER_MENTIONS, { text: readFileSync(SAMPLE_PATH, "utf8"), name: "لافروف" });
+  expect(mentions).toBeGreaterThan(0);
+  await expect(spanList(page).locator(".span-row.suggested")).toHaveCount(mentions);
   // Extend the person by the next word with Alt+Ctrl+ArrowLeft (forward in a right-to-left line)…
   await page.keyboard.press("Control+Alt+ArrowLeft");
   await expect(spanRow(page, "Person", "لافروف وبومبيو")).toHaveCount(1);
@@ -234,5 +248,5 @@ test("from the keyboard alone: Tab into the article, select by word, tag, resize
   await activate(page, "Person", "لافروف");
   await page.keyboard.press("Delete");
   await expect(spanList(page).locator(".span-row:not(.suggested)")).toHaveCount(0);
-  await expect(spanList(page).locator(".span-row.suggested")).not.toHaveCount(0);
+  await expect(spanList(page).locator(".span-row.suggested")).toHaveCount(mentions);
 });
