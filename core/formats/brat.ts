@@ -1,7 +1,9 @@
 /**
  * brat standoff (https://brat.nlplab.org/standoff.html): a document is a `.txt` file and an
  * `.ann` file whose offsets count characters (code points) of the `.txt` exactly,
- * end-exclusive, discontinuous spans as `start end;start end`. Lines:
+ * end-exclusive, discontinuous spans as `start end;start end`. No fragment may hold a line
+ * break (brat's server refuses the annotation), so a span crossing a line end is written as
+ * fragments split at each line end, and read back whole. Lines:
  *   `T1<TAB>LABEL start end<TAB>text`, `R1<TAB>TYPE Arg1:T1 Arg2:T2`,
  *   `A1<TAB>NAME T1 VALUE`, `N1<TAB>Reference T1 DB:ID<TAB>name`,
  *   `#1<TAB>AnnotatorNotes T1<TAB>note`.
@@ -41,7 +43,9 @@ export interface BratAnnotation {
 }
 
 /**
- * Read an `.ann` file against its `.txt`.
+ * Read an `.ann` file against its `.txt`. Fragments of a `T` line with only whitespace
+ * holding a line break between them (how brat must write a span crossing a line end) are
+ * read as one contiguous span.
  * @param ann the `.ann` file's text
  * @param text the `.txt` file's text (offsets count its code points)
  * @throws FormatError with the line and reason of the first malformed line
@@ -74,7 +78,9 @@ export function readBratAnn(ann: string, text: string): BratAnnotation {
           `${id}: the text after the offsets is not the .txt at those offsets (are they code points?)`,
         );
       }
-      spans.set(id, { id, label: m[1] ?? "", fragments, text: spanText, attributes: {} });
+      const whole = joinLineEnds(fragments, offsets);
+      const text = whole.map((f) => offsets.slice(f.start, f.end)).join(" ");
+      spans.set(id, { id, label: m[1] ?? "", fragments: whole, text, attributes: {} });
     } else if (/^[RAN#]/u.test(id)) {
       later.push({ line: n, fields });
     } else if (/^[EM*]/u.test(id)) {
@@ -117,6 +123,55 @@ export function readBratAnn(ann: string, text: string): BratAnnotation {
   return { spans: [...spans.values()], relations };
 }
 
+/** A line break: CRLF, CR or LF. */
+const LINE_BREAK = /\r\n|\r|\n/gu;
+
+/**
+ * A fragment `[start, end)` split at each line break (CR, LF, CRLF) of the text: the line
+ * breaks are in no piece, and a piece that would be empty or whitespace only is dropped.
+ * @returns code point extents, in order
+ */
+export function splitAtLineEnds(
+  fragment: { start: number; end: number },
+  offsets: OffsetIndex,
+): { start: number; end: number }[] {
+  const inside = offsets.slice(fragment.start, fragment.end);
+  const out: { start: number; end: number }[] = [];
+  let from = fragment.start;
+  const keep = (start: number, end: number) => {
+    if (end > start && offsets.slice(start, end).trim() !== "") out.push({ start, end });
+  };
+  let cp = fragment.start;
+  let last = 0;
+  for (const m of inside.matchAll(LINE_BREAK)) {
+    cp += [...inside.slice(last, m.index)].length;
+    keep(from, cp);
+    cp += m[0].length;
+    from = cp;
+    last = m.index + m[0].length;
+  }
+  keep(from, fragment.end);
+  return out;
+}
+
+/**
+ * Fragments joined again where only whitespace holding a line break lies between them (what
+ * `splitAtLineEnds` cut apart).
+ */
+function joinLineEnds(
+  fragments: readonly { start: number; end: number }[],
+  offsets: OffsetIndex,
+): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const f of fragments) {
+    const previous = out.at(-1);
+    const gap = previous === undefined || previous.end > f.start ? null : offsets.slice(previous.end, f.start);
+    if (previous !== undefined && gap !== null && /[\r\n]/u.test(gap) && gap.trim() === "") previous.end = f.end;
+    else out.push({ ...f });
+  }
+  return out;
+}
+
 /** One document written as brat standoff. */
 export interface BratDocumentFiles {
   txt: string;
@@ -137,12 +192,22 @@ export function writeBratDocument(header: NativeHeader, doc: NativeDocument): Br
   let nIndex = 0;
   let note = 0;
   const lost: Loss[] = [];
+  const offsets = new OffsetIndex(doc.text);
+  let split = 0;
+  let changed = 0;
   doc.spans.forEach((s, i) => {
     const t = `T${String(i + 1)}`;
     tOf.set(s.id, t);
-    const pieces = (s.fragments ?? [{ start: s.start, end: s.end }]).map((f) => `${String(f.start)} ${String(f.end)}`);
-    // brat shows a span's text on one line: line ends inside it are written as spaces.
-    lines.push(`${t}\t${s.label} ${pieces.join(";")}\t${s.text.replace(/\r\n|\r|\n/gu, " ")}`);
+    const fragments = s.fragments ?? [{ start: s.start, end: s.end }];
+    // No fragment may hold a line break (brat refuses it): split at each line end.
+    const pieces = fragments.flatMap((f) => splitAtLineEnds(f, offsets));
+    const same = (list: readonly { start: number; end: number }[]) =>
+      JSON.stringify(list.map((f) => [f.start, f.end])) === JSON.stringify(fragments.map((f) => [f.start, f.end]));
+    if (!same(pieces)) split++;
+    if (!same(joinLineEnds(pieces, offsets))) changed++;
+    const text = pieces.map((f) => offsets.slice(f.start, f.end)).join(" ");
+    const extents = pieces.map((f) => `${String(f.start)} ${String(f.end)}`).join(";");
+    lines.push(`${t}\t${s.label} ${extents}\t${text}`);
   });
   doc.spans.forEach((s) => {
     const t = tOf.get(s.id) ?? "";
@@ -165,9 +230,7 @@ export function writeBratDocument(header: NativeHeader, doc: NativeDocument): Br
       lines.push(`#${String(++note)}\tAnnotatorNotes ${from ?? ""}\t${rel.type}: ${e?.name ?? ""}`);
     }
   }
-  if (doc.spans.some((s) => /\r|\n/u.test(s.text))) {
-    lost.push({ kind: "line_ends" });
-  }
+  if (split > 0) lost.push({ kind: "split_at_line_ends", count: split, changed });
   return { txt: doc.text, ann: lines.length === 0 ? "" : lines.join("\n") + "\n", lost };
 }
 

@@ -30,21 +30,71 @@ export const CONLL_LAYERS: readonly { name: string; kinds: readonly string[] }[]
   { name: "NER", kinds: ["entity", "custom"] },
 ];
 
-/** Named pieces of spans (one per fragment), for tagging. */
-function pieces(spans: readonly NativeSpan[]): { label: string; start: number; end: number }[] {
-  return spans.flatMap((s) => (s.fragments ?? [s]).map((f) => ({ label: s.label, start: f.start, end: f.end })));
+/**
+ * The spans one tag column can hold, each whole or not at all: spans are taken in text order
+ * (earlier first, then longer, then older), and a span any of whose pieces shares a token
+ * with a piece already taken — crossing or nested — is left out whole, as is a span that
+ * covers no token. Never truncates a span.
+ * @param tokens the column's tokens (code point extents), in order
+ * @returns the pieces to tag, and the spans left out
+ */
+export function columnSpans(
+  spans: readonly NativeSpan[],
+  tokens: readonly { start: number; end: number }[],
+): { pieces: { label: string; start: number; end: number }[]; left: NativeSpan[] } {
+  // Tokens are in order: the first one ending after the piece's start, by bisection.
+  const tokenRange = (p: { start: number; end: number }) => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((tokens[mid]?.end ?? 0) <= p.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo - 1;
+    while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < p.end) last++;
+    return last < lo ? { first: -1, last: -1 } : { first: lo, last };
+  };
+  const ranged = spans.map((s) => ({ span: s, ranges: (s.fragments ?? [s]).map(tokenRange) }));
+  const order = (r: (typeof ranged)[number]) => ({
+    first: Math.min(...r.ranges.map((x) => x.first)),
+    length: r.ranges.reduce((n, x) => n + x.last - x.first + 1, 0),
+  });
+  ranged.sort((a, b) => {
+    const x = order(a);
+    const y = order(b);
+    return x.first - y.first || y.length - x.length || a.span.id - b.span.id;
+  });
+  const taken = new Set<number>();
+  const pieces: { label: string; start: number; end: number }[] = [];
+  const left: NativeSpan[] = [];
+  for (const { span, ranges } of ranged) {
+    const indices = ranges.flatMap((r) =>
+      r.first < 0 ? [] : Array.from({ length: r.last - r.first + 1 }, (_, k) => r.first + k),
+    );
+    if (ranges.some((r) => r.first < 0) || indices.some((i) => taken.has(i))) {
+      left.push(span);
+      continue;
+    }
+    for (const i of indices) taken.add(i);
+    for (const f of span.fragments ?? [span]) pieces.push({ label: span.label, start: f.start, end: f.end });
+  }
+  left.sort((a, b) => a.start - b.start || a.id - b.id);
+  return { pieces, left };
 }
 
-/** Pieces that overlap an earlier piece (one tag column cannot hold both). */
-function overlapping(list: { start: number; end: number }[]): number {
-  const sorted = [...list].sort((a, b) => a.start - b.start);
-  let end = -1;
-  let n = 0;
-  for (const p of sorted) {
-    if (p.start < end) n++;
-    else end = p.end;
-  }
-  return n;
+/** The loss of the spans a column left out (none when it kept them all). */
+function leftOut(layer: string, left: readonly NativeSpan[]): Loss[] {
+  return left.length === 0
+    ? []
+    : [
+        {
+          kind: "spans_left_out",
+          why: "column",
+          layer,
+          spans: left.map((s) => ({ label: s.label, text: s.text })),
+        },
+      ];
 }
 
 /** Pieces whose ends do not fall on token boundaries. */
@@ -95,12 +145,18 @@ function fromOrigin(
   }
   const sentences: ConllToken[][] = [];
   for (const t of tokens) (sentences[t.line] ??= []).push(t);
-  const named = pieces(doc.spans.filter((s) => entityLabels.has(s.label)));
+  const namedSpans = doc.spans.filter((s) => entityLabels.has(s.label));
+  const named = columnSpans(namedSpans, tokens);
+  const columnLosses: Loss[] = [];
   // Layer columns (QUOTE, SPEAKER, CUE from Qawl's own export) are written from the spans again.
   const layerKinds = new Set<string>(Object.values(origin.layers ?? {}));
   for (const [column, layerKind] of Object.entries(origin.layers ?? {})) {
-    const layerPieces = pieces(doc.spans.filter((s) => kindOf(s.label) === layerKind));
-    const tags = tagsFor(tokens, layerPieces, origin.dialect.tagScheme);
+    const layer = columnSpans(
+      doc.spans.filter((s) => kindOf(s.label) === layerKind),
+      tokens,
+    );
+    columnLosses.push(...leftOut(layerKind.toUpperCase(), layer.left));
+    const tags = tagsFor(tokens, layer.pieces, origin.dialect.tagScheme);
     tokens.forEach((t, i) => {
       t.middle = t.middle.map((value, c) => (String(c) === column ? (tags[i] ?? "O") : value));
     });
@@ -110,15 +166,16 @@ function fromOrigin(
     doc,
     ...commonLosses(doc),
     ...(others > 0 ? [{ kind: "other_spans", count: others, why: "dialect" } as const] : []),
-    ...(overlapping(named) > 0
-      ? [{ kind: "overlapping_names", count: overlapping(named), where: "column" } as const]
+    ...columnLosses,
+    ...leftOut("NER", named.left),
+    ...(offTokens(named.pieces, tokens) > 0
+      ? [{ kind: "off_tokens", count: offTokens(named.pieces, tokens) } as const]
       : []),
-    ...(offTokens(named, tokens) > 0 ? [{ kind: "off_tokens", count: offTokens(named, tokens) } as const] : []),
   );
   return {
     sentences: sentences.filter((s) => s.length > 0),
     extraLines: origin.extra_lines.map(([at, text]) => ({ at, text })),
-    tags: tagsFor(tokens, named, origin.dialect.tagScheme),
+    tags: tagsFor(tokens, named.pieces, origin.dialect.tagScheme),
   };
 }
 
@@ -130,10 +187,12 @@ function multiLayer(input: ExportInput, doc: NativeDocument, losses: LossCollect
   const offsets = new OffsetIndex(doc.text);
   const tokens = sentences.flat();
   const columns = CONLL_LAYERS.map((layer) => {
-    const layerPieces = pieces(doc.spans.filter((s) => layer.kinds.includes(kind(s.label) ?? "custom")));
-    const over = overlapping(layerPieces);
-    if (over > 0) losses.add(doc, { kind: "overlapping_layer", count: over, layer: layer.name });
-    return tagsFor(tokens, layerPieces, "IOB2");
+    const kept = columnSpans(
+      doc.spans.filter((s) => layer.kinds.includes(kind(s.label) ?? "custom")),
+      tokens,
+    );
+    losses.add(doc, ...leftOut(layer.name, kept.left));
+    return tagsFor(tokens, kept.pieces, "IOB2");
   });
   losses.add(doc, ...commonLosses(doc), { kind: "retokenized" });
   const lines: string[] = [];

@@ -24,6 +24,24 @@ export type Loss =
   | { kind: "other_spans"; count: number; why: "dialect" | "names_only" }
   | { kind: "off_tokens"; count: number }
   | { kind: "line_ends" }
+  /**
+   * brat: spans crossing a line end, written as fragments split at each line end; `changed`
+   * of them begin or end with a line break or a blank line, which no fragment can hold, and
+   * are read back without it.
+   */
+  | { kind: "split_at_line_ends"; count: number; changed: number }
+  /**
+   * Spans left out whole: `column` (CoNLL: they overlap a span kept in their tag column,
+   * `layer` names it), `doccano_overlap` (left out of `doccano-no-overlap.jsonl`).
+   */
+  | {
+      kind: "spans_left_out";
+      why: "column" | "doccano_overlap";
+      layer: string | null;
+      spans: { label: string; text: string }[];
+    }
+  /** doccano: relations left out of `doccano-no-overlap.jsonl` with a span they join. */
+  | { kind: "relations_left_out"; count: number; file: string }
   /** Written as tokens: the text's own spacing and line breaks are not kept. */
   | { kind: "retokenized" }
   | { kind: "plain_text"; count: number }
@@ -77,6 +95,18 @@ export function describeLoss(l: Loss): string {
       return "the text's own spacing and line breaks (written as tokens; offsets differ when it is read back)";
     case "line_ends":
       return "span texts that cross a line end are shown on one line in the .ann (offsets are exact)";
+    case "split_at_line_ends":
+      return `${count(l.count, "span")} crossing a line end written as fragments split at the line ends (brat shows a discontinuous span; Qawl reads it back whole${
+        l.changed > 0 ? `, except ${String(l.changed)} that begin or end with a line break, read back without it` : ""
+      })`;
+    case "spans_left_out":
+      return `${count(l.spans.length, "span")} left out whole (${
+        l.why === "column"
+          ? `overlaps a span kept in the ${l.layer ?? "tag"} column`
+          : "overlaps a span kept in doccano-no-overlap.jsonl, for projects without overlapping entities"
+      }): ${l.spans.map((s) => `${s.label} "${s.text}"`).join(", ")}`;
+    case "relations_left_out":
+      return `${count(l.count, "relation")} left out of ${l.file} with a span they join`;
     case "plain_text":
       return `all ${String(l.count)} spans and their links (plain text holds no annotation)`;
     case "unreviewed":

@@ -1,14 +1,17 @@
 /**
  * WebAnno TSV 3.3, the tab-separated format INCEpTION imports and exports
  * (https://inception-project.github.io/releases/latest/docs/user-guide.html#sect_formats_webannotsv).
- * One file per document: a header declaring the layers, then per sentence a `#Text=` line
- * and one line per token: `sentence-token<TAB>begin-end<TAB>token<TAB>features…`.
+ * One file per document: a header declaring the layers, then per sentence its `#Text=` lines
+ * (one per line of the sentence's text) and one line per token:
+ * `sentence-token<TAB>begin-end<TAB>token<TAB>features…<TAB>`, token text raw, each column
+ * followed by a TAB, as INCEpTION's `Tsv3XSerializer` writes it.
  * Its offsets count UTF-16 code units (Java strings) — the one format in which Qawl writes
  * UTF-16 offsets, as the format requires.
  *
  * Layers: a span layer `webanno.custom.Qawl` with features `label`, `quoteType`, `entity`;
  * a relation layer `webanno.custom.QawlLink` with feature `type`, based on it. A span over
- * several tokens carries `[id]` on each of them; a relation sits on its target's first token
+ * several tokens, or stacked on a token with another, carries `[id]` on each of its tokens; a
+ * relation sits on its target's first token
  * and points to its source's first token (`sent-tok[sourceId_targetId]`).
  */
 import { OffsetIndex } from "../text/offsets.ts";
@@ -16,22 +19,50 @@ import { TOKENIZATION_NOTE, tokenize, type Token } from "../text/tokens.ts";
 import { LossCollector, documentFileName, type ExportInput, type Written } from "./export-types.ts";
 import type { NativeDocument, NativeHeader } from "./native-jsonl.ts";
 
-/** Escape an annotation value: `\ [ ] | _ -> ; * TAB LF` get a backslash. */
+/** What INCEpTION escapes in a feature value (`Escaping.escapeValue`), each with a backslash. */
+const VALUE_SPECIALS = /\\|\[|\]|\||_|->|;|\t|\n|\*/gu;
+
+/**
+ * Escape a feature value as INCEpTION does: `\ [ ] | _ -> ; *` get a backslash, TAB and LF
+ * become `\t` and `\n`. Token text is never escaped (INCEpTION writes it raw).
+ */
 function escapeValue(value: string): string {
-  return value
-    .replace(/\\/gu, "\\\\")
-    .replace(/([[\]|_;*])/gu, "\\$1")
-    .replace(/->/gu, "\\->")
-    .replace(/\t/gu, "\\t")
-    .replace(/\r?\n/gu, "\\n");
+  return value.replace(VALUE_SPECIALS, (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : `\\${c}`));
 }
 
-/** Escape a sentence for its `#Text=` line. */
-function escapeText(text: string): string {
-  return text.replace(/\\/gu, "\\\\").replace(/\r/gu, "\\r").replace(/\n/gu, "\\n").replace(/\t/gu, "\\t");
+/**
+ * Escape one line of a sentence for its `#Text=` line, as INCEpTION does
+ * (`Escaping.escapeText`): TAB, LF, FF, CR, BS and backslash as `\t \n \f \r \b \\`, other
+ * control characters below U+0020 with a backslash before them, except VT (U+000B), left as
+ * it is. Line feeds never reach here: a sentence holding one is written as one `#Text=`
+ * line per line, and readers join them with LF.
+ */
+function escapeTextLine(line: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+  return line.replace(/[\u0000-\u001F\\]/gu, (c) => {
+    switch (c) {
+      case "\t":
+        return "\\t";
+      case "\n":
+        return "\\n";
+      case "\f":
+        return "\\f";
+      case "\r":
+        return "\\r";
+      case "\b":
+        return "\\b";
+      case "\\":
+        return "\\\\";
+      case "\u000B":
+        return c;
+      default:
+        return `\\${c}`;
+    }
+  });
 }
 
 interface Piece {
+  /** The disambiguation id (`[n]`), or 0 when the annotation needs none. */
   annotationId: number;
   label: string;
   quoteType: string;
@@ -50,7 +81,6 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
   const tokens: (Token & { address: string })[] = sentences.flatMap((sentence, si) =>
     sentence.map((t, ti) => ({ ...t, address: `${String(si + 1)}-${String(ti + 1)}` })),
   );
-  let nextId = 1;
   const pieces: Piece[] = [];
   const firstPieceOf = new Map<number, Piece>();
   for (const s of doc.spans) {
@@ -58,7 +88,7 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
       const covered = tokens.flatMap((t, i) => (t.start >= f.start && t.end <= f.end ? [i] : []));
       const entity = s.entity === undefined ? undefined : entities.get(s.entity);
       const piece: Piece = {
-        annotationId: nextId++,
+        annotationId: 0,
         label: s.label,
         quoteType: s.attributes["type"] ?? "",
         entity: entity === undefined ? "" : (entity.kb_id ?? entity.name),
@@ -72,6 +102,12 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
   }
   const byToken = new Map<number, Piece[]>();
   for (const p of pieces) for (const t of p.tokens) byToken.set(t, [...(byToken.get(t) ?? []), p]);
+  // INCEpTION gives a disambiguation id to every annotation over several tokens and to every
+  // annotation stacked on a token with another of the same layer (Tsv3XCasDocumentBuilder).
+  let nextId = 1;
+  for (const p of pieces) {
+    if (p.tokens.length > 1 || p.tokens.some((t) => (byToken.get(t)?.length ?? 0) > 1)) p.annotationId = nextId++;
+  }
   const linksByToken = new Map<number, string[][]>();
   let carried = 0;
   for (const r of doc.relations) {
@@ -85,8 +121,8 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
     const sourceToken = source.tokens[0];
     if (at === undefined || sourceToken === undefined) continue;
     const ids =
-      source.tokens.length > 1 || target.tokens.length > 1
-        ? `[${String(source.tokens.length > 1 ? source.annotationId : 0)}_${String(target.tokens.length > 1 ? target.annotationId : 0)}]`
+      source.annotationId > 0 || target.annotationId > 0
+        ? `[${String(source.annotationId)}_${String(target.annotationId)}]`
         : "";
     const list = linksByToken.get(at) ?? [];
     list.push([escapeValue(r.type), `${tokens[sourceToken]?.address ?? ""}${ids}`]);
@@ -95,7 +131,7 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
   const cell = (values: string[]) => (values.length === 0 ? "_" : values.join("|"));
   const feature = (p: Piece, value: string) => {
     const v = value === "" ? "*" : escapeValue(value);
-    return p.tokens.length > 1 ? `${v}[${String(p.annotationId)}]` : v;
+    return p.annotationId > 0 ? `${v}[${String(p.annotationId)}]` : v;
   };
   const lines = [
     "#FORMAT=WebAnno TSV 3.3",
@@ -108,7 +144,13 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
     const first = sentence[0];
     const last = sentence[sentence.length - 1];
     if (first === undefined || last === undefined) continue;
-    lines.push("", `#Text=${escapeText(offsets.slice(first.start, last.end))}`);
+    lines.push(
+      "",
+      ...offsets
+        .slice(first.start, last.end)
+        .split("\n")
+        .map((l) => `#Text=${escapeTextLine(l)}`),
+    );
     for (const t of sentence) {
       const here = byToken.get(k) ?? [];
       const links = linksByToken.get(k) ?? [];
@@ -118,12 +160,13 @@ export function writeWebAnnoDocument(header: NativeHeader, doc: NativeDocument, 
         [
           tokens[k]?.address ?? "",
           `${String(begin)}-${String(end)}`,
-          escapeValue(offsets.slice(t.start, t.end)),
+          offsets.slice(t.start, t.end),
           cell(here.map((p) => feature(p, p.entity))),
           cell(here.map((p) => feature(p, p.label))),
           cell(here.map((p) => feature(p, p.quoteType))),
           cell(links.map((l) => l[0] ?? "")),
           cell(links.map((l) => l[1] ?? "")),
+          "",
         ].join("\t"),
       );
       k++;

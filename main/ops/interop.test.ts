@@ -238,7 +238,15 @@ describe("writers, checked from outside", () => {
 
   it("spaCy JSONL: ents flat and in order, every span slices right in Python", async (t) => {
     const { table } = annotatedSample(t);
-    const doc = JSON.parse(text(await exportAs(table, "spacy"), "spacy.jsonl").trim()) as {
+    const result = await exportAs(table, "spacy");
+    assert.deepEqual(
+      result.files.map((f) => [f.path, f.encoding]),
+      [
+        ["spacy.jsonl", "utf8"],
+        ["spacy.spacy", "base64"],
+      ],
+    ); // spaCy's own reading of both: consumers-spacy.test.ts
+    const doc = JSON.parse(text(result, "spacy.jsonl").trim()) as {
       text: string;
       ents: [number, number, string][];
       spans: { sc: [number, number, string][] };
@@ -314,13 +322,20 @@ print(json.dumps([u16[2*s:2*e].decode("utf-16-le") for s, e in job["ranges"]], e
     );
     assert.equal(rows.length, 4);
     assert.deepEqual(Object.keys(rows[0] ?? {}), [
-      "document",
+      "document_id",
+      "title",
+      "outlet",
+      "author",
+      "url",
+      "source",
       "date",
       "speaker",
+      "speaker_kb_id",
       "speaker_mention",
       "cue",
       "quote",
       "type",
+      "sentence",
       "start",
       "end",
     ]);
@@ -350,7 +365,9 @@ describe("round trips through other formats", () => {
       const original = table.getDocument({ documentId: 1 });
       const other = emptyProject(t, `${format}.qawl`);
       const report = other.table.importDocuments({
-        files: files(await exportAs(table, format)).filter((f) => !/label_config|annotation\.conf/u.test(f.name)),
+        files: files(await exportAs(table, format)).filter(
+          (f) => !/label_config|annotation\.conf|doccano-no-overlap/u.test(f.name),
+        ),
         format,
       });
       assert.deepEqual(

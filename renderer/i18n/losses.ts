@@ -102,6 +102,18 @@ function arabic(l: Loss): string {
       return "تباعد النص وفواصل أسطره (كُتب رموزًا؛ تختلف الإزاحات عند قراءته من جديد)";
     case "line_ends":
       return `نصوص المقاطع التي تتخطى نهاية سطر تظهر في سطر واحد في ملف ${ltr(".ann")} (الإزاحات دقيقة)`;
+    case "split_at_line_ends":
+      return `${count(l.count, SPANS_AR)} تتخطى نهاية سطر كُتبت أجزاءً مقسومة عند نهايات الأسطر (يعرضها brat مقطعًا متقطعًا، ويقرؤها قول مقطعًا واحدًا${
+        l.changed > 0 ? `، إلا ${String(l.changed)} تبدأ بفاصل سطر أو تنتهي به فتُقرأ من دونه` : ""
+      })`;
+    case "spans_left_out":
+      return `${count(l.spans.length, SPANS_AR)} تُركت كاملة (${
+        l.why === "column"
+          ? `تتداخل مع مقطع أُبقي في عمود ${ltr(l.layer ?? "tag")}`
+          : `تتداخل مع مقطع أُبقي في ${ltr("doccano-no-overlap.jsonl")}، للمشاريع التي لا تسمح بتداخل الكيانات`
+      }): ${l.spans.map((s) => `${ltr(s.label)} «${s.text}»`).join("، ")}`;
+    case "relations_left_out":
+      return `${count(l.count, RELATIONS)} تُركت في ${ltr(l.file)} مع مقطع تربطه`;
     case "plain_text":
       return `المقاطع كلها (${String(l.count)}) وروابطها (لا يحمل النص العادي وسومًا)`;
     case "unreviewed":
