@@ -35,6 +35,8 @@ export type ChangeMessage =
   | { kind: "relation.remove"; type: NamedRef }
   | { kind: "speaker.carry"; entity: string; text: string }
   | { kind: "document.status"; title: string; status: DocumentStatus }
+  /** A document's title, date, URL, outlet or author set (`title`: its title before the change). */
+  | { kind: "document.edit"; title: string }
   | { kind: "propagate.name" | "propagate.all" }
   /** The cue list replaced (`count` lemmas), or set back to Qawl's defaults. */
   | { kind: "cues.set"; count: number }
@@ -107,6 +109,8 @@ export function describeChange(m: ChangeMessage): string {
       return `Same speaker (${m.entity}) for Quote «${m.text}»`;
     case "document.status":
       return `Mark “${m.title}” ${STATUS_WORDS[m.status]}`;
+    case "document.edit":
+      return `Edit the details of “${m.title}”`;
     case "propagate.name":
       return "Suggest the other mentions of a name";
     case "propagate.all":

@@ -9,6 +9,7 @@ export const OPERATION_NAMES = [
   "getDocument",
   "importDocuments",
   "setDocumentStatus",
+  "updateDocument",
   "deleteDocuments",
   "createSpan",
   "updateSpan",

@@ -22,6 +22,7 @@ import { foldedShadow } from "../core/text/normalize.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import type {
   DocumentHeadRow,
+  DocumentMetadataRow,
   DocumentRow,
   DocumentStatus,
   EntityRow,
@@ -374,8 +375,8 @@ export class ProjectStore {
   /** Every document without its text, in import order. */
   documentHeads(): DocumentHeadRow[] {
     return this.#q(
-      `SELECT id, title, published_raw, published_iso, source, url, lang, text_sha256, had_bom, length, status,
-              created_at, updated_at FROM documents ORDER BY id`,
+      `SELECT id, title, published_raw, published_iso, source, url, outlet, author, lang, text_sha256, had_bom,
+              length, status, created_at, updated_at FROM documents ORDER BY id`,
     ).all() as DocumentHeadRow[];
   }
 
@@ -498,11 +499,18 @@ export class ProjectStore {
                   coalesce((SELECT value FROM id_high_water WHERE name = 'documents'), 0)) + 1 AS next`,
     ).get() as { next: number };
     this.#q(
-      `INSERT INTO documents (id, title, published_raw, published_iso, source, url, lang, text, text_sha256, had_bom,
-                              length, status, created_at, updated_at, origin)
-       VALUES (@id, @title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
-               @length, 'new', @now, @now, @origin)`,
-    ).run({ ...doc, id: next, origin: doc.origin ?? null, now });
+      `INSERT INTO documents (id, title, published_raw, published_iso, source, url, outlet, author, lang, text,
+                              text_sha256, had_bom, length, status, created_at, updated_at, origin)
+       VALUES (@id, @title, @published_raw, @published_iso, @source, @url, @outlet, @author, @lang, @text,
+               @text_sha256, @had_bom, @length, 'new', @now, @now, @origin)`,
+    ).run({
+      ...doc,
+      id: next,
+      origin: doc.origin ?? null,
+      outlet: doc.outlet ?? null,
+      author: doc.author ?? null,
+      now,
+    });
     this.#indexText(next, doc.text);
     return next;
   }
@@ -531,6 +539,20 @@ export class ProjectStore {
   setDocumentStatus(id: number, status: DocumentStatus, now: string): void {
     this.#track("document", id, () => {
       this.#q("UPDATE documents SET status = ?, updated_at = ? WHERE id = ?").run(status, now, id);
+      return undefined;
+    });
+  }
+
+  /**
+   * Set a document's metadata (title, published date, URL, outlet, author) and touch its
+   * `updated_at`; recorded for undo as a `document` row change. The text is never touched.
+   */
+  updateDocumentMetadata(id: number, meta: DocumentMetadataRow, now: string): void {
+    this.#track("document", id, () => {
+      this.#q(
+        `UPDATE documents SET title = @title, published_raw = @published_raw, published_iso = @published_iso,
+                url = @url, outlet = @outlet, author = @author, updated_at = @now WHERE id = @id`,
+      ).run({ ...meta, now, id });
       return undefined;
     });
   }
@@ -834,10 +856,10 @@ export class ProjectStore {
   /** Insert a document with its id, status and timestamps. */
   insertDocumentRow(row: DocumentRow): void {
     this.#q(
-      `INSERT INTO documents (id, title, published_raw, published_iso, source, url, lang, text, text_sha256, had_bom,
-                              length, status, created_at, updated_at, origin)
-       VALUES (@id, @title, @published_raw, @published_iso, @source, @url, @lang, @text, @text_sha256, @had_bom,
-               @length, @status, @created_at, @updated_at, @origin)`,
+      `INSERT INTO documents (id, title, published_raw, published_iso, source, url, outlet, author, lang, text,
+                              text_sha256, had_bom, length, status, created_at, updated_at, origin)
+       VALUES (@id, @title, @published_raw, @published_iso, @source, @url, @outlet, @author, @lang, @text,
+               @text_sha256, @had_bom, @length, @status, @created_at, @updated_at, @origin)`,
     ).run(row);
     this.#indexText(row.id, row.text);
   }

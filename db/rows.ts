@@ -15,6 +15,10 @@ export interface DocumentRow {
   published_iso: string | null;
   source: string | null;
   url: string | null;
+  /** The newspaper or agency that published the article (migration 9). */
+  outlet: string | null;
+  /** Who wrote the article (migration 9). */
+  author: string | null;
   lang: string;
   text: string;
   text_sha256: string;
@@ -32,9 +36,20 @@ export interface DocumentRow {
 export type DocumentHeadRow = Omit<DocumentRow, "text" | "origin">;
 
 /** Fields of a new document. */
-export type NewDocument = Omit<DocumentRow, "id" | "status" | "created_at" | "updated_at" | "origin"> & {
+export type NewDocument = Omit<
+  DocumentRow,
+  "id" | "status" | "created_at" | "updated_at" | "origin" | "outlet" | "author"
+> & {
   origin?: string | null;
+  outlet?: string | null;
+  author?: string | null;
 };
+
+/** The metadata of a document the user can set (`updateDocument`); text and status are not among them. */
+export type DocumentMetadataRow = Pick<
+  DocumentRow,
+  "title" | "published_raw" | "published_iso" | "url" | "outlet" | "author"
+>;
 
 /** A fragment of a discontinuous span, code points. */
 export interface FragmentRow {

@@ -26,7 +26,7 @@ export interface RowChange {
 interface TableOf {
   table: string;
   columns: readonly string[];
-  /** Only update existing rows (documents: undo restores their status, never their text). */
+  /** Only update existing rows (documents: undo restores their status and metadata, never their text). */
   updateOnly?: boolean;
 }
 
@@ -66,7 +66,11 @@ const TABLES: Readonly<Record<SnapshotKind, TableOf>> = {
     table: "labels",
     columns: ["id", "name", "kind", "display_name", "key", "color", "attributes", "retired", "position"],
   },
-  document: { table: "documents", columns: ["id", "status", "updated_at"], updateOnly: true },
+  document: {
+    table: "documents",
+    columns: ["id", "status", "updated_at", "title", "published_raw", "published_iso", "url", "outlet", "author"],
+    updateOnly: true,
+  },
   rejection: { table: "rejected_suggestions", columns: ["id", "document_id", "label_id", "start", "end"] },
   cue_lemma: {
     table: "cue_lemmas",
@@ -101,8 +105,10 @@ export function restore(prepare: Prepare, kind: SnapshotKind, id: number, state:
   const values = columns.map((c) => state[c] ?? null);
   const others = columns.filter((c) => c !== "id");
   if (updateOnly) {
-    prepare(`UPDATE ${table} SET ${others.map((c) => `${quote(c)} = ?`).join(", ")} WHERE id = ?`).run(
-      ...others.map((c) => state[c] ?? null),
+    // Only the columns the snapshot holds: a change recorded before migration 9 has no title.
+    const held = others.filter((c) => c in state);
+    prepare(`UPDATE ${table} SET ${held.map((c) => `${quote(c)} = ?`).join(", ")} WHERE id = ?`).run(
+      ...held.map((c) => state[c] ?? null),
       id,
     );
     return;

@@ -208,9 +208,9 @@ test("the whole attribution of the sample article, entities linked, undone and r
 test("from the keyboard alone: Tab into the article, select by word, tag, resize, undo", async ({ page }) => {
   await importSample(page);
   await page.getByRole("list", { name: "Documents" }).getByRole("button").focus();
-  // Tab from the document list (past the status menu) to the article; the caret starts at the first letter.
+  // Tab from the document list (past the status menu and the header buttons) to the article; the caret starts at the first letter.
   const article = page.getByRole("article");
-  for (let i = 0; i < 3 && !(await article.evaluate((a) => a === document.activeElement)); i++)
+  for (let i = 0; i < 6 && !(await article.evaluate((a) => a === document.activeElement)); i++)
     await page.keyboard.press("Tab");
   await expect(article).toBeFocused();
   await page.keyboard.press("Control+Shift+ArrowLeft");

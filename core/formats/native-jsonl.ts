@@ -85,6 +85,10 @@ export interface NativeDocument {
   published: { iso: string; raw: string } | null;
   source: string | null;
   url: string | null;
+  /** The newspaper or agency that published the article; absent when unknown (older files never have it). */
+  outlet?: string;
+  /** Who wrote the article; absent when unknown. */
+  author?: string;
   lang: string;
   text: string;
   text_sha256: string;
@@ -156,6 +160,8 @@ export function canonicalDocument(doc: NativeDocument): NativeDocument {
     published: doc.published === null ? null : { iso: doc.published.iso, raw: doc.published.raw },
     source: doc.source,
     url: doc.url,
+    ...(doc.outlet !== undefined ? { outlet: doc.outlet } : {}),
+    ...(doc.author !== undefined ? { author: doc.author } : {}),
     lang: doc.lang,
     text: doc.text,
     text_sha256: doc.text_sha256,

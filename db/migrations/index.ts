@@ -10,6 +10,7 @@ import { sql as suggestionsSearch } from "./005-suggestions-search.ts";
 import { sql as changeMessages } from "./006-change-messages.ts";
 import { sql as rejections } from "./007-rejections.ts";
 import { sql as documentIds } from "./008-document-ids.ts";
+import { sql as documentMetadata } from "./009-document-metadata.ts";
 
 /** SQL of each migration, in order. */
 export const MIGRATIONS: readonly string[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly string[] = [
   changeMessages,
   rejections,
   documentIds,
+  documentMetadata,
 ];

@@ -1,7 +1,8 @@
-/** Operations on documents: list, open, import, status. */
+/** Operations on documents: list, open, import, status, metadata (title, date, URL, outlet, author). */
 import { excerptForHistory } from "../../core/change-message.ts";
 import type { DocumentView, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
+import type { DocumentMetadataRow } from "../../db/rows.ts";
 import { readImportFiles } from "../import/read-files.ts";
 import { ingest } from "./ingest.ts";
 import type { Ops } from "./context.ts";
@@ -18,10 +19,13 @@ function countsByDocument(ops: Ops): Map<number, Record<string, number>> {
   return counts;
 }
 
-/** `listDocuments`, `getDocument`, `importDocuments`, `setDocumentStatus`, `deleteDocuments`. */
+/** `listDocuments`, `getDocument`, `importDocuments`, `setDocumentStatus`, `updateDocument`, `deleteDocuments`. */
 export function documentOperations(
   ops: Ops,
-): Pick<OperationTable, "listDocuments" | "getDocument" | "importDocuments" | "setDocumentStatus" | "deleteDocuments"> {
+): Pick<
+  OperationTable,
+  "listDocuments" | "getDocument" | "importDocuments" | "setDocumentStatus" | "updateDocument" | "deleteDocuments"
+> {
   return {
     listDocuments() {
       const counts = countsByDocument(ops);
@@ -80,6 +84,37 @@ export function documentOperations(
       const docs = [...new Set(documentIds)].map((id) => ops.document(id));
       ops.store.deleteDocuments(docs.map((d) => d.id));
       return { deleted: docs.map((d) => ({ documentId: d.id, title: d.title })) };
+    },
+
+    updateDocument({ documentId, title, date, dateRaw, url, outlet, author }) {
+      const doc = ops.document(documentId);
+      const meta: DocumentMetadataRow = {
+        title: title ?? doc.title,
+        published_iso: date === undefined ? doc.published_iso : date,
+        published_raw: doc.published_raw,
+        url: url === undefined ? doc.url : url,
+        outlet: outlet === undefined ? doc.outlet : outlet,
+        author: author === undefined ? doc.author : author,
+      };
+      if (meta.published_iso === null) meta.published_raw = null;
+      else if (dateRaw !== undefined) meta.published_raw = dateRaw;
+      else if (meta.published_iso !== doc.published_iso || doc.published_raw === null)
+        meta.published_raw = meta.published_iso;
+      if (dateRaw !== undefined && meta.published_iso === null) {
+        throw new QawlError("bad_input", "updateDocument: dateRaw needs a date");
+      }
+      const changed = (Object.keys(meta) as (keyof DocumentMetadataRow)[]).some((k) => meta[k] !== doc[k]);
+      if (changed) {
+        ops.change({ kind: "document.edit", title: excerptForHistory(doc.title) }, documentId, () => {
+          ops.store.updateDocumentMetadata(documentId, meta, ops.now());
+        });
+      }
+      const counts = countsByDocument(ops);
+      return summaryView(
+        ops.document(documentId),
+        counts.get(documentId) ?? {},
+        ops.store.suggestionCounts().get(documentId) ?? 0,
+      );
     },
 
     setDocumentStatus({ documentId, status }) {

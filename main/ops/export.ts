@@ -54,6 +54,8 @@ function nativeDocuments(ops: Ops, documentIds: readonly number[] | null): Nativ
           : null,
       source: doc.source,
       url: doc.url,
+      ...(doc.outlet !== null ? { outlet: doc.outlet } : {}),
+      ...(doc.author !== null ? { author: doc.author } : {}),
       lang: doc.lang,
       text: doc.text,
       text_sha256: doc.text_sha256,

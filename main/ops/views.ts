@@ -34,6 +34,9 @@ export function summaryView(
     spanCounts,
     suggestionCount,
     source: row.source,
+    url: row.url,
+    outlet: row.outlet,
+    author: row.author,
   };
 }
 

@@ -413,6 +413,16 @@ export class ArticleView extends StoreElement {
             type="button"
             class="link-button"
             @click=${() => {
+              this.dispatchEvent(new CustomEvent("qawl-edit-details", { bubbles: true }));
+            }}
+          >
+            ${t("editDetails")}
+          </button>
+          ·
+          <button
+            type="button"
+            class="link-button"
+            @click=${() => {
               this.dispatchEvent(new CustomEvent("qawl-delete-document", { bubbles: true }));
             }}
           >

@@ -61,6 +61,8 @@ function arabic(m: ChangeMessage): string {
       return `المتحدث نفسه (${isolate(m.entity)}) للاقتباس ${quoted(m.text)}`;
     case "document.status":
       return `جعل ${quoted(m.title)} ${STATUS_AR[m.status]}`;
+    case "document.edit":
+      return `تعديل بيانات ${quoted(m.title)}`;
     case "propagate.name":
       return "اقتراح بقية مواضع الاسم";
     case "propagate.all":

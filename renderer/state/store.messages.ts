@@ -63,6 +63,7 @@ export const storeMessages = defineMessages({
     nothingToUndo: "Nothing to undo",
     nothingToRedo: "Nothing to redo",
     documentDeleted: "Deleted «{title}»",
+    detailsSaved: "Saved the details of «{title}»",
     statusSet: (p) =>
       `Marked ${p["status"] === "done" ? "done" : p["status"] === "in_progress" ? "in progress" : "new"}`,
     stillToReview: (p) =>
@@ -168,6 +169,7 @@ export const storeMessages = defineMessages({
     nothingToUndo: "لا شيء للتراجع عنه",
     nothingToRedo: "لا شيء لإعادته",
     documentDeleted: "حُذفت «{title}»",
+    detailsSaved: "حُفظت بيانات «{title}»",
     statusSet: (p) =>
       `صارت الوثيقة ${p["status"] === "done" ? "منجزة" : p["status"] === "in_progress" ? "قيد العمل" : "جديدة"}`,
     stillToReview: (p) => `؛ لكن بقي ${count(Number(p["n"]), TO_REVIEW_AR)}`,
