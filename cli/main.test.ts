@@ -7,7 +7,7 @@ import { describe, it, type TestContext } from "node:test";
 import { fileURLToPath } from "node:url";
 import { nodeVersionProblem } from "../bin/qawl.mjs";
 import { nativeJsonlProblems } from "../test-support/native-schema.ts";
-import { python } from "../test-support/python.ts";
+import { python, runPython } from "../test-support/python.ts";
 import { SAMPLE, FIXTURES, tempDir } from "../test-support/temp.ts";
 import { ProjectStore } from "../db/project.ts";
 import { createOperationTable } from "../main/ops/table.ts";
@@ -212,6 +212,33 @@ describe("qawl CLI: formats", () => {
     assert.match(exported.stderr, /^nothing lost in brat$/mu);
   });
 
+  it("exports Label Studio to the file --out names, its label config beside it; a name without .json is a folder", async (t) => {
+    const dir = tempDir(t);
+    const p = join(dir, "p.qawl");
+    await qawl(["import", samplePath, "--project", p]);
+    const noOut = await qawl(["export", "--format", "labelstudio", "--project", p]);
+    assert.equal(
+      noOut.stderr,
+      "qawl: labelstudio writes 2 files: name a folder or a .json file (its labelstudio.json) with --out\n",
+    );
+    const out = join(dir, "ls", "tasks.json");
+    const exported = await qawl(["export", "--format", "labelstudio", "--out", out, "--project", p]);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.deepEqual(readdirSync(join(dir, "ls")).sort(), ["tasks.json", "tasks.label_config.xml"]);
+    const tasks = JSON.parse(readFileSync(out, "utf8")) as { data: { text: string } }[];
+    assert.equal(tasks.length, 1, "tasks.json is a JSON array of one task");
+    assert.equal(tasks[0]?.data.text, readFileSync(SAMPLE, "utf8"));
+    assert.match(readFileSync(join(dir, "ls", "tasks.label_config.xml"), "utf8"), /^<View/u);
+    assert.match(
+      exported.stderr,
+      /^wrote 1 document to .*tasks\.json \(labelstudio\.json\), .*tasks\.label_config\.xml \(label_config\.xml\)$/mu,
+    );
+    const folder = join(dir, "ls-folder");
+    const inFolder = await qawl(["export", "--format", "labelstudio", "--out", folder, "--project", p]);
+    assert.equal(inFolder.code, 0, inFolder.stderr);
+    assert.deepEqual(readdirSync(folder).sort(), ["label_config.xml", "labelstudio.json"]);
+  });
+
   it("exports one document as CoNLL and says what CoNLL cannot hold", async (t) => {
     const p = project(t);
     await qawl(["import", samplePath, "--project", p]);
@@ -230,5 +257,80 @@ describe("qawl CLI: formats", () => {
       result.stderr,
       /^lost in conll: document 1 "لافروف وبومبيو .*": 1 relation \(CoNLL has no relations\)$/mu,
     );
+  });
+});
+
+describe("qawl meta", () => {
+  it("sets a document's title, date, URL, outlet and author, prints them, and export carries them", async (t) => {
+    const p = project(t);
+    await qawl(["import", samplePath, "--project", p]);
+    const set = await qawl([
+      "meta",
+      "1",
+      "--title",
+      "لافروف وبومبيو في سوتشي",
+      "--date",
+      "2019-05-15",
+      "--url",
+      "https://arabic.rt.com/world/1019-lavrov-pompeo/",
+      "--outlet",
+      "RT Arabic",
+      "--author",
+      "قسم الأخبار",
+      "--project",
+      p,
+    ]);
+    assert.equal(set.code, 0, set.stderr);
+    assert.match(set.stdout, /^date: 2019-05-15$/mu);
+    const shown = await qawl(["meta", "1", "--json", "--project", p]);
+    assert.deepEqual(JSON.parse(shown.stdout), {
+      id: 1,
+      title: "لافروف وبومبيو في سوتشي",
+      published: { iso: "2019-05-15", raw: "2019-05-15" },
+      url: "https://arabic.rt.com/world/1019-lavrov-pompeo/",
+      outlet: "RT Arabic",
+      author: "قسم الأخبار",
+      source: samplePath,
+    });
+    const exported = await qawl(["export", "--format", "jsonl", "--project", p]);
+    assert.deepEqual(nativeJsonlProblems(exported.stdout), []);
+    const line = runPython<Record<string, unknown>>(
+      'import json, sys\nprint(json.dumps(json.loads(json.load(sys.stdin).split("\\n")[1]), ensure_ascii=False))',
+      exported.stdout,
+    );
+    assert.equal(line["outlet"], "RT Arabic");
+    assert.equal(line["author"], "قسم الأخبار");
+    assert.equal(line["title"], "لافروف وبومبيو في سوتشي");
+    // An empty value clears a field.
+    const cleared = await qawl(["meta", "1", "--author", "", "--json", "--project", p]);
+    assert.equal((JSON.parse(cleared.stdout) as { author: unknown }).author, null);
+  });
+
+  for (const [args, message] of [
+    [["--url", "ftp://example.com/a"], /^qawl: updateDocument: url: a URL starts with http:\/\/ or https:\/\/\n$/u],
+    [["--date", "2019-02-29"], /^qawl: updateDocument: date: a date is YYYY-MM-DD and must exist/u],
+    [["--date", "20 يونيو 2019"], /^qawl: updateDocument: date: a date is YYYY-MM-DD/u],
+    [["--title", "x".repeat(501)], /^qawl: updateDocument: title: a title is longer than 500 characters\n$/u],
+    [["--outlet", "x".repeat(201)], /^qawl: updateDocument: outlet: an outlet is longer than 200 characters\n$/u],
+  ] as const) {
+    it(`refuses ${args.join(" ").slice(0, 40)} in one line and changes nothing`, async (t) => {
+      const p = project(t);
+      await qawl(["import", samplePath, "--project", p]);
+      const refused = await qawl(["meta", "1", ...args, "--project", p]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, message);
+      assert.equal(refused.stderr.split("\n").length, 2);
+      const shown = JSON.parse((await qawl(["meta", "1", "--json", "--project", p])).stdout) as Record<string, unknown>;
+      assert.equal(shown["url"], null);
+      assert.deepEqual(shown["published"], { raw: "14 مايو 2019", iso: "2019-05-14" });
+    });
+  }
+
+  it("refuses a document that does not exist", async (t) => {
+    const p = project(t);
+    await qawl(["import", samplePath, "--project", p]);
+    const refused = await qawl(["meta", "9", "--project", p]);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr, "qawl: document 9 does not exist\n");
   });
 });

@@ -9,7 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { SingleBar } from "cli-progress";
 import { EXPORT_FORMATS, type ExportResult } from "../core/contract.ts";
 import { QawlError } from "../core/errors.ts";
-import { READ_FORMATS } from "../main/import/read-files.ts";
+import { IMPORT_FORMATS } from "../core/import-formats.ts";
 import { rendererRoot } from "../main/paths.ts";
 import { discardProject, openProject } from "../main/project.ts";
 import { startServer } from "../main/serve/server.ts";
@@ -24,6 +24,8 @@ import {
   type CliIo,
   type ProjectOptions,
 } from "./common.ts";
+import { addMetaCommand } from "./meta.ts";
+import { mainFileHint, placeExport } from "./out-path.ts";
 import { addSuggestionCommands } from "./suggest.ts";
 
 export type { CliIo } from "./common.ts";
@@ -82,12 +84,14 @@ function program(streams: CliIo): Command {
     .exitOverride();
 
   withProject(cmd.command("import"))
-    .description("import documents: files, or folders of files (all at once, or nothing)")
+    .description(
+      "import documents: files, or folders of files (all at once, or nothing; a folder's files of other types are skipped and named)",
+    )
     .argument("<paths...>", "files or folders")
     .addOption(
       new Option("--format <format>", "the files' format (default: found from each file)").choices([
         "auto",
-        ...READ_FORMATS,
+        ...IMPORT_FORMATS,
       ]),
     )
     .option(
@@ -193,7 +197,10 @@ function program(streams: CliIo): Command {
   withProject(cmd.command("export"))
     .description("export documents and their annotation, with a report of what the format cannot hold")
     .addOption(new Option("--format <format>", "output format").choices([...EXPORT_FORMATS]).default("jsonl"))
-    .option("--out <path>", "file to write (a folder for formats with several files; default: standard output)")
+    .option(
+      "--out <path>",
+      "file to write (a folder for formats with several files, or their main file when the name ends in its extension, e.g. tasks.json for labelstudio; default: standard output)",
+    )
     .option("--documents <ids>", "only these documents (comma-separated ids)", parseIds)
     .addOption(new Option("--variant <layout>", "doccano layout").choices(["relations", "spans"]))
     .action(
@@ -236,16 +243,23 @@ function program(streams: CliIo): Command {
           if (opts.out === undefined) {
             throw new QawlError(
               "bad_input",
-              `${opts.format} writes ${plural(result.files.length, "file")}: name a folder with --out`,
+              `${opts.format} writes ${plural(result.files.length, "file")}: name a folder${mainFileHint(opts.format)} with --out`,
             );
           }
-          for (const f of result.files) {
-            const target = join(opts.out, ...f.path.split("/"));
+          const placed = placeExport(
+            opts.format,
+            opts.out,
+            result.files.map((f) => f.path),
+          );
+          result.files.forEach((f, i) => {
+            const target = placed.targets[i]?.target ?? join(opts.out ?? ".", ...f.path.split("/"));
             mkdirSync(dirname(target), { recursive: true });
             writeFileSync(target, bytes(f));
-          }
+          });
           io.err(
-            `wrote ${plural(result.files.length, "file")} (${plural(result.documentCount, "document")}) to ${opts.out}`,
+            placed.mode === "file"
+              ? `wrote ${plural(result.documentCount, "document")} to ${placed.targets.map((t) => `${t.target} (${t.path})`).join(", ")}`
+              : `wrote ${plural(result.files.length, "file")} (${plural(result.documentCount, "document")}) to ${opts.out}`,
           );
         }
         printReport(io, result);
@@ -253,6 +267,7 @@ function program(streams: CliIo): Command {
     );
 
   addSuggestionCommands(cmd, io);
+  addMetaCommand(cmd, io);
 
   withProject(cmd.command("serve"))
     .description("serve Qawl to a browser on this machine (127.0.0.1 only, with a token)")

@@ -13,10 +13,11 @@ import type { ChangeMessage } from "./change-message.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
 import type { CueLemma } from "./preannotate/cues.ts";
 import type { OperationName } from "./operation-names.ts";
-import type { PublishedDate } from "./text/dates.ts";
+import { isIsoDate, type PublishedDate } from "./text/dates.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "./export-formats.ts";
+import { IMPORT_FORMATS, type ImportFormat } from "./import-formats.ts";
 
-export { EXPORT_FORMATS, type ExportFormat };
+export { EXPORT_FORMATS, type ExportFormat, IMPORT_FORMATS, type ImportFormat };
 
 const id = z.number().int().positive();
 /** A code point offset. */
@@ -42,6 +43,22 @@ const cueLemma = z.strictObject({
   introducers: z.array(cueWord).max(20),
 });
 const documentStatus = z.enum(["new", "in_progress", "done"]);
+/** One line of text: no line break. */
+const oneLine = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is empty`)
+    .max(max, `${what} is longer than ${String(max)} characters`)
+    .regex(/^[^\r\n\u2028\u2029]*$/u, `${what} must be one line`);
+/** An http(s) URL. */
+const webUrl = z
+  .string()
+  .trim()
+  .max(2048, "a URL is at most 2048 characters")
+  .refine((u) => /^https?:\/\/[^\s/]/iu.test(u) && URL.canParse(u), "a URL starts with http:// or https://");
+/** An ISO calendar date that exists. */
+const isoDate = z.string().refine(isIsoDate, "a date is YYYY-MM-DD and must exist (e.g. 2019-06-20)");
 
 /** Input schemas, one per operation; unknown keys are refused. */
 export const inputSchemas = {
@@ -60,11 +77,30 @@ export const inputSchemas = {
       )
       .min(1),
     /** The files' format (docs/formats.md), or `auto` (the default) to find it per file. */
-    format: z.enum(["auto", "jsonl", "text", "html", "brat", "conll", "doccano", "labelstudio"]).optional(),
+    format: z.enum(["auto", ...IMPORT_FORMATS]).optional(),
     /** WHATWG encoding label of plain-text and HTML files, e.g. `windows-1256`; default UTF-8 (strict). */
     encoding: z.string().min(1).max(64).optional(),
   }),
   setDocumentStatus: z.strictObject({ documentId: id, status: documentStatus }),
+  /**
+   * Set a document's metadata; only the keys given change, `null` clears one. Undoable.
+   * The text is never changed.
+   */
+  updateDocument: z.strictObject({
+    documentId: id,
+    /** 1–500 characters, one line. */
+    title: oneLine("a title", 500).optional(),
+    /** The published date, ISO `YYYY-MM-DD` (a day that exists). */
+    date: isoDate.nullable().optional(),
+    /** The date as written (default: the stored one when the day is unchanged, else the ISO date). */
+    dateRaw: oneLine("the date as written", 200).optional(),
+    /** The article's address, http(s). */
+    url: webUrl.nullable().optional(),
+    /** The newspaper or agency, at most 200 characters. */
+    outlet: oneLine("an outlet", 200).nullable().optional(),
+    /** Who wrote the article, at most 200 characters. */
+    author: oneLine("an author", 200).nullable().optional(),
+  }),
   /** Delete documents with their spans, relations and suggestions; not undoable, and it clears the undo history. */
   deleteDocuments: z.strictObject({ documentIds: z.array(id).min(1) }),
   createSpan: z.strictObject({
@@ -226,6 +262,12 @@ export interface DocumentSummary {
   suggestionCount: number;
   /** The file or page the document came from. */
   source: string | null;
+  /** The article's address (http or https). */
+  url: string | null;
+  /** The newspaper or agency that published the article. */
+  outlet: string | null;
+  /** Who wrote the article. */
+  author: string | null;
 }
 
 /** A piece of a discontinuous span, code points. */
@@ -278,7 +320,6 @@ export interface DocumentView extends DocumentSummary {
   /** Lowercase hex SHA-256 of `text` in UTF-8. */
   textSha256: string;
   hadBom: boolean;
-  url: string | null;
   spans: SpanView[];
   relations: RelationView[];
 }
@@ -324,7 +365,7 @@ export type ImportOutcome =
 /** Result of an import run (all files or none are written). */
 export interface ImportReport {
   outcomes: ImportOutcome[];
-  /** What the readers repaired or converted (stray I- tags, UTF-16 offsets, formats found). */
+  /** What the readers repaired or converted (stray I- tags, UTF-16 offsets, formats found), and a folder's files skipped. */
   notes: string[];
 }
 
@@ -450,6 +491,8 @@ export interface OperationOutputs {
   getDocument: DocumentView;
   importDocuments: ImportReport;
   setDocumentStatus: DocumentSummary;
+  /** The document's line of the list, with its new metadata. */
+  updateDocument: DocumentSummary;
   /** The documents deleted, with their titles. */
   deleteDocuments: { deleted: { documentId: number; title: string }[] };
   createSpan: SpanView;

@@ -13,6 +13,8 @@ export type QawlErrorCode = "bad_input" | "not_found" | "conflict";
 /** Why a file could not be imported. */
 export type ImportRefusal =
   | { reason: "empty" | "binary" | "whitespace" | "html_page" | "no_article" | "no_text" }
+  /** `no_text_layer`: a PDF without text (a scan); `bad_docx`, `bad_pdf`: the extractor could not read the file. */
+  | { reason: "no_text_layer" | "bad_docx" | "bad_pdf" }
   /** Not valid UTF-8 at `line` (1-based); `guess` the encoding it most likely is, if one. */
   | { reason: "invalid_utf8"; line: number; guess: string | null }
   /**

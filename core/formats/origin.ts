@@ -29,5 +29,24 @@ export interface HtmlOrigin {
   page: string;
 }
 
+/** A document extracted from a Word file (DOCX): which extractor made its text. */
+export interface DocxOrigin {
+  format: "docx";
+  /** The file's name. */
+  file: string;
+  /** Library and version, e.g. `mammoth 1.13.0`. */
+  extractor: string;
+}
+
+/** A document extracted from a PDF's text layer. */
+export interface PdfOrigin {
+  format: "pdf";
+  file: string;
+  /** Library and version, e.g. `pdf.js 6.5.438`. */
+  extractor: string;
+  /** Pages in the file. */
+  pages: number;
+}
+
 /** Where a document came from, when a writer needs it. */
-export type DocumentOrigin = ConllOrigin | HtmlOrigin;
+export type DocumentOrigin = ConllOrigin | HtmlOrigin | DocxOrigin | PdfOrigin;

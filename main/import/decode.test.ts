@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import chardet from "chardet";
 import { QawlError } from "../../core/errors.ts";
+import { runPython } from "../../test-support/python.ts";
 import { SAMPLE, FIXTURES } from "../../test-support/temp.ts";
-import { decodeText } from "./decode.ts";
+import { adviseEncoding, decodeText } from "./decode.ts";
 
 const cases = (name: string) => readFileSync(new URL(`cases/${name}`, FIXTURES));
 const refusal = (pattern: RegExp) => (e: unknown) =>
@@ -83,5 +85,79 @@ describe("decodeText", () => {
 
   it("refuses an unknown encoding name", () => {
     assert.throws(() => decodeText("a.txt", Buffer.from("abc"), "klingon-8"), refusal(/unknown encoding "klingon-8"/u));
+  });
+
+  it("advises the encoding Python decodes the seed file with, at the offset and line Python finds", () => {
+    const bytes = cases("seed-cp1256.txt");
+    const py = runPython<{ start: number; line: number; byte: number; same: boolean }>(
+      `
+import json, sys
+job = json.load(sys.stdin)
+b = open(job["path"], "rb").read()
+try:
+    b.decode("utf-8")
+    start = -1
+except UnicodeDecodeError as e:
+    start = e.start
+json.dump({"start": start, "line": b[:start].count(b"\\n") + 1, "byte": b[start],
+           "same": b.decode("cp1256") == open(job["sample"], encoding="utf-8").read()}, sys.stdout)
+`,
+      { path: new URL("cases/seed-cp1256.txt", FIXTURES).pathname, sample: SAMPLE.pathname },
+    );
+    assert.equal(py.same, true, "Python's cp1256 gives the sample article");
+    const hex = py.byte.toString(16).toUpperCase();
+    assert.throws(
+      () => decodeText("seed-cp1256.txt", bytes),
+      (e: unknown) =>
+        e instanceof QawlError &&
+        e.message ===
+          `seed-cp1256.txt: line ${String(py.line)}: not valid UTF-8 (byte 0x${hex} at offset ${String(py.start)}); it reads as Arabic in windows-1256: import it with --encoding windows-1256; nothing imported` &&
+        e.detail?.kind === "import.file" &&
+        e.detail.reason === "invalid_utf8" &&
+        e.detail.guess === "windows-1256",
+    );
+  });
+
+  /** Texts encoded by Python's codecs. */
+  const encoded = (pairs: [string, string][]) =>
+    runPython<string[]>(
+      `
+import json, sys
+json.dump([t.encode(e).hex() for t, e in json.load(sys.stdin)], sys.stdout)
+`,
+      pairs,
+    ).map((hex) => Buffer.from(hex, "hex"));
+
+  it("never advises an encoding that makes no Arabic or Latin letters (chardet's guess for short Arabic)", () => {
+    const [yes, said, chinese] = encoded([
+      ["نعم", "cp1256"],
+      ["وقال لافروف: نعم", "iso-8859-6"],
+      ["中文新聞報導今天發佈", "big5"],
+    ]) as [Buffer, Buffer, Buffer];
+    // chardet alone gets these wrong (a Japanese or Hebrew encoding for Arabic).
+    assert.doesNotMatch(String(chardet.detect(yes)), /1256|8859-6/iu);
+    assert.doesNotMatch(String(chardet.detect(said)), /1256|8859-6/iu);
+    assert.equal(adviseEncoding(yes), "windows-1256");
+    assert.equal(adviseEncoding(said), "iso-8859-6");
+    assert.equal(adviseEncoding(chinese), null);
+    assert.throws(
+      () => decodeText("c.txt", chinese),
+      refusal(
+        /not valid UTF-8 .*; import it with its encoding named \(--encoding NAME, for example --encoding windows-1256\)/u,
+      ),
+    );
+  });
+
+  it("advises UTF-16 for Arabic UTF-16 without a BOM instead of calling it binary", () => {
+    const [le] = encoded([["وقال لافروف: نعم\n", "utf-16-le"]]) as [Buffer];
+    assert.throws(
+      () => decodeText("u.txt", le),
+      (e: unknown) =>
+        e instanceof QawlError &&
+        e.message === "u.txt: the file is UTF-16, not UTF-8; import it with --encoding utf-16le; nothing imported" &&
+        e.detail?.kind === "import.file" &&
+        e.detail.reason === "utf16",
+    );
+    assert.equal(decodeText("u.txt", le, "utf-16le").text, "وقال لافروف: نعم\n");
   });
 });

@@ -2,7 +2,8 @@
  * Bytes of an article file → its text, strictly: UTF-8 by default (a leading BOM removed
  * and recorded), or the WHATWG encoding the user names. Never a guess: a file that is not
  * valid in the chosen encoding is refused, and the message names the encoding the bytes
- * most likely are (by `chardet`) so the user can say so with `--encoding`.
+ * most likely are (`adviseEncoding`: Arabic encodings first, then `chardet`'s guesses, only
+ * ones that make Arabic or Latin letters) so the user can say so with `--encoding`.
  */
 import chardet from "chardet";
 import { QawlError, type ImportRefusal } from "../../core/errors.ts";
@@ -44,10 +45,62 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
 }
 
-/** The encoding `chardet` finds most likely, as a lowercase label, or null. */
-function likelyEncoding(bytes: Uint8Array): string | null {
-  const name = chardet.detect(bytes);
-  return name === null ? null : name.toLowerCase();
+/** Arabic letters (the Arabic script's letters and marks, presentation forms included). */
+const ARABIC_LETTER = /(?=[\p{L}\p{M}])\p{Script=Arabic}/u;
+/** Latin letters. */
+const LATIN_LETTER = /(?=\p{L})\p{Script=Latin}/u;
+
+/** Letters and marks of any script. */
+const ANY_LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Share of the non-ASCII letters (and marks) of `text` that `letter` matches, 0 when there
+ * are none; punctuation and symbols (« », ، ؛) count for nothing either way.
+ */
+function shareOf(text: string, letter: RegExp): number {
+  let all = 0;
+  let matching = 0;
+  for (const c of text) {
+    if ((c.codePointAt(0) ?? 0) < 0x80 || !ANY_LETTER.test(c)) continue;
+    all++;
+    if (letter.test(c)) matching++;
+  }
+  return all === 0 ? 0 : matching / all;
+}
+
+/** The bytes strictly decoded in `encoding`, or null when they are not valid in it. */
+function strictly(bytes: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The encoding to advise for bytes that are not UTF-8, as a lowercase WHATWG label, or null.
+ * Arabic first: windows-1256 or ISO-8859-6 (or UTF-16) when the bytes decode strictly to
+ * text whose non-ASCII letters are mostly (≥ 80 %) Arabic, the better of the
+ * two when both do; else `chardet`'s guesses in its order, each only when it decodes to
+ * mostly Arabic or Latin letters. Never an encoding that makes no Arabic or Latin letters
+ * (chardet's `big5` for a short Arabic text).
+ */
+export function adviseEncoding(bytes: Uint8Array): string | null {
+  const arabic = ["windows-1256", "iso-8859-6", "utf-16le", "utf-16be"]
+    .map((encoding) => {
+      const text = strictly(bytes, encoding);
+      return { encoding, share: text === null ? 0 : shareOf(text, ARABIC_LETTER) };
+    })
+    .filter((c) => c.share >= 0.8)
+    .sort((a, b) => b.share - a.share);
+  if (arabic[0] !== undefined) return arabic[0].encoding;
+  for (const guess of chardet.analyse(bytes)) {
+    const encoding = guess.name.toLowerCase();
+    if (encoding === "utf-8") continue;
+    const text = strictly(bytes, encoding);
+    if (text !== null && shareOf(text, ARABIC_LETTER) + shareOf(text, LATIN_LETTER) >= 0.8) return encoding;
+  }
+  return null;
 }
 
 /**
@@ -71,6 +124,17 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
   const isUtf16Bom = (sniff[0] === 0xff && sniff[1] === 0xfe) || (sniff[0] === 0xfe && sniff[1] === 0xff);
   if (sniff.includes(0) && !isUtf16Bom && encoding === undefined) {
+    // UTF-16 without a BOM has NULs too (the high bytes of ASCII): advise it when it reads as text.
+    const which = ["utf-16le", "utf-16be"].find((e) => {
+      const text = strictly(bytes, e);
+      return text !== null && !text.includes("\0") && shareOf(text, ARABIC_LETTER) + shareOf(text, LATIN_LETTER) >= 0.8;
+    });
+    if (which !== undefined) {
+      throw refuse(`the file is UTF-16, not UTF-8; import it with --encoding ${which}; nothing imported`, {
+        reason: "utf16",
+        encoding: which,
+      });
+    }
     throw refuse("not a text file (it holds binary data); nothing imported", { reason: "binary" });
   }
   let text: string;
@@ -88,15 +152,15 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
     const bad = firstInvalidUtf8(body);
     if (bad >= 0) {
       const at = bad + (hadBom ? 3 : 0);
-      const guess = likelyEncoding(bytes);
+      const guess = adviseEncoding(bytes);
       const hint =
-        guess !== null && guess !== "utf-8"
-          ? `it looks like ${guess}: import it with that encoding (--encoding ${guess})`
+        guess !== null
+          ? `it reads as ${shareOf(strictly(bytes, guess) ?? "", ARABIC_LETTER) >= 0.8 ? "Arabic" : "text"} in ${guess}: import it with --encoding ${guess}`
           : "import it with its encoding named (--encoding NAME, for example --encoding windows-1256)";
       const line = lineOf(bytes, at);
       throw refuse(
         `line ${String(line)}: not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at offset ${String(at)}); ${hint}; nothing imported`,
-        { reason: "invalid_utf8", line, guess: guess !== null && guess !== "utf-8" ? guess : null },
+        { reason: "invalid_utf8", line, guess },
       );
     }
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);

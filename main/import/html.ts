@@ -3,8 +3,10 @@
  * engine of Firefox Reader View), the page is sanitized by DOMPurify (no script, no event
  * handler, no `javascript:` URL, no iframe or remote load) and kept as the document's
  * origin. Nothing in the page runs and nothing is fetched: jsdom parses it with scripts and
- * resource loading off. The stored text is the title, the date line (when the page has one)
- * and the paragraphs, separated by blank lines.
+ * resource loading off. The stored text is only text of the page's article: the title (when
+ * the page shows it) and the blocks — paragraphs, subheadings, list items, block quotes and
+ * figure captions — in reading order, separated by blank lines. The date is metadata
+ * (`published`), never added to the text.
  */
 import { Readability } from "@mozilla/readability";
 import createDOMPurify from "dompurify";
@@ -16,7 +18,7 @@ import { QawlError } from "../../core/errors.ts";
 export interface HtmlArticle {
   title: string;
   published: PublishedDate | null;
-  /** Title, date line and paragraphs, separated by blank lines. */
+  /** Title and blocks of the article, separated by blank lines. */
   text: string;
   /** The page, sanitized. */
   page: string;
@@ -36,7 +38,7 @@ function pageDate(document: Document): PublishedDate | null {
     document.querySelector('meta[property="article:published_time"]')?.getAttribute("content");
   const iso = /^(\d{4}-\d{2}-\d{2})/u.exec(datetime ?? "")?.[1];
   const raw = time === null ? null : visibleText(time);
-  if (iso !== undefined) return { iso, raw: raw ?? iso };
+  if (iso !== undefined) return { iso, raw: raw !== null && raw !== "" ? raw : iso };
   return raw === null ? null : parseDateLine(raw);
 }
 
@@ -60,8 +62,8 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
   // Readability changes the document it reads: give it a copy.
   const parsed = new Readability(new JSDOM(html).window.document, { charThreshold: 0 }).parse();
   const body = new JSDOM(purify.sanitize(parsed?.content ?? "")).window.document;
-  const blocks = [...body.querySelectorAll("p, h2, h3, h4, li, blockquote")]
-    .filter((el) => el.querySelector("p, li, blockquote") === null)
+  const blocks = [...body.querySelectorAll("p, h1, h2, h3, h4, li, blockquote, figcaption")]
+    .filter((el) => el.querySelector("p, li, blockquote, figcaption") === null)
     .map(visibleText)
     .filter((t) => t !== "");
   const title = (parsed?.title ?? document.title).replace(/\s+/gu, " ").trim();
@@ -72,12 +74,9 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
       files: 1,
       reason: "no_article",
     });
-  const dateLine = published?.raw;
-  const parts = [
-    title,
-    ...(dateLine !== undefined && dateLine !== "" ? [dateLine] : []),
-    ...blocks.filter((b) => b !== title && b !== dateLine),
-  ];
+  // The title goes first when the page shows it (Readability takes it out of the content).
+  const shown = [...document.querySelectorAll("h1, h2, header, article")].some((el) => visibleText(el).includes(title));
+  const parts = [...(title !== "" && shown ? [title] : []), ...blocks.filter((b) => b !== title)];
   dom.window.close();
   return { title, published, text: parts.join("\n\n"), page, lang };
 }

@@ -25,12 +25,14 @@ import { QawlError } from "../../core/errors.ts";
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES, type LabelDefinition } from "../../core/labels.ts";
 import { guessLanguage } from "../../core/text/language.ts";
 import { OffsetIndex, codePointLength } from "../../core/text/offsets.ts";
+import { IMPORT_FORMATS, type ImportFormat } from "../../core/import-formats.ts";
 import { decodeText } from "./decode.ts";
+import { SyncExtractor, type ExtractKind } from "./extract.ts";
 import { readHtmlArticle } from "./html.ts";
 
-/** Formats Qawl reads (docs/formats.md). */
-export const READ_FORMATS = ["jsonl", "text", "html", "brat", "conll", "doccano", "labelstudio"] as const;
-export type ReadFormat = (typeof READ_FORMATS)[number];
+/** Formats Qawl reads (docs/formats.md; the list is `core/import-formats.ts`). */
+export const READ_FORMATS = IMPORT_FORMATS;
+export type ReadFormat = ImportFormat;
 
 /** A file to import. */
 export interface InputFile {
@@ -188,9 +190,52 @@ function textOf(file: InputFile, encoding?: string): { text: string; hadBom: boo
   return decodeText(file.name, file.bytes, encoding);
 }
 
+/** Whether the bytes are a DOCX: a ZIP (`PK\x03\x04`, ECMA-376 Part 2 OPC) holding `word/document.xml`. */
+function isDocx(bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    zip && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml", 0, "latin1")
+  );
+}
+
+/** Whether the bytes are a PDF: `%PDF-` within the first 1024 bytes (ISO 32000-1 §7.5.2, as readers accept it). */
+function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes("%PDF-", 0, "latin1");
+}
+
+/** Name endings of the files Qawl reads. */
+const READ_EXTENSIONS = /\.(txt|text|x?html?|ann|jsonl|ndjson|json|conll|conll2003|iob|iob2|bio|tsv|docx|pdf)$/iu;
+
+/**
+ * Name endings of office, picture, sound, video and archive files, and of the schema files
+ * beside exports (brat's `annotation.conf`, Label Studio's `label_config.xml`), that Qawl does
+ * not read even when they hold text.
+ */
+const OTHER_EXTENSIONS =
+  /\.(docm|doc|dot|dotx|rtf|odt|ods|odp|xlsx?|xlsm|csv|pptx?|key|pages|numbers|png|jpe?g|gif|webp|svg|heic|tiff?|bmp|ico|zip|gz|tgz|7z|rar|mp3|m4a|wav|ogg|mp4|mov|avi|eml|msg|exe|dmg|conf|xml)$/iu;
+
+/**
+ * Whether a file found in a folder is of a type Qawl does not read, to be skipped: a hidden
+ * file (`.DS_Store`), or a name ending Qawl does not read (`.png`, `.doc`, `.xlsx`) whose bytes
+ * are not a DOCX or PDF either, or binary bytes (a NUL in the first 8000 bytes, git's test)
+ * under a name Qawl does not know. A file of a type Qawl reads is never skipped: a malformed
+ * one is refused.
+ */
+export function isUnreadableType(file: InputFile): boolean {
+  const base = file.name.split(/[\\/]/u).pop() ?? file.name;
+  if (READ_EXTENSIONS.test(base)) return false;
+  if (isDocx(file.bytes) || isPdf(file.bytes)) return false;
+  if (base.startsWith(".") || OTHER_EXTENSIONS.test(base)) return true;
+  return file.bytes.subarray(0, 8000).includes(0);
+}
+
 /** Guess a file's format from its name and content. */
 export function detectFormat(file: InputFile, siblings: readonly InputFile[]): ReadFormat {
   const name = file.name.toLowerCase();
+  // A name Qawl reads is trusted; under another name, the bytes tell DOCX and PDF.
+  const known = READ_EXTENSIONS.test(name);
+  if (name.endsWith(".docx") || (!known && isDocx(file.bytes))) return "docx";
+  if (name.endsWith(".pdf") || (!known && isPdf(file.bytes))) return "pdf";
   const head = new TextDecoder("utf-8", { fatal: false }).decode(file.bytes.subarray(0, 4096)).replace(/^\uFEFF/u, "");
   if (/\.x?html?$/u.test(name) || /^\s*<(!doctype\s+html|html[\s>])/iu.test(head)) return "html";
   if (name.endsWith(".ann")) return "brat";
@@ -211,6 +256,42 @@ export function detectFormat(file: InputFile, siblings: readonly InputFile[]): R
 function formatError(file: string, e: unknown): never {
   if (e instanceof FormatError) throw new QawlError("bad_input", `${file}: ${e.message}; nothing imported`);
   throw e;
+}
+
+/**
+ * A DOCX or PDF article: its text as the extractor gives it (paragraphs separated by a blank
+ * line), the title from the file's own title or its first paragraph.
+ * @throws QawlError naming the file when the extractor cannot read it or it has no text layer
+ */
+function readExtracted(ctx: Context, extractor: SyncExtractor, kind: ExtractKind, file: InputFile): NativeDocument {
+  const answer = extractor.extract(kind, file.name, file.bytes);
+  if (!answer.ok) {
+    if (answer.reason === "no_text_layer") {
+      throw new QawlError(
+        "bad_input",
+        `${file.name}: has no text layer (a scanned page?); run OCR first; nothing imported`,
+        {
+          kind: "import.file",
+          file: file.name,
+          files: 1,
+          reason: "no_text_layer",
+        },
+      );
+    }
+    const what = kind === "docx" ? "a Word document (.docx)" : "a PDF";
+    throw new QawlError(
+      "bad_input",
+      `${file.name}: cannot be read as ${what} (${answer.detail.replace(/\s+/gu, " ").slice(0, 200)}); nothing imported`,
+      { kind: "import.file", file: file.name, files: 1, reason: kind === "docx" ? "bad_docx" : "bad_pdf" },
+    );
+  }
+  const first = answer.text.split("\n\n")[0] ?? "";
+  const doc = document(ctx, { title: answer.metadataTitle ?? first.trim(), text: answer.text, source: file.name });
+  doc.origin =
+    kind === "docx"
+      ? { format: "docx", file: file.name, extractor: answer.extractor }
+      : { format: "pdf", file: file.name, extractor: answer.extractor, pages: answer.pages ?? 0 };
+  return doc;
 }
 
 function readConllFile(ctx: Context, file: InputFile, labels: Set<string>, notes: string[]): NativeDocument[] {
@@ -288,11 +369,12 @@ function readConllFile(ctx: Context, file: InputFile, labels: Set<string>, notes
  * @throws QawlError naming the file (and line) of the first problem
  */
 export function readImportFiles(
-  files: readonly InputFile[],
+  given: readonly InputFile[],
   format: ReadFormat | "auto",
   options: { encoding?: string; annotator: string; now: string },
 ): ReadResult {
   const notes: string[] = [];
+  let files = given;
   let id = 0;
   const ctx: Context = { annotator: options.annotator, now: options.now, nextId: () => ++id };
   const labels = new Set<string>();
@@ -300,6 +382,15 @@ export function readImportFiles(
   const entities: NativeHeader["entities"] = [];
   const relationTypes = new Set<string>();
   const used = new Set<InputFile>();
+  if (format === "auto" && files.length > 1) {
+    // A folder's other files (pictures, spreadsheets, .DS_Store) are left out and named.
+    const kept = files.filter((f) => !isUnreadableType(f));
+    for (const f of files) if (!kept.includes(f)) notes.push(`skipped ${f.name} (not a format Qawl reads)`);
+    if (kept.length === 0) {
+      throw new QawlError("bad_input", "none of the files is of a format Qawl reads; nothing imported");
+    }
+    files = kept;
+  }
   const formats = files.map((f) => (format === "auto" ? detectFormat(f, files) : format));
   if (formats.includes("jsonl")) {
     if (files.length > 1) {
@@ -314,10 +405,22 @@ export function readImportFiles(
       formatError(file.name, e);
     }
   }
-  files.forEach((file, i) => {
-    if (used.has(file)) return;
-    const kind = formats[i] ?? "text";
+  const extractor = new SyncExtractor();
+  try {
+    files.forEach((file, i) => {
+      if (used.has(file)) return;
+      const kind = formats[i] ?? "text";
+      readFile(file, kind);
+    });
+  } finally {
+    extractor.close();
+  }
+  function readFile(file: InputFile, kind: ReadFormat): void {
     switch (kind) {
+      case "docx":
+      case "pdf":
+        documents.push(readExtracted(ctx, extractor, kind, file));
+        break;
       case "text": {
         const { text, hadBom } = textOf(file, options.encoding);
         if (/^\s*<(!doctype\s+html|html[\s>])/iu.test(text)) {
@@ -453,7 +556,7 @@ export function readImportFiles(
       case "jsonl":
         break;
     }
-  });
+  }
   const header = headerFor(labels, options.annotator);
   header.entities = entities;
   for (const type of relationTypes) {

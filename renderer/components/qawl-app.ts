@@ -10,6 +10,7 @@
 import { LitElement, html, nothing } from "lit";
 import type { Connection } from "../api/index.ts";
 import { AnnotationStore, type ImportFormat } from "../state/annotation-store.ts";
+import { IMPORT_FORMATS as READ_FORMATS } from "../../core/import-formats.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
 import { changeText } from "../i18n/changes.ts";
@@ -22,6 +23,7 @@ import type { ArticleView } from "./article-view.ts";
 import type { CuesDialog } from "./cues-dialog.ts";
 import type { DocumentList } from "./document-list.ts";
 import type { DeleteDialog } from "./delete-dialog.ts";
+import type { DetailsDialog } from "./details-dialog.ts";
 import type { ExportDialog } from "./export-dialog.ts";
 import type { LabelsDialog } from "./labels-dialog.ts";
 import type { SearchPanel } from "./search-panel.ts";
@@ -33,6 +35,7 @@ import "./cues-dialog.ts";
 import "./document-list.ts";
 import "./entity-panel.ts";
 import "./delete-dialog.ts";
+import "./details-dialog.ts";
 import "./export-dialog.ts";
 import "./label-bar.ts";
 import "./labels-dialog.ts";
@@ -53,16 +56,22 @@ const ENCODINGS: readonly (readonly [string, () => string])[] = [
 const SNAP_WORDS_KEY = "qawl.snapWords";
 
 /** Import formats offered (docs/formats.md), with their names in the interface language. */
-const IMPORT_FORMATS: readonly (readonly [ImportFormat, () => string])[] = [
-  ["auto", () => t("formatAuto")],
-  ["text", () => t("formatText")],
-  ["html", () => t("formatHtml")],
-  ["jsonl", () => "Qawl JSONL"],
-  ["conll", () => "CoNLL / IOB"],
-  ["brat", () => "brat (.txt + .ann)"],
-  ["doccano", () => "doccano JSONL"],
-  ["labelstudio", () => "Label Studio JSON"],
-];
+const IMPORT_FORMAT_NAMES: Record<ImportFormat, () => string> = {
+  auto: () => t("formatAuto"),
+  text: () => t("formatText"),
+  html: () => t("formatHtml"),
+  docx: () => "Word (.docx)",
+  pdf: () => "PDF",
+  jsonl: () => "Qawl JSONL",
+  conll: () => "CoNLL / IOB",
+  brat: () => "brat (.txt + .ann)",
+  doccano: () => "doccano JSONL",
+  labelstudio: () => "Label Studio JSON",
+};
+/** Every format Qawl reads, in the list's order (core/import-formats.ts), after `auto`. */
+const IMPORT_FORMATS: readonly (readonly [ImportFormat, () => string])[] = (["auto", ...READ_FORMATS] as const).map(
+  (f) => [f, IMPORT_FORMAT_NAMES[f]] as const,
+);
 
 export class QawlApp extends LitElement {
   static override properties = {
@@ -112,10 +121,15 @@ export class QawlApp extends LitElement {
     window.addEventListener("dragleave", this.#onDragLeave);
     window.addEventListener("drop", this.#onDrop);
     this.addEventListener("qawl-delete-document", this.#onDeleteDocument);
+    this.addEventListener("qawl-edit-details", this.#onEditDetails);
   }
 
   #onDeleteDocument = (): void => {
     this.querySelector<DeleteDialog>("qawl-delete-dialog")?.open();
+  };
+
+  #onEditDetails = (): void => {
+    this.querySelector<DetailsDialog>("qawl-details-dialog")?.open();
   };
 
   override disconnectedCallback(): void {
@@ -125,6 +139,7 @@ export class QawlApp extends LitElement {
     window.removeEventListener("dragleave", this.#onDragLeave);
     window.removeEventListener("drop", this.#onDrop);
     this.removeEventListener("qawl-delete-document", this.#onDeleteDocument);
+    this.removeEventListener("qawl-edit-details", this.#onEditDetails);
   }
 
   get #article(): ArticleView | null {
@@ -550,6 +565,7 @@ export class QawlApp extends LitElement {
       <qawl-labels-dialog .store=${store}></qawl-labels-dialog>
       <qawl-export-dialog .store=${store}></qawl-export-dialog>
       <qawl-delete-dialog .store=${store}></qawl-delete-dialog>
+      <qawl-details-dialog .store=${store}></qawl-details-dialog>
       <qawl-cues-dialog .store=${store}></qawl-cues-dialog>
       <qawl-settings-dialog></qawl-settings-dialog>
       <qawl-shortcut-sheet></qawl-shortcut-sheet>

@@ -35,6 +35,9 @@ const t = defineMessages({
     htmlPage: "this is a web page: choose “HTML page” under Format and import it again",
     noArticle: "no article text was found in the page",
     noText: "the document holds no text",
+    noTextLayer: "this PDF has no text layer (a scanned page?): run OCR on it first",
+    badDocx: "this is not a Word document Qawl can read",
+    badPdf: "this is not a PDF Qawl can read",
     invalidUtf8Guess:
       "line {line} is not valid UTF-8; it looks like {guess}: choose it under Encoding and import the file again",
     invalidUtf8: "line {line} is not valid UTF-8: choose the file's encoding under Encoding and import it again",
@@ -71,6 +74,9 @@ const t = defineMessages({
     htmlPage: "هذه صفحة ويب: اختر «صفحة HTML» في الصيغة ثم استوردها من جديد",
     noArticle: "لم يُعثر على نص مقال في الصفحة",
     noText: "لا تحوي الوثيقة أي نص",
+    noTextLayer: "لا طبقة نص في ملف PDF هذا (صفحة ممسوحة ضوئيًا؟): شغّل عليه التعرف الضوئي على الحروف أولًا",
+    badDocx: "هذا ليس مستند Word يستطيع قول قراءته",
+    badPdf: "هذا ليس ملف PDF يستطيع قول قراءته",
     invalidUtf8Guess:
       "السطر {line} ليس نصًا صالحًا بترميز UTF-8؛ يبدو أنه {guess}: اختره في الترميز ثم استورد الملف من جديد",
     invalidUtf8: "السطر {line} ليس نصًا صالحًا بترميز UTF-8: اختر ترميز الملف في الترميز ثم استورده من جديد",
@@ -98,6 +104,12 @@ function refusal(r: ImportRefusal): string {
       return t("noArticle");
     case "no_text":
       return t("noText");
+    case "no_text_layer":
+      return t("noTextLayer");
+    case "bad_docx":
+      return t("badDocx");
+    case "bad_pdf":
+      return t("badPdf");
     case "invalid_utf8":
       return r.guess === null
         ? t("invalidUtf8", { line: r.line })

@@ -25,6 +25,7 @@ import type {
   SpanView,
 } from "../../core/contract.ts";
 import type { ErrorDetail } from "../../core/errors.ts";
+import type { ImportFormat as ReadFormat } from "../../core/import-formats.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
 import { stepWord } from "../../core/text/words.ts";
@@ -41,7 +42,8 @@ export interface StatusMessage {
 }
 
 /** A format the import reads (`auto` finds it per file). */
-export type ImportFormat = "auto" | "jsonl" | "text" | "html" | "brat" | "conll" | "doccano" | "labelstudio";
+/** A format the import menu offers: one Qawl reads, or `auto` to find it per file. */
+export type ImportFormat = "auto" | ReadFormat;
 
 /** Which list the side panel shows. */
 export type SidePanel = "spans" | "entities" | "search";
@@ -715,6 +717,16 @@ export class AnnotationStore extends EventTarget {
       // Done with suggestions left: say so, since they will not be exported.
       const left = doc.spans.filter((s) => s.suggested !== null).length;
       return t("statusSet", { status }) + (status === "done" && left > 0 ? t("stillToReview", { n: left }) : "");
+    });
+  }
+
+  /** Set the open document's details (title, date, URL, outlet, author; `null` clears one): one undoable step. */
+  async updateDetails(details: Omit<OperationInput<"updateDocument">, "documentId">): Promise<boolean> {
+    const doc = this.document;
+    if (doc === null) return false;
+    return this.#edit(async () => {
+      const saved = await this.api.updateDocument({ documentId: doc.id, ...details });
+      return t("detailsSaved", { title: isolate(excerpt(saved.title)) });
     });
   }
 
