@@ -260,7 +260,8 @@ function formatError(file: string, e: unknown): never {
 
 /**
  * A DOCX or PDF article: its text as the extractor gives it (paragraphs separated by a blank
- * line), the title from the file's own title or its first paragraph.
+ * line), the title from the file's own title or its first paragraph, the date from a date line
+ * or dateline of its opening lines.
  * @throws QawlError naming the file when the extractor cannot read it or it has no text layer
  */
 function readExtracted(ctx: Context, extractor: SyncExtractor, kind: ExtractKind, file: InputFile): NativeDocument {
@@ -285,8 +286,14 @@ function readExtracted(ctx: Context, extractor: SyncExtractor, kind: ExtractKind
       { kind: "import.file", file: file.name, files: 1, reason: kind === "docx" ? "bad_docx" : "bad_pdf" },
     );
   }
-  const first = answer.text.split("\n\n")[0] ?? "";
-  const doc = document(ctx, { title: answer.metadataTitle ?? first.trim(), text: answer.text, source: file.name });
+  // The title and date are read from the opening lines as for a plain-text article.
+  const meta = readArticleMetadata(answer.text);
+  const doc = document(ctx, {
+    title: answer.metadataTitle ?? meta.title,
+    text: answer.text,
+    source: file.name,
+    published: meta.published,
+  });
   doc.origin =
     kind === "docx"
       ? { format: "docx", file: file.name, extractor: answer.extractor }
