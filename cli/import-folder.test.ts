@@ -37,7 +37,9 @@ describe("qawl import FOLDER", () => {
     assert.equal(out.stdout.trim().split("\n").length, 2);
     assert.equal(
       out.stderr,
-      `note: skipped ${join(news, "old.doc")} (not a format Qawl reads)\nnote: skipped ${join(news, "photo.png")} (not a format Qawl reads)\n`,
+      [".DS_Store", "old.doc", "photo.png"]
+        .map((name) => `note: skipped ${join(news, name)} (not a format Qawl reads)\n`)
+        .join(""),
     );
   });
 
@@ -45,6 +47,11 @@ describe("qawl import FOLDER", () => {
     const dir = tempDir(t);
     copyFileSync(fixture("lavrov-pompeo-sochi-2019.docx"), join(dir, "a.docx"));
     copyFileSync(fixture("scanned-page.pdf"), join(dir, "b.pdf"));
+    // Files that would be skipped anyway are not counted among those not imported.
+    writeFileSync(join(dir, ".DS_Store"), Buffer.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]));
+    writeFileSync(join(dir, "photo.png"), Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"));
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
     const out = await qawl(["import", dir, "--project", join(dir, "p.qawl")]);
     assert.equal(out.code, 1);
     assert.equal(

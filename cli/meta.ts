@@ -5,7 +5,8 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import type { DocumentSummary, OperationInput } from "../core/contract.ts";
-import { openProject } from "../main/project.ts";
+import { QawlError } from "../core/errors.ts";
+import { openProject, type OpenProject } from "../main/project.ts";
 import { annotatorName, call, withProject, type Lines, type ProjectOptions } from "./common.ts";
 
 /** What `qawl meta` can set, as given on the command line. */
@@ -57,6 +58,22 @@ function metaLines(d: DocumentSummary): string[] {
   ];
 }
 
+/**
+ * Set metadata through `updateDocument`; a refusal says the field and the reason
+ * (`url: a URL has no spaces…`), without the operation's name.
+ * @throws QawlError `bad_input` as the operation refuses
+ */
+async function update(project: OpenProject, input: OperationInput<"updateDocument">): Promise<DocumentSummary> {
+  try {
+    return await call(project, "updateDocument", input);
+  } catch (e) {
+    if (e instanceof QawlError && e.message.startsWith("updateDocument: ")) {
+      throw new QawlError(e.code, e.message.slice("updateDocument: ".length));
+    }
+    throw e;
+  }
+}
+
 /** Add `qawl meta` to the command tree. */
 export function addMetaCommand(cmd: Command, io: Lines): void {
   withProject(cmd.command("meta"))
@@ -72,7 +89,7 @@ export function addMetaCommand(cmd: Command, io: Lines): void {
       const project = openProject({
         project: opts.project,
         mustExist: true,
-        context: { annotator: annotatorName(opts) },
+        context: { annotator: annotatorName(opts), client: () => "cli" },
       });
       try {
         const clear = (v: string | undefined) => (v === undefined ? undefined : v.trim() === "" ? null : v);
@@ -85,7 +102,7 @@ export function addMetaCommand(cmd: Command, io: Lines): void {
         if (author !== undefined) input.author = author;
         const setting = Object.keys(input).length > 1;
         const doc = setting
-          ? await call(project, "updateDocument", input)
+          ? await update(project, input)
           : (await call(project, "listDocuments", {})).find((d) => d.id === documentId);
         if (doc === undefined) {
           // Not in the list: let getDocument say so in its own words.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { placeExport } from "./out-path.ts";
+import { mainFileHint, placeExport } from "./out-path.ts";
 
 describe("where --out puts an export's files", () => {
   it("a name in the main file's extension is the main file, companions named after it", () => {
@@ -16,6 +16,13 @@ describe("where --out puts an export's files", () => {
       spacy.targets.map((t) => t.target),
       ["train.jsonl", "train.spacy"],
     );
+    const docBin = placeExport("spacy", join("out", "data.spacy"), ["spacy.jsonl", "spacy.spacy"]);
+    assert.equal(docBin.mode, "file");
+    assert.deepEqual(
+      docBin.targets.map((t) => t.target),
+      [join("out", "data.jsonl"), join("out", "data.spacy")],
+    );
+    assert.equal(mainFileHint("spacy"), " or a .jsonl or .spacy file (its spacy.jsonl or spacy.spacy)");
   });
 
   it("any other name is a folder, and formats without a main file always take one", () => {

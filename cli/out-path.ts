@@ -1,24 +1,94 @@
 /**
  * Where `qawl export --out <path>` puts the files of a format that writes several: in a
- * folder named `<path>`, or — when `<path>` ends in the extension of the format's main file
- * (`tasks.json` for Label Studio) — the main file at `<path>` and its companions beside it,
- * named after it (`tasks.label_config.xml`). Formats whose files only work together under
- * their own names (brat's folder, HuggingFace's dataset card that names `hf.jsonl`) have no
- * main file and always take a folder.
+ * folder named `<path>`, or — when `<path>` ends in the extension of one of the files the
+ * format lets `--out` name (`tasks.json` for Label Studio's tasks; `data.jsonl` or
+ * `data.spacy` for spaCy's JSONL or DocBin) — that file at `<path>` and its companions
+ * beside it, named after it (`tasks.label_config.xml`, `data.jsonl`). Formats whose files
+ * only work together under their own names (brat's folder, HuggingFace's dataset card that
+ * names `hf.jsonl`) have none and always take a folder.
  */
 import { basename, dirname, extname, join } from "node:path";
 import type { ExportFormat } from "../core/contract.ts";
 
-/** The main file of each multi-file format that has one (its path in the export). */
-export const MAIN_FILES: Partial<Record<ExportFormat, string>> = {
-  doccano: "doccano.jsonl",
-  labelstudio: "labelstudio.json",
-  spacy: "spacy.jsonl",
+/**
+ * The files of each multi-file format that `--out` may name by their extension (their paths
+ * in the export), the first being the main one. An extension names at most one file of a
+ * format.
+ */
+export const NAMED_FILES: Partial<Record<ExportFormat, readonly string[]>> = {
+  doccano: ["doccano.jsonl"],
+  labelstudio: ["labelstudio.json"],
+  spacy: ["spacy.jsonl", "spacy.spacy"],
 };
+
+/**
+ * The file extensions (lowercase, with the dot) that belong to each export format: its
+ * single file's, or those of the files `--out` may name (see `NAMED_FILES`). Empty for a
+ * format that only writes a folder. One list, so that a name in another format's extension
+ * (`quotes-csv --out q.xlsx`) can be refused.
+ */
+export const FORMAT_EXTENSIONS: Record<ExportFormat, readonly string[]> = {
+  jsonl: [".jsonl"],
+  text: [".txt"],
+  brat: [],
+  conll: [".conll"],
+  doccano: [".jsonl"],
+  labelstudio: [".json"],
+  spacy: [".jsonl", ".spacy"],
+  hf: [],
+  webanno: [".tsv"],
+  "quotes-csv": [".csv"],
+  "quotes-xlsx": [".xlsx"],
+};
+
+/** What each format writes, in a few words, for a message (`quotes-csv writes CSV`). */
+const WRITES: Record<ExportFormat, string> = {
+  jsonl: "Qawl JSONL",
+  text: "plain text",
+  brat: "a brat folder",
+  conll: "CoNLL",
+  doccano: "doccano JSONL",
+  labelstudio: "Label Studio JSON",
+  spacy: "spaCy JSONL and a DocBin",
+  hf: "a HuggingFace dataset folder",
+  webanno: "WebAnno TSV",
+  "quotes-csv": "CSV",
+  "quotes-xlsx": "an Excel workbook",
+};
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+
+/**
+ * Why `--out <out>` does not fit `format`, or `null`: its extension belongs to other export
+ * formats and not to this one.
+ * @returns one line, e.g. `quotes-csv writes CSV: name a .csv file (quotes-xlsx writes .xlsx)`
+ */
+export function outExtensionProblem(format: ExportFormat, out: string): string | null {
+  const ext = extname(out).toLowerCase();
+  const own = FORMAT_EXTENSIONS[format];
+  if (ext === "" || own.includes(ext)) return null;
+  const others = (Object.keys(FORMAT_EXTENSIONS) as ExportFormat[]).filter((f) => FORMAT_EXTENSIONS[f].includes(ext));
+  if (others.length === 0) return null;
+  const name =
+    own.length === 0
+      ? "name a folder"
+      : NAMED_FILES[format] === undefined
+        ? `name a ${orList(own)} file`
+        : `name a folder or a ${orList(own)} file`;
+  return `${format} writes ${WRITES[format]}: ${name} (${andList(others)} ${others.length === 1 ? "writes" : "write"} ${ext})`;
+}
 
 /** Where each file of an export goes. */
 export interface Placement {
-  /** `file`: the main file at `--out`, companions beside it; `folder`: everything inside `--out`. */
+  /** `file`: the named file at `--out`, companions beside it; `folder`: everything inside `--out`. */
   mode: "file" | "folder";
   /** Target path of each export file, in the export's order. */
   targets: { path: string; target: string }[];
@@ -35,34 +105,35 @@ function stem(name: string): string {
  * @param format the export format
  * @param out the `--out` argument
  * @param paths the export's file paths (`/`-separated, relative)
- * @returns file mode when `out` ends in the main file's extension (case-insensitive) and the
- *   export holds that main file; folder mode otherwise
+ * @returns file mode when `out` ends (case-insensitively) in the extension of a file the
+ *   format lets `--out` name and the export holds that file; folder mode otherwise
  */
 export function placeExport(format: ExportFormat, out: string, paths: readonly string[]): Placement {
-  const main = MAIN_FILES[format];
-  const wanted = main === undefined ? "" : extname(main).toLowerCase();
-  if (main === undefined || !paths.includes(main) || extname(out).toLowerCase() !== wanted) {
+  const ext = extname(out).toLowerCase();
+  const named = (NAMED_FILES[format] ?? []).find((file) => extname(file).toLowerCase() === ext);
+  if (named === undefined || ext === "" || !paths.includes(named)) {
     return { mode: "folder", targets: paths.map((path) => ({ path, target: join(out, ...path.split("/")) })) };
   }
   const outStem = stem(basename(out));
-  const mainStem = stem(main);
+  const namedStem = stem(named);
   return {
     mode: "file",
     targets: paths.map((path) => {
-      if (path === main) return { path, target: out };
+      if (path === named) return { path, target: out };
       const name = path.split("/").join("_");
       // `spacy.spacy` beside `spacy.jsonl` → `<stem>.spacy`; `label_config.xml` → `<stem>.label_config.xml`.
-      const suffix = name.startsWith(`${mainStem}.`) ? name.slice(mainStem.length + 1) : name;
+      const suffix = name.startsWith(`${namedStem}.`) ? name.slice(namedStem.length + 1) : name;
       return { path, target: join(dirname(out), `${outStem}.${suffix}`) };
     }),
   };
 }
 
 /**
- * How to name the main file of a format on the command line, for a message:
- * ` or a .json file (its labelstudio.json)`, or `""` for a format without one.
+ * How to name the files `--out` may name for a format, for a message:
+ * ` or a .json file (its labelstudio.json)`, ` or a .jsonl or .spacy file (its spacy.jsonl
+ * or spacy.spacy)`, or `""` for a format without one.
  */
 export function mainFileHint(format: ExportFormat): string {
-  const main = MAIN_FILES[format];
-  return main === undefined ? "" : ` or a ${extname(main)} file (its ${main})`;
+  const named = NAMED_FILES[format];
+  return named === undefined ? "" : ` or a ${orList(named.map((f) => extname(f)))} file (its ${orList(named)})`;
 }

@@ -66,7 +66,19 @@ export function writeDoccano(input: ExportInput, variant: DoccanoVariant = "rela
   const lines = input.documents.map((doc) => {
     const split = doc.spans.filter((s) => s.fragments !== undefined);
     const lost: Loss[] = [];
-    if (split.length > 0) lost.push({ kind: "fragments", count: split.length, what: "quote", as: "spans" });
+    // Relations join one span id each end: a split span's are written from (or to) its first fragment.
+    const splitIds = new Set(split.map((s) => s.id));
+    const firstOnly =
+      variant === "relations" &&
+      doc.relations.some((r) => r.to !== undefined && (splitIds.has(r.from) || splitIds.has(r.to)));
+    if (split.length > 0)
+      lost.push({
+        kind: "fragments",
+        count: split.length,
+        what: "quote",
+        as: "spans",
+        ...(firstOnly ? { links: "first" as const } : {}),
+      });
     const linked = doc.spans.filter((s) => s.entity !== undefined).length;
     if (linked > 0) lost.push({ kind: "entity_links", count: linked, why: null });
     const attributed = doc.spans.filter((s) => Object.keys(s.attributes).length > 0).length;

@@ -79,12 +79,25 @@ export function writeLabelStudio(input: ExportInput): Written {
         labels: [r.type],
       });
     }
-    const split = doc.spans.filter((s) => s.fragments !== undefined).length;
+    const splitIds = new Set(doc.spans.filter((s) => s.fragments !== undefined).map((s) => s.id));
+    const split = splitIds.size;
+    // A relation joins two regions: a split span's are written from (or to) its first fragment's region.
+    const firstOnly = doc.relations.some((r) => r.to !== undefined && (splitIds.has(r.from) || splitIds.has(r.to)));
     const toEntity = doc.relations.filter((r) => r.to === undefined).length;
     const linked = doc.spans.filter((s) => s.entity !== undefined).length;
     losses.add(
       doc,
-      ...(split > 0 ? [{ kind: "fragments", count: split, what: "quote", as: "regions" } as const] : []),
+      ...(split > 0
+        ? [
+            {
+              kind: "fragments",
+              count: split,
+              what: "quote",
+              as: "regions",
+              ...(firstOnly ? { links: "first" as const } : {}),
+            } as const,
+          ]
+        : []),
       ...(toEntity > 0 ? [{ kind: "relations_to_entity", count: toEntity, why: null } as const] : []),
       ...(linked > 0 ? [{ kind: "entity_links", count: linked, why: null } as const] : []),
     );

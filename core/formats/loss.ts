@@ -15,8 +15,17 @@ export type Loss =
   | { kind: "entity_links"; count: number; why: "conll" | null }
   | { kind: "attributes"; count: number; example: boolean }
   | { kind: "notes"; count: number }
-  /** Discontinuous spans, written as one span, region or annotation per fragment. */
-  | { kind: "fragments"; count: number; what: "span" | "quote"; as: "spans" | "regions" | "annotations" }
+  /**
+   * Discontinuous spans, written as one span, region or annotation per fragment; `links`
+   * `first` (doccano, Label Studio): their relations start from the first fragment only.
+   */
+  | {
+      kind: "fragments";
+      count: number;
+      what: "span" | "quote";
+      as: "spans" | "regions" | "annotations";
+      links?: "first";
+    }
   /** Overlapping names: left out of spaCy's ents, or not in one tag column. */
   | { kind: "overlapping_names"; count: number; where: "ents" | "column" | null }
   | { kind: "overlapping_layer"; count: number; layer: string }
@@ -45,7 +54,28 @@ export type Loss =
   /** Written as tokens: the text's own spacing and line breaks are not kept. */
   | { kind: "retokenized" }
   | { kind: "plain_text"; count: number }
-  | { kind: "unreviewed"; count: number };
+  | { kind: "unreviewed"; count: number }
+  /** Document details set on the document that the format has no place for, in `DETAIL_FIELDS` order. */
+  | { kind: "details"; fields: DetailField[] };
+
+/**
+ * A document's details (the native JSONL's fields): `published` is the published date,
+ * `source` the file it was imported from.
+ */
+export const DETAIL_FIELDS = ["title", "published", "url", "outlet", "author", "source"] as const;
+
+/** One of `DETAIL_FIELDS`. */
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+/** English names of the details, as the Edit details dialog names them. */
+const DETAIL_NAMES: Record<DetailField, string> = {
+  title: "title",
+  published: "published date",
+  url: "URL",
+  outlet: "outlet",
+  author: "author",
+  source: "source file",
+};
 
 /** `n things`. */
 function count(n: number, one: string, many = `${one}s`): string {
@@ -75,10 +105,13 @@ export function describeLoss(l: Loss): string {
       return `attributes of ${count(l.count, "span")}${l.example ? " (such as a quote's type)" : ""}`;
     case "notes":
       return count(l.count, "note");
-    case "fragments":
-      return l.as === "spans"
-        ? `${count(l.count, `discontinuous ${l.what}`)} written as separate spans, one per fragment`
-        : `${count(l.count, `discontinuous ${l.what}`)} written as one ${l.as === "regions" ? "region" : "annotation"} per fragment`;
+    case "fragments": {
+      const split =
+        l.as === "spans"
+          ? `${count(l.count, `discontinuous ${l.what}`)} written as separate spans, one per fragment`
+          : `${count(l.count, `discontinuous ${l.what}`)} written as one ${l.as === "regions" ? "region" : "annotation"} per fragment`;
+      return `${split}${l.links === "first" ? "; their links start from the first fragment only" : ""}`;
+    }
     case "overlapping_names":
       return `${count(l.count, "overlapping name")}${
         l.where === "ents" ? ' left out of ents (kept in spans["sc"])' : l.where === "column" ? " (one tag column)" : ""
@@ -111,5 +144,7 @@ export function describeLoss(l: Loss): string {
       return `all ${String(l.count)} spans and their links (plain text holds no annotation)`;
     case "unreviewed":
       return `${count(l.count, "unreviewed suggestion")} (accept them to export them)`;
+    case "details":
+      return `document details not in this format: ${l.fields.map((f) => DETAIL_NAMES[f]).join(", ")}`;
   }
 }

@@ -24,7 +24,9 @@ import { LossCollector, type ExportInput, type Written } from "./export-types.ts
  *   fragments joined by one space); `type`: direct, indirect, mixed…;
  * - `sentence`: the text from the start of the sentence that holds the quote's start to
  *   the end of the sentence that holds its end (`core/text/sentences.ts`), exactly as in the text;
- * - `start`, `end`: code point offsets of the quote (its first and last fragment), end-exclusive.
+ * - `start`, `end`: code point offsets of the quote (its first and last fragment), end-exclusive;
+ * - `fragments`: a discontinuous quote's fragments as `start-end` code point offsets
+ *   (end-exclusive) joined by `;`, e.g. `206-224;255-283`; empty for a contiguous quote.
  */
 export const QUOTE_COLUMNS = [
   "document_id",
@@ -43,6 +45,7 @@ export const QUOTE_COLUMNS = [
   "sentence",
   "start",
   "end",
+  "fragments",
 ] as const;
 
 /** One quote. */
@@ -85,6 +88,7 @@ export function quoteRows(input: ExportInput): QuoteRow[] {
           sentence: sentenceOf(q.start, q.end),
           start: q.start,
           end: q.end,
+          fragments: (q.fragments ?? []).map((f) => `${String(f.start)}-${String(f.end)}`).join(";"),
         };
       });
   });
@@ -93,14 +97,25 @@ export function quoteRows(input: ExportInput): QuoteRow[] {
 /** What the table leaves out. */
 export function quoteTableNotes(): string[] {
   return [
-    "one row a quote; names, notes and spans other than quotes, speakers and cues are not in the table; a discontinuous quote's text joins its fragments with a space, start and end are its first and last fragment's; sentence is the text from the start of the sentence holding the quote's start to the end of the sentence holding its end (Unicode sentence segmentation within each line); offsets count code points",
+    "one row a quote; names, notes and spans other than quotes, speakers and cues are not in the table; a discontinuous quote's text joins its fragments with a space, start and end are its first and last fragment's, fragments lists each fragment's start-end; sentence is the text from the start of the sentence holding the quote's start to the end of the sentence holding its end (Unicode sentence segmentation within each line); offsets count code points",
   ];
 }
 
-/** The quotes table as CSV (RFC 4180), UTF-8 with a BOM. */
+/**
+ * The quotes table as CSV (RFC 4180), UTF-8 with a BOM, CR LF between records. Every field
+ * holding a CR or an LF is quoted: with `record_delimiter` set, csv-stringify quotes only
+ * fields holding that delimiter (`\r\n`), and Python's `csv` and pandas end a record at a
+ * bare LF or CR outside quotes (a quote across an LF line end would split its row).
+ */
 export function writeQuotesCsv(input: ExportInput): Written {
   const rows = quoteRows(input);
-  const csv = stringify(rows, { header: true, columns: [...QUOTE_COLUMNS], bom: true, record_delimiter: "\r\n" });
+  const csv = stringify(rows, {
+    header: true,
+    columns: [...QUOTE_COLUMNS],
+    bom: true,
+    record_delimiter: "\r\n",
+    quoted_match: /[\r\n]/,
+  });
   return {
     files: [{ path: "quotes.csv", mediaType: "text/csv", content: csv }],
     report: new LossCollector("quotes-csv", quoteTableNotes()).report(),

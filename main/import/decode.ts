@@ -5,7 +5,10 @@
  * most likely are (`adviseEncoding`: Arabic encodings first, then `chardet`'s guesses, only
  * ones that make Arabic or Latin letters) so the user can say so with `--encoding`.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the package ships no types, and the renderer's and e2e's programs reach this file through tests
+/// <reference path="./html-encoding-sniffer.d.ts" />
 import chardet from "chardet";
+import sniffHTMLEncoding from "html-encoding-sniffer";
 import { QawlError, type ImportRefusal } from "../../core/errors.ts";
 
 /** A decoded file. */
@@ -197,4 +200,39 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
     throw refuse("the file holds only whitespace; nothing imported", { reason: "whitespace" });
   }
   return { text, hadBom };
+}
+
+/** What `sniffHTMLEncoding` answers when neither a BOM nor a `<meta>` names an encoding. */
+const UNDECLARED = "undeclared";
+
+/**
+ * The encoding an HTML page declares, by the WHATWG HTML sniffing algorithm (§13.2.3.2): its
+ * BOM, else the `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`
+ * in its first 1024 bytes (a declared UTF-16 is read as UTF-8, as browsers do).
+ * @returns the WHATWG encoding name in lowercase (`windows-1256`, `utf-8`), or null when the
+ *   page declares none
+ */
+export function declaredHtmlEncoding(bytes: Uint8Array): string | null {
+  const found = sniffHTMLEncoding(bytes, { defaultEncoding: UNDECLARED });
+  return found === UNDECLARED ? null : found.toLowerCase();
+}
+
+/**
+ * Decode an HTML page: in the encoding named (`--encoding`), else in the one the page
+ * declares (`declaredHtmlEncoding`), else strictly as UTF-8. A page whose bytes are valid
+ * UTF-8 while it declares a legacy encoding is read as UTF-8 (its declaration is stale).
+ * @returns the text, and `declared` when the page's own declaration chose a non-UTF-8 encoding
+ * @throws QawlError as `decodeText` does
+ */
+export function decodeHtml(
+  fileName: string,
+  bytes: Uint8Array,
+  encoding?: string,
+): DecodedText & { declared: string | null } {
+  if (encoding !== undefined) return { ...decodeText(fileName, bytes, encoding), declared: null };
+  const declared = declaredHtmlEncoding(bytes);
+  if (declared === null || declared === "utf-8") return { ...decodeText(fileName, bytes), declared: null };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (firstInvalidUtf8(body) < 0) return { ...decodeText(fileName, bytes), declared: null };
+  return { ...decodeText(fileName, bytes, declared), declared };
 }

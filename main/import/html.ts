@@ -6,11 +6,13 @@
  * resource loading off. The stored text is only text of the page's article: the title (when
  * the page shows it) and the blocks — paragraphs, subheadings, list items, block quotes and
  * figure captions — in reading order, separated by blank lines. The date is metadata
- * (`published`), never added to the text.
+ * (`published`), never added to the text; so are the page's address (`og:url`, canonical
+ * link), site name (`og:site_name`) and author (`<meta name="author">`).
  */
 import { Readability } from "@mozilla/readability";
 import createDOMPurify from "dompurify";
 import { JSDOM } from "jsdom";
+import { webUrlProblem } from "../../core/contract.ts";
 import { parseDateLine, type PublishedDate } from "../../core/text/dates.ts";
 import { QawlError } from "../../core/errors.ts";
 
@@ -23,6 +25,31 @@ export interface HtmlArticle {
   /** The page, sanitized. */
   page: string;
   lang: string | null;
+  /** The article's address: `og:url`, else `<link rel="canonical">`; absolute http(s) only. */
+  url: string | null;
+  /** The site's name (`og:site_name`), one line of at most 200 characters. */
+  outlet: string | null;
+  /** `<meta name="author">`, one line of at most 200 characters. */
+  author: string | null;
+}
+
+/** A `<meta>` value as a one-line field of at most 200 characters (whitespace collapsed), or null. */
+function metaField(value: string | null | undefined): string | null {
+  const v = (value ?? "").replace(/\s+/gu, " ").trim();
+  return v === "" || v.length > 200 ? null : v;
+}
+
+/** The page's own address: the first of `og:url` and `<link rel="canonical">` that is an absolute http(s) URL. */
+function pageUrl(document: Document): string | null {
+  const candidates = [
+    document.querySelector('meta[property="og:url"]')?.getAttribute("content"),
+    document.querySelector('link[rel~="canonical" i]')?.getAttribute("href"),
+  ];
+  for (const c of candidates) {
+    const u = (c ?? "").trim();
+    if (u !== "" && u.length <= 2048 && webUrlProblem(u) === null) return u;
+  }
+  return null;
 }
 
 /** Text of an element with its whitespace collapsed, as a reader sees it. */
@@ -59,6 +86,9 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
   });
   const published = pageDate(document);
   const lang = document.documentElement.getAttribute("lang");
+  const url = pageUrl(document);
+  const outlet = metaField(document.querySelector('meta[property="og:site_name"]')?.getAttribute("content"));
+  const author = metaField(document.querySelector('meta[name="author" i]')?.getAttribute("content"));
   // Readability changes the document it reads: give it a copy.
   const parsed = new Readability(new JSDOM(html).window.document, { charThreshold: 0 }).parse();
   const body = new JSDOM(purify.sanitize(parsed?.content ?? "")).window.document;
@@ -78,5 +108,5 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
   const shown = [...document.querySelectorAll("h1, h2, header, article")].some((el) => visibleText(el).includes(title));
   const parts = [...(title !== "" && shown ? [title] : []), ...blocks.filter((b) => b !== title)];
   dom.window.close();
-  return { title, published, text: parts.join("\n\n"), page, lang };
+  return { title, published, text: parts.join("\n\n"), page, lang, url, outlet, author };
 }

@@ -26,7 +26,7 @@ import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES, type LabelDefinition } from "..
 import { guessLanguage } from "../../core/text/language.ts";
 import { OffsetIndex, codePointLength } from "../../core/text/offsets.ts";
 import { IMPORT_FORMATS, type ImportFormat } from "../../core/import-formats.ts";
-import { decodeText } from "./decode.ts";
+import { decodeHtml, decodeText } from "./decode.ts";
 import { SyncExtractor, type ExtractKind } from "./extract.ts";
 import { readHtmlArticle } from "./html.ts";
 
@@ -114,6 +114,9 @@ function document(
     hadBom?: boolean;
     published?: NativeDocument["published"];
     lang?: string | null;
+    url?: string | null;
+    outlet?: string | null;
+    author?: string | null;
   },
 ): NativeDocument {
   return {
@@ -121,7 +124,9 @@ function document(
     title: fields.title,
     published: fields.published ?? null,
     source: fields.source,
-    url: null,
+    url: fields.url ?? null,
+    ...(fields.outlet != null ? { outlet: fields.outlet } : {}),
+    ...(fields.author != null ? { author: fields.author } : {}),
     lang: fields.lang ?? guessLanguage(fields.text),
     text: fields.text,
     text_sha256: sha256(fields.text),
@@ -216,16 +221,18 @@ const OTHER_EXTENSIONS =
 
 /**
  * Whether a file found in a folder is of a type Qawl does not read, to be skipped: a hidden
- * file (`.DS_Store`), or a name ending Qawl does not read (`.png`, `.doc`, `.xlsx`) whose bytes
+ * file (`.DS_Store`, `._a.txt`, whatever its ending), or a name ending Qawl does not read (`.png`, `.doc`, `.xlsx`) whose bytes
  * are not a DOCX or PDF either, or binary bytes (a NUL in the first 8000 bytes, git's test)
  * under a name Qawl does not know. A file of a type Qawl reads is never skipped: a malformed
  * one is refused.
  */
 export function isUnreadableType(file: InputFile): boolean {
   const base = file.name.split(/[\\/]/u).pop() ?? file.name;
+  // Hidden files are the system's (`.DS_Store`, macOS's `._article.txt` beside a copied file).
+  if (base.startsWith(".")) return true;
   if (READ_EXTENSIONS.test(base)) return false;
   if (isDocx(file.bytes) || isPdf(file.bytes)) return false;
-  if (base.startsWith(".") || OTHER_EXTENSIONS.test(base)) return true;
+  if (OTHER_EXTENSIONS.test(base)) return true;
   return file.bytes.subarray(0, 8000).includes(0);
 }
 
@@ -444,13 +451,19 @@ export function readImportFiles(
         break;
       }
       case "html": {
-        const article = readHtmlArticle(file.name, textOf(file, options.encoding).text);
+        // Without --encoding, a page is read in the encoding it declares (BOM, <meta charset>).
+        const decoded = decodeHtml(file.name, file.bytes, options.encoding);
+        if (decoded.declared !== null) notes.push(`${file.name}: read as ${decoded.declared}, as the page declares`);
+        const article = readHtmlArticle(file.name, decoded.text);
         const doc = document(ctx, {
           title: article.title,
           text: article.text,
           source: file.name,
           published: article.published,
           lang: article.lang !== null && /^ar\b/iu.test(article.lang) ? "ar" : null,
+          url: article.url,
+          outlet: article.outlet,
+          author: article.author,
         });
         doc.origin = { format: "html", page: article.page };
         documents.push(doc);

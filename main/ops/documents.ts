@@ -3,7 +3,7 @@ import { excerptForHistory } from "../../core/change-message.ts";
 import type { DocumentView, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { DocumentMetadataRow } from "../../db/rows.ts";
-import { readImportFiles } from "../import/read-files.ts";
+import { isUnreadableType, readImportFiles } from "../import/read-files.ts";
 import { ingest } from "./ingest.ts";
 import type { Ops } from "./context.ts";
 import { relationView, spanView, summaryView } from "./views.ts";
@@ -58,23 +58,29 @@ export function documentOperations(
     },
 
     importDocuments({ files, format, encoding }) {
+      const inputs = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, "base64") }));
+      // A folder's files of other types are skipped by the reader: a refusal counts only the files it reads.
+      const counted =
+        (format ?? "auto") === "auto" && inputs.length > 1
+          ? inputs.filter((f) => !isUnreadableType(f)).length
+          : inputs.length;
       // Read every file first, then store all in one transaction: a refusal anywhere writes nothing.
       const batch = <T>(work: () => T): T => {
         try {
           return work();
         } catch (e) {
-          if (!(e instanceof QawlError) || files.length === 1) throw e;
+          if (!(e instanceof QawlError) || counted <= 1) throw e;
           const message = e.message.replace(/; nothing imported$/u, "");
-          const detail = e.detail?.kind === "import.file" ? { ...e.detail, files: files.length } : e.detail;
-          throw new QawlError(e.code, `${message}; none of the ${String(files.length)} files was imported`, detail);
+          const detail = e.detail?.kind === "import.file" ? { ...e.detail, files: counted } : e.detail;
+          throw new QawlError(e.code, `${message}; none of the ${String(counted)} files was imported`, detail);
         }
       };
       const read = batch(() =>
-        readImportFiles(
-          files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, "base64") })),
-          format ?? "auto",
-          { annotator: ops.annotator, now: ops.now(), ...(encoding !== undefined ? { encoding } : {}) },
-        ),
+        readImportFiles(inputs, format ?? "auto", {
+          annotator: ops.annotator,
+          now: ops.now(),
+          ...(encoding !== undefined ? { encoding } : {}),
+        }),
       );
       return batch(() => ops.store.transaction(() => ({ outcomes: ingest(ops, read), notes: read.notes })));
     },

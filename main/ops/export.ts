@@ -1,5 +1,5 @@
 /** Export of documents in any format: the project as native structures, then the format's writer. */
-import type { ExportLoss, OperationTable } from "../../core/contract.ts";
+import type { ExportFormat, ExportLoss, OperationTable } from "../../core/contract.ts";
 import {
   NATIVE_JSONL_MEDIA_TYPE,
   canonicalDocument,
@@ -14,7 +14,7 @@ import { writeFormat } from "../export/write.ts";
 import { QawlError } from "../../core/errors.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import type { Ops } from "./context.ts";
-import { describeLoss } from "../../core/formats/loss.ts";
+import { DETAIL_FIELDS, describeLoss, type DetailField, type Loss } from "../../core/formats/loss.ts";
 
 /** The header line: schema, entities, annotators. */
 function nativeHeader(ops: Ops): NativeHeader {
@@ -115,23 +115,70 @@ function nativeFile(ops: Ops, documentIds: readonly number[] | null): { content:
   return { content: joinNativeJsonl(nativeHeader(ops), lines), count: lines.length };
 }
 
-/** The loss report with each document's unreviewed suggestions added (they are not exported). */
-function withUnreviewed(
+/**
+ * The document details each format writes (`docs/formats.md`): spaCy's `meta` holds id,
+ * title, published (ISO), source and URL; Label Studio's task `data` holds text and title;
+ * doccano's lines hold id and text; brat, CoNLL, Hugging Face, WebAnno TSV and plain text
+ * hold none; the native JSONL and the quotes tables (a column each) hold them all.
+ */
+export const DETAILS_HELD: Readonly<Record<ExportFormat, readonly DetailField[]>> = {
+  jsonl: DETAIL_FIELDS,
+  text: [],
+  brat: [],
+  conll: [],
+  doccano: [],
+  labelstudio: ["title"],
+  spacy: ["title", "published", "source", "url"],
+  hf: [],
+  webanno: [],
+  "quotes-csv": DETAIL_FIELDS,
+  "quotes-xlsx": DETAIL_FIELDS,
+};
+
+/** The details set on a document (a title is always set), in `DETAIL_FIELDS` order. */
+function detailsSet(doc: NativeDocument): DetailField[] {
+  const set: Record<DetailField, boolean> = {
+    title: doc.title !== "",
+    published: doc.published !== null,
+    url: doc.url !== null,
+    outlet: doc.outlet !== undefined,
+    author: doc.author !== undefined,
+    source: doc.source !== null,
+  };
+  return DETAIL_FIELDS.filter((f) => set[f]);
+}
+
+/**
+ * The loss report with, for each document, its unreviewed suggestions (they are not
+ * exported) and the details it has that `format` does not hold (`DETAILS_HELD`).
+ */
+function withDocumentLosses(
   report: ExportLoss,
   documents: readonly NativeDocument[],
   unreviewed: ReadonlyMap<number, number>,
+  format: ExportFormat,
 ): ExportLoss {
-  if (unreviewed.size === 0) return report;
+  const held = new Set(DETAILS_HELD[format]);
+  const added = new Map<number, Loss[]>();
+  for (const doc of documents) {
+    const n = unreviewed.get(doc.id);
+    const missing = detailsSet(doc).filter((f) => !held.has(f));
+    const losses: Loss[] = [
+      ...(n !== undefined ? [{ kind: "unreviewed", count: n } as const] : []),
+      ...(missing.length > 0 ? [{ kind: "details", fields: missing } as const] : []),
+    ];
+    if (losses.length > 0) added.set(doc.id, losses);
+  }
+  if (added.size === 0) return report;
   const entries = new Map(
     report.documents.map((d) => [d.documentId, { ...d, lost: [...d.lost], losses: [...d.losses] }]),
   );
   for (const doc of documents) {
-    const n = unreviewed.get(doc.id);
-    if (n === undefined) continue;
+    const losses = added.get(doc.id);
+    if (losses === undefined) continue;
     const entry = entries.get(doc.id) ?? { documentId: doc.id, title: doc.title, lost: [], losses: [] };
-    const loss = { kind: "unreviewed", count: n } as const;
-    entry.lost.push(describeLoss(loss));
-    entry.losses.push(loss);
+    entry.lost.push(...losses.map(describeLoss));
+    entry.losses.push(...losses);
     entries.set(doc.id, entry);
   }
   const order = new Map(documents.map((d, i) => [d.id, i]));
@@ -186,7 +233,7 @@ export function exportOperations(ops: Ops): Pick<OperationTable, "exportDocument
         }),
       };
       const written = await writeFormat(format, input, variant);
-      const report = withUnreviewed(written.report, input.documents, unreviewed);
+      const report = withDocumentLosses(written.report, input.documents, unreviewed, format);
       return {
         files: written.files.map((f) =>
           typeof f.content === "string"

@@ -14,6 +14,18 @@ import { FIXTURES } from "../../test-support/temp.ts";
 
 const FILES = ["lavrov-pompeo-sochi-2019.docx", "lavrov-pompeo-sochi-2019.pdf"];
 
+/** The first two words of each quote the rules find in the article, read off its text. */
+const OPENINGS = [
+  "عن اهتمام",
+  "أنه تم",
+  "روسيا مهتمة",
+  "نتفق في",
+  "ناقشنا وضع",
+  "بالتوصل إلى",
+  "أن لقاء",
+  "ضرورة القيام",
+];
+
 /** Rows of the CSV by Python's csv module, each checked against the JSONL's text. */
 const READ = `
 import csv, io, json, sys
@@ -28,7 +40,11 @@ for r in rows:
     spans = [s for s in d["spans"] if s["start"] == int(r["start"]) and s["end"] == int(r["end"]) and s["label"] == "QUOTE"]
     pieces = spans[0].get("fragments") if spans else None
     quote = " ".join(text[p["start"]:p["end"]] for p in pieces) if pieces else text[int(r["start"]):int(r["end"])]
-    out.append({"row": r, "sliced": quote, "sentence_in_text": r["sentence"] in text})
+    # The fragments column, sliced by Python: each fragment's text[s:e], joined by one space.
+    cuts = [tuple(map(int, f.split("-"))) for f in r["fragments"].split(";")] if r["fragments"] else None
+    from_cell = " ".join(text[a:b] for a, b in cuts) if cuts else None
+    out.append({"row": r, "sliced": quote, "sentence_in_text": r["sentence"] in text,
+                "discontinuous": bool(pieces), "from_fragments": from_cell})
 print(json.dumps(out, ensure_ascii=False))
 `;
 
@@ -72,18 +88,38 @@ describe("a project built from a DOCX and a PDF", () => {
     }
     const csv = (await table.exportDocuments({ format: "quotes-csv" })).files[0]?.content ?? "";
     const jsonl = (await table.exportDocuments({ format: "jsonl" })).files[0]?.content ?? "";
-    const rows = runPython<{ row: Record<string, string>; sliced: string; sentence_in_text: boolean }[]>(READ, {
+    const rows = runPython<
+      {
+        row: Record<string, string>;
+        sliced: string;
+        sentence_in_text: boolean;
+        discontinuous: boolean;
+        from_fragments: string | null;
+      }[]
+    >(READ, {
       csv,
       jsonl,
     });
     for (const documentId of ids) {
       const mine = rows.filter((r) => r.row["document_id"] === String(documentId));
-      assert.ok(mine.length >= 3, `document ${String(documentId)} has quotes in the table`);
-      // A carried-over speaker has an entity but, by design, no mention; every other row is full.
-      const full = mine.filter((r) => Object.values(r.row).every((v) => v !== ""));
-      assert.ok(full.length >= 1, `a row of document ${String(documentId)} has every column filled`);
+      // The eight quotes the rules find in this article (the plain-text copy has the same
+      // eight: suggestions.test.ts lists their cues), in text order, by their opening words.
+      assert.deepEqual(
+        mine.map((r) => r.sliced.split(" ").slice(0, 2).join(" ")),
+        OPENINGS,
+        `document ${String(documentId)} has its quotes in the table`,
+      );
+      // A carried-over speaker (a link to an entity) would have no mention, but pre-annotation
+      // links a continuation to the earlier speaker mention itself: every row is full.
+      // (`fragments` is filled for a discontinuous quote only.)
+      const full = mine.filter((r) =>
+        Object.entries(r.row).every(([k, v]) => v !== "" || (k === "fragments" && !r.discontinuous)),
+      );
+      assert.equal(full.length, OPENINGS.length, `every row of document ${String(documentId)} has every column filled`);
       for (const r of mine) {
         assert.equal(r.row["quote"], r.sliced);
+        assert.equal(r.row["fragments"] !== "", r.discontinuous, "fragments is filled for a discontinuous quote");
+        if (r.discontinuous) assert.equal(r.from_fragments, r.row["quote"]);
         assert.ok(r.sentence_in_text, "the sentence is the article's own text");
         assert.equal(r.row["outlet"], "RT Arabic");
         assert.equal(r.row["date"], "2019-05-14");

@@ -83,6 +83,7 @@ def expected_rows():
                 "quote": " ".join(text[p["start"]:p["end"]] for p in pieces),
                 "type": q["attributes"].get("type", ""),
                 "start": str(q["start"]), "end": str(q["end"]),
+                "fragments": ";".join(f'{p["start"]}-{p["end"]}' for p in q.get("fragments") or []),
                 "_pieces": [text[p["start"]:p["end"]] for p in pieces],
             })
     return out
@@ -104,6 +105,15 @@ for name, rows in readers.items():
             problems.append(f"{name} row {i}: the sentence {sentence!r} is not the text around [{start}, {end})")
         if not all(p in sentence for p in want["_pieces"]):
             problems.append(f"{name} row {i}: the sentence does not hold the quote")
+        if row["fragments"]:
+            # Each fragment's text[s:e] from the cell itself; the quote cell is them joined by one space.
+            cuts = [tuple(map(int, f.split("-"))) for f in str(row["fragments"]).split(";")]
+            if [text[a:b] for a, b in cuts] != want["_pieces"]:
+                problems.append(f"{name} row {i}: fragments {row['fragments']!r} do not slice the quote's pieces")
+            if " ".join(text[a:b] for a, b in cuts) != row["quote"]:
+                problems.append(f"{name} row {i}: the quote is not its fragments joined by one space")
+            if (cuts[0][0], cuts[-1][1]) != (start, end):
+                problems.append(f"{name} row {i}: fragments do not span start and end")
 print(json.dumps({"problems": problems, "schema": schema_problems,
                   "rows": {k: v for k, v in readers.items()}}, ensure_ascii=False))
 `;
@@ -151,8 +161,10 @@ describe("quotes table with document metadata, read by csv, pandas and openpyxl"
       const [q1, q2] = hard as [Row, Row];
       // A quote with a speaker mention, an entity with a Wikidata id and a cue: every column filled but the URL.
       for (const [key, value] of Object.entries(q1)) {
-        if (key !== "url" && key !== "author") assert.notEqual(value, "", `${reader}: ${key} is empty`);
+        if (key !== "url" && key !== "author" && key !== "fragments")
+          assert.notEqual(value, "", `${reader}: ${key} is empty`);
       }
+      assert.equal(q1["fragments"], "", `${reader}: a contiguous quote has no fragments`);
       assert.equal(q1["url"], "");
       assert.equal(q1["source"], "hard-cases.txt");
       assert.equal(q1["date"], HARD_META.date);
@@ -167,6 +179,7 @@ describe("quotes table with document metadata, read by csv, pandas and openpyxl"
       assert.equal(q2["speaker_kb_id"], "Q20087");
       assert.equal(q2["speaker_mention"], "");
       assert.equal(q2["quote"], "نتفق على أهميّة الحوار والتعاون ممكن");
+      assert.match(q2["fragments"] ?? "", /^\d+-\d+;\d+-\d+$/u, reader);
     }
   });
 });
@@ -208,7 +221,11 @@ describe("updateDocument", () => {
 
   for (const [input, message] of [
     [{ url: "javascript:alert(1)" }, "updateDocument: url: a URL starts with http:// or https://"],
-    [{ url: "https://" }, "updateDocument: url: a URL starts with http:// or https://"],
+    [{ url: "https://" }, "updateDocument: url: a URL has a host after http:// or https://, such as example.com"],
+    [
+      { url: "https://example.com/a b" },
+      "updateDocument: url: a URL has no spaces or line breaks (write a space as %20)",
+    ],
     [{ date: "2019-13-01" }, "updateDocument: date: a date is YYYY-MM-DD and must exist (e.g. 2019-06-20)"],
     [{ title: "  " }, "updateDocument: title: a title is empty"],
     [{ title: "سطر\nوسطر" }, "updateDocument: title: a title must be one line"],

@@ -76,7 +76,7 @@ export class ExportDialog extends StoreElement {
             ? [...this.#chosen]
             : undefined;
     if (ids !== undefined && ids.length === 0) {
-      store.notify("error", this.scope === "chosen" ? t("tickDocuments") : t("noneDone"));
+      store.notify("error", () => (this.scope === "chosen" ? t("tickDocuments") : t("noneDone")));
       return;
     }
     const result = await store.exportDocuments(this.format, ids, this.format === "doccano" ? this.#variant : undefined);
@@ -98,7 +98,11 @@ export class ExportDialog extends StoreElement {
           ? html`<p>${t("nothingLost")}</p>`
           : html`<ul>
               ${result.report.documents.map(
-                (d) => html`<li><bdi>${d.title}</bdi>: ${d.losses.map(lossText).join(t("lossSeparator"))}</li>`,
+                // The id tells apart documents of the same title (the CLI prints `document N` too).
+                (d) => {
+                  const name = t("lossDocument", { id: String(d.documentId), title: isolate(d.title) });
+                  return html`<li>${name}: ${d.losses.map(lossText).join(t("lossSeparator"))}</li>`;
+                },
               )}
             </ul>`
       }

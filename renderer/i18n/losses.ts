@@ -2,7 +2,7 @@
  * What a document lost in an export, in the interface language: English as core words it
  * (`describeLoss`), Arabic here, from the loss's data (`core/formats/loss.ts`).
  */
-import { describeLoss, type Loss } from "../../core/formats/loss.ts";
+import { describeLoss, type DetailField, type Loss } from "../../core/formats/loss.ts";
 import { locale } from "./locale.ts";
 import { count, type PluralForms } from "./messages.ts";
 import { SPANS_AR } from "./nouns.ts";
@@ -59,6 +59,16 @@ const UNREVIEWED = forms(
   "{n} اقتراح لم يُراجع",
 );
 
+/** The details' names, as the Edit details dialog names them in Arabic. */
+const DETAILS_AR: Record<DetailField, string> = {
+  title: "العنوان",
+  published: "تاريخ النشر",
+  url: "الرابط",
+  outlet: "جهة النشر",
+  author: "الكاتب",
+  source: "الملف المصدر",
+};
+
 function arabic(l: Loss): string {
   switch (l.kind) {
     case "relations":
@@ -80,7 +90,7 @@ function arabic(l: Loss): string {
     case "fragments": {
       const what = count(l.count, l.what === "quote" ? SPLIT_QUOTES : SPLIT_SPANS);
       const as = l.as === "spans" ? "مقطع منفصل" : l.as === "regions" ? "منطقة" : "وسم";
-      return `${what}: ${as} لكل جزء`;
+      return `${what}: ${as} لكل جزء${l.links === "first" ? "؛ روابطها تبدأ من الجزء الأول وحده" : ""}`;
     }
     case "overlapping_names":
       return `${count(l.count, OVERLAPPING_NAMES)}${
@@ -118,6 +128,8 @@ function arabic(l: Loss): string {
       return `المقاطع كلها (${String(l.count)}) وروابطها (لا يحمل النص العادي وسومًا)`;
     case "unreviewed":
       return `${count(l.count, UNREVIEWED)} (اقبلها لتُصدَّر)`;
+    case "details":
+      return `بيانات المستند التي لا مكان لها في هذه الصيغة: ${l.fields.map((f) => DETAILS_AR[f]).join("، ")}`;
   }
 }
 
