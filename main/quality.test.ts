@@ -50,6 +50,8 @@ describe("quality of the pre-annotator", () => {
     const report = await measureQuality(await readGold(gold("anercorp.jsonl")));
     const direct = row(report, "QUOTE direct").exact;
     assert.equal(direct.gold, 85);
+    // Bounds, not values: these are issue 5's targets for a held-out set, and a better rule
+    // must not fail the test (the exact counts on the sample are pinned in the test above).
     assert.ok(direct.precision >= 0.93, `direct precision ${String(direct.precision)}`);
     assert.ok(direct.recall >= 0.9, `direct recall ${String(direct.recall)}`);
     assert.ok(report.attribution.accuracy >= 0.85, `attribution ${String(report.attribution.accuracy)}`);

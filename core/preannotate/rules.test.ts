@@ -6,7 +6,7 @@ import { sha256 } from "../../main/import/read-files.ts";
 import { python } from "../../test-support/python.ts";
 import { FIXTURES, SAMPLE } from "../../test-support/temp.ts";
 import { DEFAULT_CUES } from "./cues.ts";
-import { preannotateQuotes, type Extent } from "./rules.ts";
+import { preannotateQuotes, type Extent, type QuoteSuggestion } from "./rules.ts";
 
 /** Text of an extent (UTF-16 offsets; these texts have no astral characters). */
 const slice = (text: string, e: Extent | null) => (e === null ? null : text.slice(e.start, e.end));
@@ -134,10 +134,48 @@ describe("quote rules", () => {
     }
   });
 
+  /**
+   * Python's `str.find` extents (code points; the same as UTF-16 units here, which Python's
+   * `len` confirms) of the quote, cue and speaker a sentence should yield.
+   */
+  const extents = (text: string, quote: string, cue: string, speaker: string) => {
+    const py = python(text, [], [quote, cue, speaker]);
+    assert.equal(py.length, text.length, "no astral characters: code points are UTF-16 units here");
+    assert.ok(
+      py.finds.every((at) => at !== -1),
+      "Python finds the quote, the cue and the speaker",
+    );
+    const [q = -1, c = -1, sp = -1] = py.finds;
+    return {
+      quote: { start: q, end: q + quote.length },
+      cue: { start: c, end: c + cue.length },
+      speaker: { start: sp, end: sp + speaker.length },
+    };
+  };
+  const found = (q: QuoteSuggestion) => ({
+    quote: q.quote,
+    type: q.type,
+    cue: q.cue,
+    speaker: q.speaker,
+    carried: q.carried,
+  });
+
+  it("suggest the quote, cue and speaker of a sentence with no quote in the document yet", () => {
+    const text = 'وقال الوزير: "نرفض أي تهجير".';
+    const want = extents(text, "نرفض أي تهجير", "قال", "الوزير");
+    assert.deepEqual(preannotateQuotes(text, DEFAULT_CUES).map(found), [{ ...want, type: "direct", carried: false }]);
+  });
+
   it("do not suggest what overlaps a quote already in the document", () => {
     const text = 'وقال الوزير: "نرفض أي تهجير".';
-    const quote = { start: text.indexOf("نرفض"), end: text.indexOf('".') };
+    const { quote } = extents(text, "نرفض أي تهجير", "قال", "الوزير");
     assert.deepEqual(preannotateQuotes(text, DEFAULT_CUES, { prior: [{ quote, speaker: null }] }), []);
+  });
+
+  it("use the project's cue list: a lemma kept is a cue", () => {
+    const text = 'وقال الوزير "نرفض أي تهجير".';
+    const want = extents(text, "نرفض أي تهجير", "قال", "الوزير");
+    assert.deepEqual(preannotateQuotes(text, DEFAULT_CUES).map(found), [{ ...want, type: "direct", carried: false }]);
   });
 
   it("use the project's cue list: a lemma removed is not a cue any more", () => {

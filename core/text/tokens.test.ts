@@ -30,7 +30,11 @@ describe("tokenize", () => {
       "سطر",
       "ثان",
     ]);
-    assert.ok(sentences.length >= 3, "two sentences on the first line and one on the second");
+    // Two sentences on the first line (each ends at its full stop) and one on the second.
+    assert.deepEqual(
+      sentences.map((sentence) => sentence.map((t) => py.slices[all.indexOf(t)]).join(" ")),
+      ['وقال بومبيو : " نعم " .', "و وصل 🇺🇸 إلى سوتشي .", "سطر ثان"],
+    );
     assert.equal(sentences[sentences.length - 1]?.map((t) => py.slices[all.indexOf(t)]).join(" "), "سطر ثان");
   });
 });

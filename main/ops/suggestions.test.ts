@@ -144,7 +144,7 @@ describe("pre-annotation", () => {
     // A plain-text article written as CoNLL tokens loses its spacing, and the suggestions.
     assert.match(
       conll.report.documents[0]?.lost.join("; ") ?? "",
-      /^the text's own spacing and line breaks \(written as tokens; [^)]*\); \d+ unreviewed suggestions \(accept them to export them\)$/u,
+      /^the text's own spacing and line breaks \(written as tokens; [^)]*\); \d+ unreviewed suggestions \(accept them to export them\); document details not in this format: [^;]+$/u,
     );
     // Imported into an empty project, the suggestions are still suggestions.
     const other = emptyProject(t, "copy.qawl").table;
@@ -160,10 +160,18 @@ describe("pre-annotation", () => {
         .spans.find((s) => s.label === "QUOTE" && s.text.startsWith(start) && s.suggested !== null);
     const second = quoteAt("نتفق في أهمية");
     assert.ok(second !== undefined);
+    const cueOfSecond = table
+      .getDocument({ documentId })
+      .relations.find((r) => r.fromSpanId === second.id && r.type === "cue")?.toSpanId;
+    assert.ok(cueOfSecond !== undefined && cueOfSecond !== null);
     const { rejected } = table.reviewSuggestions({ decision: "reject", spanIds: [second.id] });
-    // The quote took its suggested cue along; the history counts both.
-    assert.ok(rejected.length >= 2);
-    assert.equal(table.getHistory({}).undo?.description, `Reject ${String(rejected.length)} suggestions`);
+    // The quote took its suggested cue (أضاف) along, and nothing else: its speaker is the
+    // minister carried over from the first quote, which still points to him. The history counts both.
+    assert.deepEqual(
+      [...rejected].sort((a, b) => a - b),
+      [second.id, cueOfSecond].sort((a, b) => a - b),
+    );
+    assert.equal(table.getHistory({}).undo?.description, "Reject 2 suggestions");
     table.preannotate({ documentIds: [documentId] });
     assert.equal(quoteAt("نتفق في أهمية"), undefined);
     // Undoing the rejection forgets it: the next run suggests the quote again.
@@ -360,7 +368,37 @@ print(json.dumps(out))`,
       ["روسيا مهتمة", "نتفق في أهم", "ناقشنا وضع "],
     );
     assert.ok(said.hits.every((h) => quotes.some((q) => q.id === h.spanId)));
-    assert.equal(table.search({ query: "", label: "CUE" }).total, quotes.length);
+    // Spans by label: the eight cues the rules find in the sample (one per suggested quote,
+    // read off the article by hand), each at the occurrence Python's str.find gives.
+    const cueWords: [string, number][] = [
+      ["أعرب", 0],
+      ["مؤكدا", 0],
+      ["قال", 0],
+      ["أضاف", 0],
+      ["تابع قائلا", 0],
+      ["أفاد", 0],
+      ["أكد", 0],
+      ["مؤكدا", 1],
+    ];
+    const cueExtents = runPython<[number, number, string][]>(
+      `import json, sys
+job = json.load(sys.stdin)
+text, out = job["text"], []
+for needle, nth in job["needles"]:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.find(needle, at + 1)
+    assert at >= 0, needle
+    out.append([at, at + len(needle), text[at:at + len(needle)]])
+print(json.dumps(out, ensure_ascii=False))`,
+      { text: sampleText, needles: cueWords },
+    );
+    const cues = table.search({ query: "", label: "CUE" });
+    assert.equal(cues.total, cueWords.length);
+    assert.deepEqual(
+      cues.hits.map((h) => [h.start, h.end, h.match]),
+      cueExtents,
+    );
     // Inside quotes only; a substring match, so `السورية` counts too (Python counts the same).
     const inQuotes = runPython<number>(
       `import json, sys\njob = json.load(sys.stdin)\nprint(sum(job["text"][s:e].count("سورية") for s, e in job["ranges"]))`,
