@@ -37,7 +37,12 @@ export type ChangeMessage =
   | { kind: "document.status"; title: string; status: DocumentStatus }
   /** A document's title, date, URL, outlet or author set (`title`: its title before the change). */
   | { kind: "document.edit"; title: string }
-  | { kind: "propagate.name" | "propagate.all" }
+  /**
+   * The other mentions of a name suggested: `text` the name's excerpt and `count` how many
+   * (both absent in changes recorded before Qawl kept them).
+   */
+  | { kind: "propagate.name"; text?: string; count?: number }
+  | { kind: "propagate.all" }
   /** The cue list replaced (`count` lemmas), or set back to Qawl's defaults. */
   | { kind: "cues.set"; count: number }
   | { kind: "cues.reset" }
@@ -112,7 +117,9 @@ export function describeChange(m: ChangeMessage): string {
     case "document.edit":
       return `Edit the details of “${m.title}”`;
     case "propagate.name":
-      return "Suggest the other mentions of a name";
+      return m.text === undefined || m.count === undefined
+        ? "Suggest the other mentions of a name"
+        : `Suggest ${plural(m.count, "other mention")} of «${m.text}»`;
     case "propagate.all":
       return "Suggest every known name";
     case "cues.set":

@@ -6,6 +6,7 @@
  * (`renderer/i18n/errors.ts`); `message` stays the English line for the CLI and the API.
  */
 import type { NamedRef } from "./change-message.ts";
+import type { InputField, InputRule } from "./input-errors.ts";
 
 /** Why an operation was refused. */
 export type QawlErrorCode = "bad_input" | "not_found" | "conflict";
@@ -45,7 +46,13 @@ export type ErrorDetail =
   | { kind: "search.unknown_label"; asked: string; labels: string[] }
   /** A file of an import; `files` is how many the import held (none of them was imported). */
   | ({ kind: "import.file"; file: string; files: number } & ImportRefusal)
-  | { kind: "import.jsonl_alone" };
+  | { kind: "import.jsonl_alone" }
+  /**
+   * A value the contract's schema refuses (core/input-errors.ts): `field` breaks `rule`;
+   * `limit` the most/least characters or items allowed and `actual` how many it has, for
+   * the length and list rules (else null).
+   */
+  | { kind: "input.invalid"; field: InputField; rule: InputRule; limit: number | null; actual: number | null };
 
 /** A refusal with a one-line, human-readable message that names what was wrong. */
 export class QawlError extends Error {

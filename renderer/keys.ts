@@ -26,9 +26,15 @@ export function ariaKeyShortcut(key: string): string {
   return key.length === 1 ? key.toUpperCase() : key;
 }
 
-/** Whether the event comes from a control that takes typing (then shortcuts stay quiet). */
+/**
+ * Whether the event comes from a control that takes typing (then shortcuts stay quiet). A
+ * file input takes only Enter and Space (they open its picker): the picker leaves the focus
+ * on it, and every other shortcut still works there.
+ */
 export function isTypingTarget(event: Event): boolean {
   const target = event.composedPath()[0];
   if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement && target.type === "file")
+    return event instanceof KeyboardEvent && (event.key === "Enter" || event.key === " ");
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }

@@ -197,7 +197,11 @@ describe("entities", () => {
     const reply = await dispatch(table, "createEntity", { name: "Y", type: "PER", kbId: "1234" });
     assert.deepEqual(reply, {
       ok: false,
-      error: { code: "bad_input", message: "createEntity: kbId: a Wikidata id looks like Q1234" },
+      error: {
+        code: "bad_input",
+        message: "createEntity: kbId: a Wikidata id looks like Q1234",
+        detail: { kind: "input.invalid", field: "entity.kbId", rule: "format", limit: null, actual: null },
+      },
     });
   });
 });

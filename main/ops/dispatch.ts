@@ -5,6 +5,7 @@
  */
 import { inputSchemas, type OperationOutputs, type OperationTable, type Reply } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
+import { inputRefusal } from "../../core/input-errors.ts";
 import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
 
 /** Whether `name` is an operation of the contract. */
@@ -29,13 +30,13 @@ export async function dispatch(
       error: { code: "unknown_operation", message: `no operation is called ${JSON.stringify(name)}` },
     };
   }
-  const parsed = inputSchemas[name].safeParse(input);
+  // The value is kept in the issue so that a refusal can say how long it is.
+  const parsed = inputSchemas[name].safeParse(input, { reportInput: true });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined || issue.path.length === 0 ? "input" : issue.path.join(".");
+    const { message, detail } = inputRefusal(name, parsed.error.issues[0]);
     return {
       ok: false,
-      error: { code: "bad_input", message: `${name}: ${where}: ${issue?.message ?? "invalid input"}` },
+      error: detail === null ? { code: "bad_input", message } : { code: "bad_input", message, detail },
     };
   }
   try {

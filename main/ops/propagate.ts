@@ -4,6 +4,7 @@
  * entity — matched through Arabic folding, attached proclitics peeled, whole words only
  * unless asked (`core/text/name-matches.ts`). Offsets in code points.
  */
+import { excerptForHistory, type ChangeMessage } from "../../core/change-message.ts";
 import type { OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import { findName } from "../../core/text/name-matches.ts";
@@ -94,8 +95,16 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
       const touched: number[] = [];
       let suggested = 0;
       const home = spanId === undefined ? undefined : ops.span(spanId).document_id;
+      const homeSpan = spanId === undefined ? undefined : ops.span(spanId);
+      const homeText =
+        homeSpan === undefined ? "" : ops.spanText(homeSpan, ops.indexesOf(ops.document(homeSpan.document_id)).offsets);
       const madeAtHome: number[] = [];
-      ops.change({ kind: spanId !== undefined ? "propagate.name" : "propagate.all" }, null, () => {
+      // Named after the name and how many mentions it found (known once the search is done).
+      const named = (): ChangeMessage =>
+        home === undefined
+          ? { kind: "propagate.all" }
+          : { kind: "propagate.name", text: excerptForHistory(homeText), count: suggested };
+      ops.change(named, null, () => {
         const annotatorId = ops.annotatorId();
         const now = ops.now();
         for (const [documentId, list] of [...perDocument].sort((a, b) => a[0] - b[0])) {

@@ -10,6 +10,7 @@ import type { DocumentStatus, DocumentSummary } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { activeFilterCount, NO_FILTERS, passes, type DocumentFilters } from "./document-filters.ts";
 import { t } from "./document-list.messages.ts";
+import { DATE_PATTERN, dateHint, datePlaceholder, isWholeDate, typedDate } from "../date-field.ts";
 
 const STATUSES: readonly DocumentStatus[] = ["new", "in_progress", "done"];
 
@@ -99,21 +100,30 @@ export class DocumentList extends StoreElement {
           <label class="doc-filter"
             ><span>${t("from")}</span>
             <input
-              type="date"
-              max=${f.to === "" ? nothing : f.to}
+              type="text"
+              dir="ltr"
+              pattern=${DATE_PATTERN}
+              placeholder=${datePlaceholder()}
+              title=${dateHint()}
               .value=${f.from}
               @input=${(e: Event) => {
-                this.#set({ from: (e.target as HTMLInputElement).value });
+                const from = typedDate((e.target as HTMLInputElement).value);
+                // A date half typed does not filter yet.
+                if (from === "" || isWholeDate(from)) this.#set({ from });
               }}
           /></label>
           <label class="doc-filter"
             ><span>${t("to")}</span>
             <input
-              type="date"
-              min=${f.from === "" ? nothing : f.from}
+              type="text"
+              dir="ltr"
+              pattern=${DATE_PATTERN}
+              placeholder=${datePlaceholder()}
+              title=${dateHint()}
               .value=${f.to}
               @input=${(e: Event) => {
-                this.#set({ to: (e.target as HTMLInputElement).value });
+                const to = typedDate((e.target as HTMLInputElement).value);
+                if (to === "" || isWholeDate(to)) this.#set({ to });
               }}
           /></label>
         </fieldset>

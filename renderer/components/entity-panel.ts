@@ -9,6 +9,7 @@ import { StoreElement } from "./store-element.ts";
 import type { EntityDetail } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { isolate } from "../format.ts";
+import { formatRule } from "../i18n/errors.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./entity-panel.messages.ts";
 
@@ -63,6 +64,7 @@ export class EntityPanel extends StoreElement {
             name="kbId"
             placeholder=${t("wikidataPlaceholder")}
             pattern="Q[1-9][0-9]*"
+            title=${formatRule("entity.kbId")}
             dir="ltr"
             .value=${entity.kbId ?? ""}
         /></label>

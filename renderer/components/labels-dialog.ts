@@ -1,14 +1,17 @@
 /**
  * `<qawl-labels-dialog>`: the project's label schema, editable — rename a label (as shown
  * and as exported), recolour it, change its key, retire it (its spans stay; it is no longer
- * offered) or bring it back, and add new labels.
+ * offered) or bring it back, and add new labels. While it is open with a row changed and not
+ * saved (or a new label half typed), leaving the page warns (see `state/drafts.ts`).
  */
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import type { LabelView } from "../../core/contract.ts";
 import type { LabelKind } from "../../core/labels.ts";
+import { formatRule } from "../i18n/errors.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./labels-dialog.messages.ts";
+import { watchUnsaved } from "../state/drafts.ts";
 
 /** Label kinds offered, with the message that names each. */
 const KINDS: readonly (readonly [LabelKind, Parameters<typeof t>[0]])[] = [
@@ -31,6 +34,38 @@ function field(data: FormData, name: string): string {
 }
 
 export class LabelsDialog extends StoreElement {
+  #unwatch: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unwatch = watchUnsaved(() => this.#unsaved());
+  }
+
+  override disconnectedCallback(): void {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    super.disconnectedCallback();
+  }
+
+  /** Whether the open dialog shows a row that differs from its label, or a new label begun. */
+  #unsaved(): boolean {
+    const dialog = this.querySelector("dialog");
+    if (dialog?.open !== true) return false;
+    const labels = this.store?.project?.labels ?? [];
+    // The labels' rows in order, then the form that adds one.
+    return [...dialog.querySelectorAll<HTMLFormElement>("form.label-row")].some((form, i) => {
+      const data = new FormData(form);
+      const label = labels[i];
+      if (label === undefined) return ["displayName", "name", "key"].some((name) => field(data, name) !== "");
+      return (
+        field(data, "displayName") !== label.displayName ||
+        field(data, "name") !== label.name ||
+        field(data, "key").toLowerCase() !== (label.key ?? "").toLowerCase() ||
+        field(data, "color").toLowerCase() !== label.color.toLowerCase()
+      );
+    });
+  }
+
   /** Show the dialog (modal). */
   open(): void {
     this.querySelector("dialog")?.showModal();
@@ -90,6 +125,7 @@ export class LabelsDialog extends StoreElement {
                 aria-label=${t("nameInExports")}
                 required
                 pattern="[\\p{L}\\p{N}_\\-]{1,40}"
+                title=${formatRule("label.name")}
                 .value=${l.name}
               />
               <input name="key" aria-label=${t("key")} maxlength="1" size="2" .value=${l.key ?? ""} />
@@ -130,6 +166,7 @@ export class LabelsDialog extends StoreElement {
           placeholder=${t("namePlaceholder")}
           required
           pattern="[\\p{L}\\p{N}_\\-]{1,40}"
+          title=${formatRule("label.name")}
         />
         <input name="key" aria-label=${t("key")} maxlength="1" size="2" placeholder=${t("keyPlaceholder")} />
         <select name="kind" aria-label=${t("kind")}>

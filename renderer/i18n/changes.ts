@@ -64,7 +64,9 @@ function arabic(m: ChangeMessage): string {
     case "document.edit":
       return `تعديل بيانات ${quoted(m.title)}`;
     case "propagate.name":
-      return "اقتراح بقية مواضع الاسم";
+      return m.text === undefined || m.count === undefined
+        ? "اقتراح بقية مواضع الاسم"
+        : `اقتراح مواضع أخرى للاسم ${quoted(m.text)} (${String(m.count)})`;
     case "propagate.all":
       return "اقتراح كل الأسماء المعروفة";
     case "cues.set":

@@ -4,6 +4,7 @@
  * menus, not the CLI's flags). A refusal without data shows its English one-line message.
  */
 import type { ErrorDetail, ImportRefusal } from "../../core/errors.ts";
+import type { InputField } from "../../core/input-errors.ts";
 import { isolate } from "../format.ts";
 import { labelDisplayName } from "./labels.ts";
 import { count, defineMessages } from "./messages.ts";
@@ -46,6 +47,42 @@ const t = defineMessages({
     isUtf8: "the file is UTF-8, not {encoding}: choose UTF-8 under Encoding and import it again",
     unknownEncoding: "{encoding} is not an encoding Qawl knows",
     bratPair: "brat standoff needs both {base}.txt and {base}.ann, imported together",
+    required: "{Field} is empty.",
+    maxLength: "{Field} is at most {limit} characters (it has {actual}).",
+    maxLengthOnly: "{Field} is at most {limit} characters.",
+    oneLine: "{Field} must be one line.",
+    maxItems: "There can be at most {limit} {field} (there are {actual}).",
+    minItems: "There must be at least {limit} {field}.",
+    badFormat: "{Field} is not written as it must be.",
+    "format.label.key": "A key is one lowercase letter or digit, such as {example}.",
+    "format.label.color": "A colour is # and six hexadecimal digits, such as {example}.",
+    "format.label.name": "A name in exports is 1 to 40 letters, digits, _ or - (no spaces), such as {example}.",
+    "format.entity.kbId": "A Wikidata id is Q and a number, such as {example}.",
+    "format.document.url": "A URL starts with http:// or https://, such as {example}.",
+    "format.document.date": "A date is written YYYY-MM-DD and must exist, such as {example}.",
+    "field.label.name": "the name in exports",
+    "field.label.displayName": "the display name",
+    "field.label.key": "the key",
+    "field.label.color": "the colour",
+    "field.document.title": "the title",
+    "field.document.date": "the date",
+    "field.document.dateRaw": "the date as written",
+    "field.document.url": "the URL",
+    "field.document.outlet": "the outlet",
+    "field.document.author": "the author",
+    "field.entity.name": "the entity's name",
+    "field.entity.type": "the entity's type",
+    "field.entity.alias": "an alias",
+    "field.entity.aliases": "aliases",
+    "field.entity.kbId": "the Wikidata id",
+    "field.span.note": "the note",
+    "field.search.query": "the search",
+    "field.cue.word": "a cue word",
+    "field.cue.forms": "forms of a cue",
+    "field.cue.participles": "participles of a cue",
+    "field.cue.introducers": "introducers of a cue",
+    "field.cues": "cue lemmas",
+    "field.import.encoding": "the encoding",
   },
   ar: {
     missing: "لم تعد تلك الوثيقة في المشروع.",
@@ -85,10 +122,84 @@ const t = defineMessages({
     isUtf8: "ترميز الملف UTF-8 لا {encoding}: اختر UTF-8 في الترميز ثم استورده من جديد",
     unknownEncoding: "لا يعرف قول الترميز {encoding}",
     bratPair: "يحتاج تنسيق brat إلى الملفين {base}.txt و{base}.ann معًا",
+    required: "لا بد من كتابة {field}.",
+    maxLength: "لا يزيد عدد أحرف {field} على {limit} (والمكتوب الآن {actual}).",
+    maxLengthOnly: "لا يزيد عدد أحرف {field} على {limit}.",
+    oneLine: "لا يُقبل فاصل أسطر في {field}.",
+    maxItems: "لا يزيد عدد {field} على {limit} (وهو الآن {actual}).",
+    minItems: "لا يقل عدد {field} عن {limit}.",
+    badFormat: "لم يُكتب {field} بالشكل المطلوب.",
+    "format.label.key": "المفتاح حرف لاتيني صغير واحد أو رقم واحد، مثل {example}.",
+    "format.label.color": "اللون علامة # تتبعها ستة أرقام ست عشرية، مثل {example}.",
+    "format.label.name":
+      "الاسم في التصدير من حرف واحد إلى 40 من الحروف أو الأرقام أو _ أو - (بلا مسافات)، مثل {example}.",
+    "format.entity.kbId": "معرّف ويكي بيانات هو الحرف Q يتبعه رقم، مثل {example}.",
+    "format.document.url": "يبدأ الرابط بـ \u2066http://\u2069 أو \u2066https://\u2069، مثل {example}.",
+    "format.document.date": "يُكتب التاريخ بالشكل \u2066YYYY-MM-DD\u2069 ولا بد أن يكون يومًا موجودًا، مثل {example}.",
+    "field.label.name": "الاسم في التصدير",
+    "field.label.displayName": "الاسم المعروض",
+    "field.label.key": "المفتاح",
+    "field.label.color": "اللون",
+    "field.document.title": "العنوان",
+    "field.document.date": "التاريخ",
+    "field.document.dateRaw": "التاريخ كما كُتب",
+    "field.document.url": "الرابط",
+    "field.document.outlet": "جهة النشر",
+    "field.document.author": "الكاتب",
+    "field.entity.name": "اسم الكيان",
+    "field.entity.type": "نوع الكيان",
+    "field.entity.alias": "الاسم البديل",
+    "field.entity.aliases": "الأسماء البديلة",
+    "field.entity.kbId": "معرّف ويكي بيانات",
+    "field.span.note": "الملاحظة",
+    "field.search.query": "نص البحث",
+    "field.cue.word": "فعل القول",
+    "field.cue.forms": "صيغ فعل القول",
+    "field.cue.participles": "أسماء الفاعل لفعل القول",
+    "field.cue.introducers": "أدوات فعل القول",
+    "field.cues": "أفعال القول",
+    "field.import.encoding": "الترميز",
   },
 });
 
 const ltr = (text: string) => `\u2066${text}\u2069`;
+
+/** Each field's own format: its message, and an example of what it allows (the same in both languages). */
+const FORMATS: Readonly<Partial<Record<InputField, readonly [Parameters<typeof t>[0], string]>>> = {
+  "label.key": ["format.label.key", "q"],
+  "label.color": ["format.label.color", "#6366f1"],
+  "label.name": ["format.label.name", "QUOTE"],
+  "entity.kbId": ["format.entity.kbId", "Q1234"],
+  "document.url": ["format.document.url", "https://example.com/news/1"],
+  "document.date": ["format.document.date", "2019-06-20"],
+};
+
+/** `text` with its first letter in upper case (English; Arabic has no case). */
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function invalidInput(d: Extract<ErrorDetail, { kind: "input.invalid" }>): string {
+  const field = t(`field.${d.field}`);
+  const names = { field, Field: capital(field) };
+  const limit = d.limit ?? 0;
+  switch (d.rule) {
+    case "required":
+      return t("required", names);
+    case "max_length":
+      return d.actual === null
+        ? t("maxLengthOnly", { ...names, limit })
+        : t("maxLength", { ...names, limit, actual: d.actual });
+    case "one_line":
+      return t("oneLine", names);
+    case "max_items":
+      return t("maxItems", { ...names, limit, actual: d.actual ?? 0 });
+    case "min_items":
+      return t("minItems", { ...names, limit });
+    case "format": {
+      const format = FORMATS[d.field];
+      return format === undefined ? t("badFormat", names) : t(format[0], { example: ltr(format[1]) });
+    }
+  }
+}
 
 function refusal(r: ImportRefusal): string {
   switch (r.reason) {
@@ -161,6 +272,8 @@ function worded(d: ErrorDetail): string {
       return t("unknownLabel", { asked: isolate(d.asked) });
     case "import.jsonl_alone":
       return t("jsonlAlone");
+    case "input.invalid":
+      return invalidInput(d);
     case "import.file":
       return t("importFile", {
         file: isolate(d.file),
@@ -168,6 +281,14 @@ function worded(d: ErrorDetail): string {
         outcome: d.files === 1 ? t("nothingImported") : t("noneImported", { n: d.files }),
       });
   }
+}
+
+/**
+ * What a field's own format allows, with an example, in the interface language (for a
+ * `title` on an input with a `pattern`: the browser shows it when the pattern refuses).
+ */
+export function formatRule(field: InputField): string {
+  return invalidInput({ kind: "input.invalid", field, rule: "format", limit: null, actual: null });
 }
 
 /**

@@ -44,7 +44,7 @@ function neighbour(store: AnnotationStore, list: SpanView[], direction: 1 | -1):
 export async function step(store: AnnotationStore, kind: StepKind, direction: 1 | -1): Promise<void> {
   await store.queue(() => {
     const next = neighbour(store, stops(store, kind), direction);
-    if (next === undefined) store.notify("info", kind === "suggestion" ? t("noSuggestion") : t("noMore"));
+    if (next === undefined) store.notify("info", () => (kind === "suggestion" ? t("noSuggestion") : t("noMore")));
     else store.activate(next.id);
     return Promise.resolve();
   });
@@ -60,7 +60,7 @@ export async function stepDocument(
     const list = among();
     const at = list.findIndex((d) => d.id === store.document?.id);
     const next = list[at < 0 ? 0 : at + direction];
-    if (next === undefined) store.notify("info", t("noMore"));
+    if (next === undefined) store.notify("info", () => t("noMore"));
     else await store.load(next.id);
   });
 }
@@ -76,14 +76,15 @@ export async function preannotate(store: AnnotationStore): Promise<void> {
       const found = quotes.documents[0]?.newQuotes ?? 0;
       if (found === 0 && names.suggested === 0) {
         // Nothing new; what an earlier run suggested may still wait for review.
-        const left = quotes.kept > 0 ? t("stillToReview", { n: quotes.kept }) : "";
-        return t("nothingSuggested") + left;
+        return () => t("nothingSuggested") + (quotes.kept > 0 ? t("stillToReview", { n: quotes.kept }) : "");
       }
-      const parts = [
-        ...(found > 0 ? [t("suggestedQuotes", { n: found })] : []),
-        ...(names.suggested > 0 ? [t("suggestedNames", { n: names.suggested })] : []),
-      ];
-      return t("preannotated", { what: parts.join(t("and")) });
+      return () => {
+        const parts = [
+          ...(found > 0 ? [t("suggestedQuotes", { n: found })] : []),
+          ...(names.suggested > 0 ? [t("suggestedNames", { n: names.suggested })] : []),
+        ];
+        return t("preannotated", { what: parts.join(t("and")) });
+      };
     },
     () => {
       if (store.activeSpan?.suggested == null) {
@@ -108,7 +109,7 @@ export async function reviewActive(store: AnnotationStore, decision: "accept" | 
       later = neighbour(store, stops(store, "suggestion"), 1);
       const result = await store.api.reviewSuggestions({ decision, spanIds: [span.id] });
       const n = decision === "accept" ? result.accepted.length : result.rejected.length;
-      return t(decision === "accept" ? "accepted" : "rejected", { n });
+      return () => t(decision === "accept" ? "accepted" : "rejected", { n });
     },
     () => {
       // The next suggestion that still exists (a quote takes its cue and speaker along).
@@ -123,7 +124,7 @@ export async function reviewAll(store: AnnotationStore, decision: "accept" | "re
   await store.perform(async () => {
     const doc = store.document;
     if (doc === null) return null;
-    if (stops(store, "suggestion").length === 0) return t("noSuggestion");
+    if (stops(store, "suggestion").length === 0) return () => t("noSuggestion");
     const result = await store.api.reviewSuggestions({ decision, documentId: doc.id });
     const n = decision === "accept" ? result.accepted.length : result.rejected.length;
     return t(decision === "accept" ? "accepted" : "rejected", { n });
@@ -135,8 +136,9 @@ export async function search(store: AnnotationStore, query: SearchQuery): Promis
   store.searchQuery = query;
   store.panel = "search";
   await store.queue(async () => {
-    store.searchResult = await store.api.search(searchInput(query));
-    store.notify("info", t("found", { n: store.searchResult.total }));
+    const result = await store.api.search(searchInput(query));
+    store.searchResult = result;
+    store.notify("info", () => t("found", { n: result.total }));
   });
 }
 
