@@ -26,6 +26,14 @@ export function defaultProjectPath(): string {
   return join(envPaths("Qawl", { suffix: "" }).data, "default.qawl");
 }
 
+/**
+ * The file that keeps each project's `qawl serve` token and port, in the same data directory
+ * as the default project (private to the user; never inside a project file, which is shared).
+ */
+export function serveTokensPath(): string {
+  return join(envPaths("Qawl", { suffix: "" }).data, "serve-tokens.json");
+}
+
 /** The folder of the built renderer (`index.html` and its assets). */
 export function rendererRoot(): string {
   const fromDist = join(APP_ROOT, "dist", "renderer");

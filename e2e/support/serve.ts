@@ -18,15 +18,29 @@ export interface Served {
   projectPath: string;
   dir: string;
   stop: () => Promise<void>;
+  /**
+   * Stop the server (keeping its folder) and start `qawl serve` again on the same project
+   * and data directory; `args` are added to the command (e.g. `--new-token`).
+   */
+  restart: (args?: string[]) => Promise<Served>;
 }
 
-/** Start `qawl serve --project <temp>` and wait for its URL. */
+/**
+ * Start `qawl serve --project <temp>` and wait for its URL. The user's data directory
+ * (`XDG_DATA_HOME`, where the serve token is kept) is inside the same temporary folder.
+ */
 export async function startServe(): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), "qawl-e2e-"));
+  return serveIn(dir, []);
+}
+
+async function serveIn(dir: string, args: string[]): Promise<Served> {
   const projectPath = join(dir, "project.qawl");
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [QAWL_BIN, "serve", "--project", projectPath], {
-    env: { ...process.env, QAWL_ANNOTATOR: "e2e" },
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [QAWL_BIN, "serve", "--project", projectPath, ...args],
+    { env: { ...process.env, QAWL_ANNOTATOR: "e2e", XDG_DATA_HOME: join(dir, "data") } },
+  );
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout });
@@ -36,15 +50,23 @@ export async function startServe(): Promise<Served> {
     if (url !== undefined) break;
   }
   if (url === undefined) throw new Error(`qawl serve printed no URL: ${stderr}`);
+  const halt = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
   return {
     url,
     projectPath,
     dir,
     stop: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      await halt();
       rmSync(dir, { recursive: true, force: true });
+    },
+    restart: async (more = []) => {
+      await halt();
+      return serveIn(dir, more);
     },
   };
 }

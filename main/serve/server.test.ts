@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer, request } from "node:http";
 import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import { ProjectStore } from "../../db/project.ts";
 import { tempDir } from "../../test-support/temp.ts";
 import { createOperationTable } from "../ops/table.ts";
+import { serveCredentials, startProjectServer } from "./durable.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 interface Answer {
@@ -22,7 +23,8 @@ function ask(
 ) {
   return new Promise<Answer>((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers },
+      // A fresh connection each time: a kept-alive one may point at a server stopped since.
+      { host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers, agent: false },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -127,5 +129,106 @@ describe("qawl serve", () => {
       body: "{}",
     });
     assert.equal(notJson.status, 415);
+  });
+});
+
+describe("qawl serve: a token that survives restarts", () => {
+  /** A renderer folder, a project and a tokens file in a temporary folder. */
+  function setup(t: TestContext) {
+    const dir = tempDir(t);
+    const root = join(dir, "renderer");
+    mkdirSync(root);
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>Qawl</title>");
+    const projectPath = join(dir, "p.qawl");
+    const store = new ProjectStore(projectPath);
+    t.after(() => {
+      store.close();
+    });
+    const tokensFile = join(dir, "data", "Qawl", "serve-tokens.json");
+    const start = (extra: { newToken?: boolean; port?: number } = {}) =>
+      startProjectServer({
+        table: createOperationTable(store, { annotator: "t" }),
+        rendererRoot: root,
+        projectPath,
+        tokensFile,
+        ...extra,
+      });
+    return { dir, projectPath, tokensFile, start };
+  }
+
+  const listDocuments = (port: number, token: string) =>
+    ask(port, "/api/listDocuments", {
+      method: "POST",
+      headers: { Host: `127.0.0.1:${String(port)}`, "Content-Type": "application/json", "X-Qawl-Token": token },
+      body: "{}",
+    });
+
+  it("serves the same URL after a restart, and --new-token makes the old one fail", async (t) => {
+    const { projectPath, tokensFile, start } = setup(t);
+    const first = await start();
+    assert.deepEqual(first.notes, []);
+    await first.server.close();
+    const again = await start();
+    t.after(() => again.server.close());
+    assert.equal(again.server.url, first.server.url, "same token and same port");
+    assert.equal((await listDocuments(again.server.port, first.server.token)).status, 200);
+    await again.server.close();
+
+    const rotated = await start({ newToken: true });
+    t.after(() => rotated.server.close());
+    assert.notEqual(rotated.server.token, first.server.token);
+    assert.match(rotated.server.token, /^[A-Za-z0-9_-]{43}$/u);
+    assert.equal(rotated.server.port, first.server.port);
+    assert.match(rotated.notes.join("\n"), /new token/u);
+    assert.equal((await listDocuments(rotated.server.port, first.server.token)).status, 401);
+    assert.equal((await listDocuments(rotated.server.port, rotated.server.token)).status, 200);
+    const page = await ask(rotated.server.port, `/?token=${first.server.token}`, {
+      headers: { Host: `127.0.0.1:${String(rotated.server.port)}` },
+    });
+    assert.equal(page.status, 401, "a bookmark with the old token is refused");
+
+    // The file: private, keyed by the project's absolute path, no temporary files left.
+    assert.equal(statSync(tokensFile).mode & 0o777, 0o600);
+    const kept = JSON.parse(readFileSync(tokensFile, "utf8")) as {
+      version: number;
+      projects: Record<string, { token: string; port: number }>;
+    };
+    assert.equal(kept.version, 1);
+    assert.deepEqual(kept.projects[projectPath], { token: rotated.server.token, port: rotated.server.port });
+  });
+
+  it("keeps one token per project, and takes a free port when the last one is taken", async (t) => {
+    const { dir, tokensFile, start } = setup(t);
+    const other = serveCredentials(join(dir, "other.qawl"), { file: tokensFile });
+    const first = await start();
+    assert.notEqual(first.server.token, other.token);
+    assert.equal(serveCredentials(join(dir, "other.qawl"), { file: tokensFile }).token, other.token);
+    await first.server.close();
+    const squatter = createServer();
+    await new Promise<void>((resolveListen) => squatter.listen(first.server.port, "127.0.0.1", resolveListen));
+    t.after(
+      () =>
+        new Promise<void>((resolveClose) => {
+          squatter.close(() => {
+            resolveClose();
+          });
+        }),
+    );
+    const moved = await start();
+    t.after(() => moved.server.close());
+    assert.equal(moved.server.token, first.server.token);
+    assert.notEqual(moved.server.port, first.server.port);
+    assert.match(moved.notes.join("\n"), new RegExp(`port ${String(first.server.port)} is taken`, "u"));
+    assert.equal((await listDocuments(moved.server.port, first.server.token)).status, 200);
+  });
+
+  it("treats an unreadable tokens file as empty and replaces it", async (t) => {
+    const { tokensFile, start } = setup(t);
+    mkdirSync(join(tokensFile, ".."), { recursive: true });
+    writeFileSync(tokensFile, "{not json", { mode: 0o644 });
+    const served = await start();
+    t.after(() => served.server.close());
+    assert.match(served.server.token, /^[A-Za-z0-9_-]{43}$/u);
+    assert.equal(statSync(tokensFile).mode & 0o777, 0o600);
   });
 });

@@ -3,7 +3,8 @@
  * for, editable: each lemma with the forms it is written in (`قال قالت يقول …`), its
  * participles (`قائلا`, `مؤكدا`: the sentence's speaker says them) and the words besides
  * أن/إن that open reported content after it (`عن` after `أعرب`). Forms match through Arabic
- * folding and after a leading و or ف.
+ * folding and after a leading و or ف. While it is open with changes not saved, leaving the
+ * page warns (see `state/drafts.ts`).
  */
 import { LitElement, html, nothing } from "lit";
 import { repeat } from "lit/directives/repeat.js";
@@ -12,6 +13,7 @@ import type { AnnotationStore } from "../state/annotation-store.ts";
 import { storeMessages } from "../state/store.messages.ts";
 import { LocaleController } from "../i18n/locale.ts";
 import { t } from "./cues-dialog.messages.ts";
+import { watchUnsaved } from "../state/drafts.ts";
 
 /** The forms typed in a field: separated by commas (`,` or `،`) or line breaks; a form may hold spaces (`وفقا ل`). */
 const formsOf = (s: string) =>
@@ -21,6 +23,17 @@ const formsOf = (s: string) =>
     .filter((w) => w !== "");
 /** Forms as a field shows them. */
 const shown = (forms: readonly string[]) => forms.join("، ");
+/** A list as the form reads it back, for telling whether it was changed. */
+const comparable = (cues: readonly CueLemma[]) =>
+  JSON.stringify(
+    cues.map((c) => ({
+      lemma: c.lemma,
+      kind: c.kind,
+      forms: c.forms.length === 0 ? [c.lemma] : c.forms,
+      participles: c.participles,
+      introducers: c.introducers,
+    })),
+  );
 
 export class CuesDialog extends LitElement {
   static override properties = { store: { attribute: false }, cues: { state: true } };
@@ -30,12 +43,33 @@ export class CuesDialog extends LitElement {
   #opener: Element | null = null;
   /** Why the last Save was refused, shown in the dialog; cleared when it opens. */
   #refusal: string | null = null;
+  /** The project's list as last loaded or saved (`comparable` form). */
+  #loaded: string | null = null;
+  #unwatch: (() => void) | null = null;
 
   constructor() {
     super();
     this.store = undefined;
     this.cues = null;
     new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unwatch = watchUnsaved(() => {
+      const form = this.querySelector("dialog form");
+      return (
+        this.querySelector("dialog")?.open === true &&
+        form instanceof HTMLFormElement &&
+        comparable(this.#read(form)) !== this.#loaded
+      );
+    });
+  }
+
+  override disconnectedCallback(): void {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    super.disconnectedCallback();
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -50,6 +84,7 @@ export class CuesDialog extends LitElement {
     this.#refusal = null;
     await store.queue(async () => {
       this.cues = await store.api.getCueLemmas({});
+      this.#loaded = comparable(this.cues);
     });
     await this.updateComplete;
     this.querySelector("dialog")?.showModal();
@@ -64,13 +99,10 @@ export class CuesDialog extends LitElement {
     if (this.#opener instanceof HTMLElement) this.#opener.focus();
   };
 
-  #save(event: Event): void {
-    event.preventDefault();
-    const store = this.store;
-    const form = event.target as HTMLFormElement;
-    if (store === undefined || this.cues === null) return;
+  /** The list as the form holds it (rows without a lemma left out). */
+  #read(form: HTMLFormElement): CueLemma[] {
     const rows = [...form.querySelectorAll<HTMLFieldSetElement>("fieldset.cue-row")];
-    const cues: CueLemma[] = rows.flatMap((row) => {
+    return rows.flatMap((row) => {
       const value = (name: string) =>
         row.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name=${name}]`)?.value ?? "";
       const lemma = value("lemma").trim();
@@ -86,10 +118,19 @@ export class CuesDialog extends LitElement {
         },
       ];
     });
+  }
+
+  #save(event: Event): void {
+    event.preventDefault();
+    const store = this.store;
+    const form = event.target as HTMLFormElement;
+    if (store === undefined || this.cues === null) return;
+    const cues = this.#read(form);
     void store
       .perform(async () => {
         const saved = await store.api.setCueLemmas({ cues });
         this.cues = saved;
+        this.#loaded = comparable(saved);
         return storeMessages("cuesSaved", { n: saved.length });
       })
       .then((ok) => {

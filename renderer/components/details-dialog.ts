@@ -4,12 +4,16 @@
  * step (Ctrl+Z), the document list updated. An emptied field clears it; a field left as it
  * was is not sent (so a date as written in the article, `20 يونيو 2019`, stays). A refusal
  * (a URL that is not http(s), a day that does not exist) is shown in the dialog, which
- * stays open. Esc or Cancel closes it; focus goes back to what had it.
+ * stays open. Esc or Cancel closes it; focus goes back to what had it. While it is open with
+ * changes not saved, leaving the page warns (see `state/drafts.ts`).
  */
 import { html, nothing } from "lit";
 import type { DocumentSummary, OperationInput } from "../../core/contract.ts";
 import { t } from "./details-dialog.messages.ts";
 import { StoreElement } from "./store-element.ts";
+import { DATE_PATTERN, dateHint, datePlaceholder, typedDate } from "../date-field.ts";
+import { formatRule } from "../i18n/errors.ts";
+import { watchUnsaved } from "../state/drafts.ts";
 
 type Details = Omit<OperationInput<"updateDocument">, "documentId">;
 type Field = "title" | "date" | "url" | "outlet" | "author";
@@ -30,6 +34,21 @@ export class DetailsDialog extends StoreElement {
   #initial: Record<Field, string> | null = null;
   #error: string | null = null;
   #saving = false;
+  #unwatch: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unwatch = watchUnsaved(() => {
+      const form = this.querySelector("form");
+      return this.#dialog?.open === true && form !== null && Object.keys(this.#changes(form)).length > 0;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    super.disconnectedCallback();
+  }
 
   get #dialog(): HTMLDialogElement | null {
     return this.querySelector("dialog");
@@ -60,7 +79,8 @@ export class DetailsDialog extends StoreElement {
     const data = new FormData(form);
     const value = (name: Field) => {
       const v = data.get(name);
-      return typeof v === "string" ? v.trim() : "";
+      // The date is typed as text (see date-field.ts): Arabic-Indic digits count as 0–9.
+      return typeof v !== "string" ? "" : name === "date" ? typedDate(v) : v.trim();
     };
     const initial = this.#initial;
     const changes: Details = {};
@@ -115,9 +135,12 @@ export class DetailsDialog extends StoreElement {
         ><span>${t(name)}</span>
         <input
           name=${name}
-          type=${type}
+          type=${type === "date" ? "text" : type}
           dir=${type === "url" || type === "date" ? "ltr" : "auto"}
           maxlength=${max ?? nothing}
+          pattern=${type === "date" ? DATE_PATTERN : nothing}
+          placeholder=${type === "date" ? datePlaceholder() : nothing}
+          title=${type === "date" ? formatRule("document.date") : nothing}
           ?required=${name === "title"}
           aria-describedby=${hint === undefined ? nothing : `details-${name}-hint`}
         />
@@ -126,7 +149,7 @@ export class DetailsDialog extends StoreElement {
     return html`<dialog class="labels-dialog details-dialog" aria-labelledby="details-heading" @close=${this.#onClose}>
       <h2 id="details-heading">${t("heading")}</h2>
       <form method="dialog" @submit=${this.#onSubmit}>
-        ${field("title", "text", 500)} ${field("date", "date", null, t("dateHint"))}
+        ${field("title", "text", 500)} ${field("date", "date", null, `${t("dateHint")} ${dateHint()}`)}
         ${field("url", "url", 2048, t("urlHint"))} ${field("outlet", "text", 200, t("outletHint"))}
         ${field("author", "text", 200)}
         ${

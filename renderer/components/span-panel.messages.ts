@@ -53,6 +53,7 @@ export const t = defineMessages({
     mixed: "mixed",
     note: "Note",
     resizeHint: "Alt+←/→ moves the end, Alt+Shift+←/→ the start, or drag the handles",
+    noteDraft: "Not saved yet (kept on this browser): leave the field or press Esc to save it.",
   },
   ar: {
     spans: "المقاطع",
@@ -115,6 +116,7 @@ export const t = defineMessages({
     mixed: "مختلط",
     note: "ملاحظة",
     resizeHint: `${ltr("Alt+←/→")} يحرّك النهاية، و${ltr("Alt+Shift+←/→")} البداية، أو اسحب المقبضين`,
+    noteDraft: `لم تُحفظ بعد (محفوظة في هذا المتصفح): غادر الحقل أو اضغط ${ltr("Esc")} لحفظها.`,
   },
 });
 

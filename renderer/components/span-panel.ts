@@ -2,7 +2,9 @@
  * `<qawl-span-panel>`: the open document's spans as a list, in text order, each with its
  * label and text. The active span shows what can be edited: a quote's type, speaker, cue
  * and fragments (or "same speaker as the previous quote"); a mention's entity (with the
- * entity its text matches offered); a note on any span.
+ * entity its text matches offered); a note on any span. A note is saved when its field is
+ * left (blur, Esc); while it is typed, a draft is kept in `localStorage` and comes back when
+ * the span's note is shown again (see `state/drafts.ts`), and leaving the page warns.
  */
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
@@ -12,6 +14,7 @@ import { repeat } from "lit/directives/repeat.js";
 import type { DocumentView, SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { reviewActive, reviewAll } from "../state/review.ts";
+import { clearNoteDraft, readNoteDraft, watchUnsaved, writeNoteDraft } from "../state/drafts.ts";
 import { labelColorClass } from "../article/highlights.ts";
 import { excerpt, isolate } from "../format.ts";
 import { locale } from "../i18n/locale.ts";
@@ -30,10 +33,38 @@ export class SpanPanel extends StoreElement {
   /** Which spans the list shows: `all`, `unlinked` (quotes missing a speaker or cue), or a label name. */
   declare filter: string;
   #lastActive: number | null = null;
+  #unwatch: (() => void) | null = null;
 
   constructor() {
     super();
     this.filter = "all";
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unwatch = watchUnsaved(() => this.#noteUnsaved());
+  }
+
+  override disconnectedCallback(): void {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    super.disconnectedCallback();
+  }
+
+  /** Whether the open note field holds text that is not the span's saved note. */
+  #noteUnsaved(): boolean {
+    const field = this.querySelector<HTMLTextAreaElement>("textarea.note");
+    const id = this.store?.activeSpanId;
+    const span = id == null ? undefined : this.store?.span(id);
+    return field !== null && span !== undefined && field.value !== (span.note ?? "");
+  }
+
+  /** Save a note as today (one undoable step), then forget its draft once the project holds it. */
+  async #saveNote(store: AnnotationStore, spanId: number, text: string): Promise<void> {
+    const projectPath = store.project?.path ?? "";
+    await store.setNote(spanId, text);
+    const saved = store.span(spanId)?.note ?? "";
+    if (saved === (text.trim() === "" ? "" : text)) clearNoteDraft(projectPath, spanId);
   }
 
   /** Whether a span passes the list's filter (the active span always does). */
@@ -156,7 +187,7 @@ export class SpanPanel extends StoreElement {
 
   #linkNearest(store: AnnotationStore, quote: SpanView, type: "attributed_to" | "cue"): void {
     const nearest = store.nearestSpan(quote, type === "cue" ? "cue" : "speaker");
-    if (nearest === undefined) store.notify("error", t(type === "cue" ? "noCueSpan" : "noSpeakerSpan"));
+    if (nearest === undefined) store.notify("error", () => t(type === "cue" ? "noCueSpan" : "noSpeakerSpan"));
     else void store.link(quote.id, type, nearest.id);
   }
 
@@ -214,6 +245,10 @@ export class SpanPanel extends StoreElement {
   #details(store: AnnotationStore, span: SpanView) {
     const label = store.label(span.label);
     if (label === undefined) return nothing;
+    const projectPath = store.project?.path ?? "";
+    // A note typed before the tab was closed (or the page reloaded), not saved yet.
+    const stored = readNoteDraft(projectPath, span);
+    const draft = stored === null || stored === (span.note ?? "") ? null : stored;
     const attributeControls = label.attributes.map((a) => {
       const value = a.name === "type" ? typeValue : (v: string) => v;
       return html`<label class="field"
@@ -237,14 +272,22 @@ export class SpanPanel extends StoreElement {
           class="note"
           rows="2"
           aria-keyshortcuts="Shift+N"
-          .value=${span.note ?? ""}
-          @change=${(e: Event) => {
-            void store.setNote(span.id, (e.target as HTMLTextAreaElement).value);
+          aria-describedby=${draft === null ? nothing : "note-draft-hint"}
+          .value=${live(draft ?? span.note ?? "")}
+          @input=${(e: Event) => {
+            const text = (e.target as HTMLTextAreaElement).value;
+            if (text === (span.note ?? "")) clearNoteDraft(projectPath, span.id);
+            else writeNoteDraft(projectPath, span, text);
+          }}
+          @blur=${(e: Event) => {
+            // On blur rather than change: a draft brought back is saved even if not typed in.
+            void this.#saveNote(store, span.id, (e.target as HTMLTextAreaElement).value);
           }}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === "Escape") (e.target as HTMLTextAreaElement).blur();
           }}
         ></textarea>
+        ${draft === null ? nothing : html`<small id="note-draft-hint" class="hint">${t("noteDraft")}</small>`}
       </label>
       <p class="hint"><bdi dir="ltr">${span.start}–${span.end}</bdi> · ${t("resizeHint")}</p>
     </div>`;
