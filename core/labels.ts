@@ -45,7 +45,7 @@ export interface RelationTypeDefinition {
 /** Values of a QUOTE's `type` attribute. */
 export const QUOTE_TYPES = ["direct", "indirect", "mixed"] as const;
 
-/** The schema of a new project (design §4). */
+/** The schema of a new project (ARCHITECTURE.md §4). */
 export const DEFAULT_LABELS: readonly LabelDefinition[] = [
   {
     name: "QUOTE",

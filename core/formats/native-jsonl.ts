@@ -1,5 +1,5 @@
 /**
- * Qawl's native JSONL, version 1 (design §4b; JSON Schema in
+ * Qawl's native JSONL, version 1 (ARCHITECTURE.md §4b; JSON Schema in
  * `schema/qawl-jsonl-v1.schema.json`): line 1 a header with the label schema, entities and
  * annotators, then one document a line. Offsets count Unicode code points, end-exclusive.
  * Lines end with LF; the file ends with one. Keys are written in a fixed order so that

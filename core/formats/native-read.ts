@@ -1,5 +1,5 @@
 /**
- * Reader of Qawl's native JSONL (design §4b): every line is checked against the JSON Schema
+ * Reader of Qawl's native JSONL (ARCHITECTURE.md §4b): every line is checked against the JSON Schema
  * in `schema/qawl-jsonl-v1.schema.json`, then for what a schema cannot say — each span's
  * `text` is exactly its `text[start:end]` in code points (a file written with UTF-16 offsets
  * fails here), `text_sha256` matches the text, labels, spans and entities referred to exist.

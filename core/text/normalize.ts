@@ -1,5 +1,5 @@
 /**
- * Arabic folding for matching names and search (design §3): the stored text is never
+ * Arabic folding for matching names and search (ARCHITECTURE.md §3): the stored text is never
  * changed; only the compared strings are folded, and a folded shadow of a text keeps a map
  * back to the text's code point offsets.
  *

@@ -1,5 +1,5 @@
 /**
- * Migration 1: the data model of design §4. Offsets (`start`, `end`) count Unicode code
+ * Migration 1: the data model of ARCHITECTURE.md §4. Offsets (`start`, `end`) count Unicode code
  * points, end-exclusive. Timestamps are ISO 8601 strings in UTC.
  */
 export const sql = `

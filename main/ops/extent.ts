@@ -1,5 +1,5 @@
 /**
- * The rules every span extent obeys (design §3), checked on create and on every edit:
+ * The rules every span extent obeys (ARCHITECTURE.md §3), checked on create and on every edit:
  * within the text, at least one character, never splitting a grapheme cluster, more than
  * whitespace; only quotes may cross a line break or come in several fragments.
  * Offsets are code points.
