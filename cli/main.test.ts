@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, it, type TestContext } from "node:test";
@@ -168,6 +168,65 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
     assert.match(await page.text(), /<qawl-app>/u);
   });
 
+  it(
+    "serves the same URL after a restart; --new-token makes a new one and the old one gets 401",
+    { timeout: 60_000 },
+    async (t) => {
+      const dir = tempDir(t);
+      const env = { ...process.env, XDG_DATA_HOME: dir };
+      const projectPath = join(dir, "p.qawl");
+      /** Start `qawl serve` on the project, read its URL and stop it again. */
+      const serveOnce = async (extra: string[]) => {
+        const child = spawn(process.execPath, [BIN, "serve", "--project", projectPath, ...extra], { env });
+        t.after(() => child.kill());
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        let url = "";
+        for await (const line of createInterface({ input: child.stdout })) {
+          url = /http:\/\/\S+/u.exec(line)?.[0] ?? "";
+          if (url !== "") break;
+        }
+        const parsed = new URL(url);
+        const api = (token: string) =>
+          fetch(new URL("/api/listDocuments", parsed), {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-Qawl-Token": token },
+            body: "{}",
+          }).then((r) => r.status);
+        return {
+          url,
+          token: parsed.searchParams.get("token") ?? "",
+          api,
+          stderr: () => stderr,
+          stop: async () => {
+            const exited = new Promise((resolve) => child.once("exit", resolve));
+            child.kill("SIGTERM");
+            await exited;
+          },
+        };
+      };
+      const first = await serveOnce([]);
+      assert.match(first.token, /^[A-Za-z0-9_-]{43}$/u);
+      assert.equal(await first.api(first.token), 200);
+      await first.stop();
+      const again = await serveOnce([]);
+      assert.equal(again.url, first.url, "same port and same token after a restart");
+      assert.equal(await again.api(first.token), 200);
+      await again.stop();
+      const rotated = await serveOnce(["--new-token"]);
+      assert.notEqual(rotated.token, first.token);
+      assert.equal(await rotated.api(first.token), 401);
+      assert.equal(await rotated.api(rotated.token), 200);
+      assert.match(rotated.stderr(), /^note: made a new token/mu);
+      await rotated.stop();
+      const file = join(dir, "Qawl", "serve-tokens.json");
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      const kept = JSON.parse(readFileSync(file, "utf8")) as { projects: Record<string, { token: string }> };
+      assert.equal(kept.projects[projectPath]?.token, rotated.token);
+      assert.equal(readFileSync(projectPath).includes(rotated.token), false, "the token is not in the project file");
+    },
+  );
+
   it("uses the default project in the user's data directory, and list never creates one", (t) => {
     const dir = tempDir(t);
     const env = { ...process.env, XDG_DATA_HOME: dir };
@@ -209,7 +268,14 @@ describe("qawl CLI: formats", () => {
     ]);
     assert.equal(readFileSync(join(out, "0001-a.txt"), "utf8"), readFileSync(SAMPLE, "utf8"));
     assert.match(exported.stderr, /^wrote 5 files \(2 documents\) to /mu);
-    assert.match(exported.stderr, /^nothing lost in brat$/mu);
+    // brat has no place for a document's details: nothing else is lost.
+    const lostLines = exported.stderr.split("\n").filter((l) => l.startsWith("lost in brat: "));
+    assert.equal(lostLines.length, 2, exported.stderr);
+    for (const line of lostLines)
+      assert.match(
+        line,
+        /^lost in brat: document [12] ".*": document details not in this format: title, (published date, )?source file$/u,
+      );
   });
 
   it("exports Label Studio to the file --out names, its label config beside it; a name without .json is a folder", async (t) => {
@@ -229,10 +295,7 @@ describe("qawl CLI: formats", () => {
     assert.equal(tasks.length, 1, "tasks.json is a JSON array of one task");
     assert.equal(tasks[0]?.data.text, readFileSync(SAMPLE, "utf8"));
     assert.match(readFileSync(join(dir, "ls", "tasks.label_config.xml"), "utf8"), /^<View/u);
-    assert.match(
-      exported.stderr,
-      /^wrote 1 document to .*tasks\.json \(labelstudio\.json\), .*tasks\.label_config\.xml \(label_config\.xml\)$/mu,
-    );
+    assert.match(exported.stderr, /^wrote 1 document to .*tasks\.json and .*tasks\.label_config\.xml$/mu);
     const folder = join(dir, "ls-folder");
     const inFolder = await qawl(["export", "--format", "labelstudio", "--out", folder, "--project", p]);
     assert.equal(inFolder.code, 0, inFolder.stderr);
@@ -307,11 +370,16 @@ describe("qawl meta", () => {
   });
 
   for (const [args, message] of [
-    [["--url", "ftp://example.com/a"], /^qawl: updateDocument: url: a URL starts with http:\/\/ or https:\/\/\n$/u],
-    [["--date", "2019-02-29"], /^qawl: updateDocument: date: a date is YYYY-MM-DD and must exist/u],
-    [["--date", "20 يونيو 2019"], /^qawl: updateDocument: date: a date is YYYY-MM-DD/u],
-    [["--title", "x".repeat(501)], /^qawl: updateDocument: title: a title is longer than 500 characters\n$/u],
-    [["--outlet", "x".repeat(201)], /^qawl: updateDocument: outlet: an outlet is longer than 200 characters\n$/u],
+    [["--url", "ftp://example.com/a"], /^qawl: url: a URL starts with http:\/\/ or https:\/\/\n$/u],
+    [["--url", "https://"], /^qawl: url: a URL has a host after http:\/\/ or https:\/\/, such as example\.com\n$/u],
+    [
+      ["--url", "https://example.com/a b"],
+      /^qawl: url: a URL has no spaces or line breaks \(write a space as %20\)\n$/u,
+    ],
+    [["--date", "2019-02-29"], /^qawl: date: a date is YYYY-MM-DD and must exist/u],
+    [["--date", "20 يونيو 2019"], /^qawl: date: a date is YYYY-MM-DD/u],
+    [["--title", "x".repeat(501)], /^qawl: title: a title is longer than 500 characters\n$/u],
+    [["--outlet", "x".repeat(201)], /^qawl: outlet: an outlet is longer than 200 characters\n$/u],
   ] as const) {
     it(`refuses ${args.join(" ").slice(0, 40)} in one line and changes nothing`, async (t) => {
       const p = project(t);

@@ -3,8 +3,8 @@
  * input is validated as on every other host). Offsets it prints or writes count code
  * points, end-exclusive. Errors: one line on stderr, exit status 1.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { SingleBar } from "cli-progress";
 import { EXPORT_FORMATS, type ExportResult } from "../core/contract.ts";
@@ -12,7 +12,7 @@ import { QawlError } from "../core/errors.ts";
 import { IMPORT_FORMATS } from "../core/import-formats.ts";
 import { rendererRoot } from "../main/paths.ts";
 import { discardProject, openProject } from "../main/project.ts";
-import { startServer } from "../main/serve/server.ts";
+import { startProjectServer } from "../main/serve/durable.ts";
 import {
   PROCESS_IO,
   annotatorName,
@@ -25,12 +25,16 @@ import {
   type ProjectOptions,
 } from "./common.ts";
 import { addMetaCommand } from "./meta.ts";
-import { mainFileHint, placeExport } from "./out-path.ts";
+import { checkExportOptions, needsOutMessage, writeExport } from "./export-out.ts";
 import { addSuggestionCommands } from "./suggest.ts";
 
 export type { CliIo } from "./common.ts";
 
-/** Files named on the command line; a folder stands for every file in it (recursively, in name order). */
+/**
+ * Files named on the command line; a folder stands for every file in it (recursively, in
+ * name order), hidden files included (the import skips and names them) but not the insides
+ * of hidden folders (`.git`).
+ */
 function expandPaths(paths: string[]): string[] {
   return paths.flatMap((path) => {
     let stats;
@@ -41,7 +45,13 @@ function expandPaths(paths: string[]): string[] {
     }
     if (!stats.isDirectory()) return [path];
     return readdirSync(path, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+      .filter(
+        (entry) =>
+          entry.isFile() &&
+          !relative(path, entry.parentPath)
+            .split(sep)
+            .some((d) => d.startsWith(".")),
+      )
       .map((entry) => join(entry.parentPath, entry.name))
       .sort();
   });
@@ -123,7 +133,10 @@ function program(streams: CliIo): Command {
       });
       bar?.stop();
       if (names.length > 1 && streams.interactive === true) io.err(`importing ${plural(names.length, "file")}…`);
-      const project = openProject({ project: opts.project, context: { annotator: annotatorName(opts) } });
+      const project = openProject({
+        project: opts.project,
+        context: { annotator: annotatorName(opts), client: () => "cli" },
+      });
       let report;
       try {
         report = await call(project, "importDocuments", {
@@ -153,7 +166,7 @@ function program(streams: CliIo): Command {
       const project = openProject({
         project: opts.project,
         mustExist: true,
-        context: { annotator: annotatorName(opts) },
+        context: { annotator: annotatorName(opts), client: () => "cli" },
       });
       try {
         const docs = await call(project, "listDocuments", {});
@@ -184,7 +197,7 @@ function program(streams: CliIo): Command {
       const project = openProject({
         project: opts.project,
         mustExist: true,
-        context: { annotator: annotatorName(opts) },
+        context: { annotator: annotatorName(opts), client: () => "cli" },
       });
       try {
         const { deleted } = await call(project, "deleteDocuments", { documentIds: ids });
@@ -212,10 +225,11 @@ function program(streams: CliIo): Command {
           variant?: "relations" | "spans";
         },
       ) => {
+        checkExportOptions(opts.format, opts.out, opts.variant);
         const project = openProject({
           project: opts.project,
           mustExist: true,
-          context: { annotator: annotatorName(opts) },
+          context: { annotator: annotatorName(opts), client: () => "cli" },
         });
         let result: ExportResult;
         try {
@@ -227,40 +241,16 @@ function program(streams: CliIo): Command {
         } finally {
           project.store.close();
         }
-        const bytes = (f: ExportResult["files"][number]) =>
-          f.encoding === "base64" ? Buffer.from(f.content, "base64") : Buffer.from(f.content, "utf8");
         const single = result.files.length === 1 ? result.files[0] : undefined;
-        if (single !== undefined && opts.out === undefined) {
+        if (opts.out !== undefined) {
+          for (const line of writeExport(opts.format, opts.out, result)) io.err(line);
+        } else if (single !== undefined) {
           if (single.encoding === "base64") {
             throw new QawlError("bad_input", `${opts.format} is binary: name a file with --out`);
           }
           streams.stdout(single.content);
-        } else if (single !== undefined && opts.out !== undefined) {
-          mkdirSync(dirname(opts.out), { recursive: true });
-          writeFileSync(opts.out, bytes(single));
-          io.err(`wrote ${plural(result.documentCount, "document")} to ${opts.out}`);
         } else {
-          if (opts.out === undefined) {
-            throw new QawlError(
-              "bad_input",
-              `${opts.format} writes ${plural(result.files.length, "file")}: name a folder${mainFileHint(opts.format)} with --out`,
-            );
-          }
-          const placed = placeExport(
-            opts.format,
-            opts.out,
-            result.files.map((f) => f.path),
-          );
-          result.files.forEach((f, i) => {
-            const target = placed.targets[i]?.target ?? join(opts.out ?? ".", ...f.path.split("/"));
-            mkdirSync(dirname(target), { recursive: true });
-            writeFileSync(target, bytes(f));
-          });
-          io.err(
-            placed.mode === "file"
-              ? `wrote ${plural(result.documentCount, "document")} to ${placed.targets.map((t) => `${t.target} (${t.path})`).join(", ")}`
-              : `wrote ${plural(result.files.length, "file")} (${plural(result.documentCount, "document")}) to ${opts.out}`,
-          );
+          throw new QawlError("bad_input", needsOutMessage(opts.format, result.files.length));
         }
         printReport(io, result);
       },
@@ -271,14 +261,29 @@ function program(streams: CliIo): Command {
 
   withProject(cmd.command("serve"))
     .description("serve Qawl to a browser on this machine (127.0.0.1 only, with a token)")
-    .option("--port <n>", "TCP port (default: a free one)", parsePort)
-    .action(async (opts: ProjectOptions & { port?: number }) => {
+    .option("--port <n>", "TCP port (default: the project's last one, else a free one)", parsePort)
+    .option("--new-token", "make a new token for this project (URLs printed before stop working)")
+    .action(async (opts: ProjectOptions & { port?: number; newToken?: boolean }) => {
+      // Each API call names its tab (X-Qawl-Client): undo and change records are scoped by it.
+      let client = "browser";
       const project = openProject({
         project: opts.project,
         seedSampleOnFirstRun: true,
-        context: { annotator: annotatorName(opts) },
+        context: { annotator: annotatorName(opts), client: () => client },
       });
-      const server = await startServer({ table: project.table, rendererRoot: rendererRoot(), port: opts.port ?? 0 });
+      // The same URL on every start for this project (token kept in the user's data directory).
+      const { server, notes } = await startProjectServer({
+        table: project.table,
+        rendererRoot: rendererRoot(),
+        projectPath: project.store.path,
+        changes: project.store,
+        setClient: (named) => {
+          client = named;
+        },
+        ...(opts.port !== undefined ? { port: opts.port } : {}),
+        newToken: opts.newToken === true,
+      });
+      for (const note of notes) io.err(`note: ${note}`);
       io.out(`Qawl is serving ${basename(project.store.path)} at ${server.url}`);
       io.out(`project: ${project.store.path}`);
       io.out("press Ctrl+C to stop");

@@ -72,7 +72,7 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
       const project = openProject({
         project: opts.project,
         mustExist: true,
-        context: { annotator: annotatorName(opts) },
+        context: { annotator: annotatorName(opts), client: () => "cli" },
       });
       try {
         const ids = opts.documents !== undefined ? { documentIds: opts.documents } : {};
@@ -117,7 +117,7 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
       const project = openProject({
         project: opts.project,
         mustExist: true,
-        context: { annotator: annotatorName(opts) },
+        context: { annotator: annotatorName(opts), client: () => "cli" },
       });
       try {
         let cues = await call(project, "getCueLemmas", {});
@@ -165,7 +165,7 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
         const project = openProject({
           project: opts.project,
           mustExist: true,
-          context: { annotator: annotatorName(opts) },
+          context: { annotator: annotatorName(opts), client: () => "cli" },
         });
         try {
           const result = await call(project, "search", {
@@ -199,7 +199,11 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
       const gold = await readGold(opts.gold);
       let cues;
       if (opts.project !== undefined) {
-        const project = openProject({ project: opts.project, mustExist: true, context: { annotator: "qawl-quality" } });
+        const project = openProject({
+          project: opts.project,
+          mustExist: true,
+          context: { annotator: "qawl-quality", client: () => "cli" },
+        });
         try {
           cues = project.store.cueLemmas();
         } finally {

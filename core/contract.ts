@@ -51,12 +51,32 @@ const oneLine = (what: string, max: number) =>
     .min(1, `${what} is empty`)
     .max(max, `${what} is longer than ${String(max)} characters`)
     .regex(/^[^\r\n\u2028\u2029]*$/u, `${what} must be one line`);
-/** An http(s) URL. */
+/**
+ * Why `u` is not an http(s) URL with a host (WHATWG URL, as `new URL()` reads it), or null.
+ * One reason, the first that applies: whitespace, scheme, no host, not readable.
+ */
+export function webUrlProblem(u: string): string | null {
+  if (/\s/u.test(u)) return "a URL has no spaces or line breaks (write a space as %20)";
+  if (!/^https?:\/\//iu.test(u)) return "a URL starts with http:// or https://";
+  // WHATWG reads `https:///a` as host `a`: the host must follow the `//` as written.
+  if (!/^https?:\/\/[^/?#]/iu.test(u)) return "a URL has a host after http:// or https://, such as example.com";
+  let parsed: URL;
+  try {
+    parsed = new URL(u);
+  } catch {
+    return "this is not a URL that can be read, such as https://example.com/news/1";
+  }
+  return parsed.hostname === "" ? "a URL has a host after http:// or https://, such as example.com" : null;
+}
+/** An http(s) URL with a host and no whitespace. */
 const webUrl = z
   .string()
   .trim()
   .max(2048, "a URL is at most 2048 characters")
-  .refine((u) => /^https?:\/\/[^\s/]/iu.test(u) && URL.canParse(u), "a URL starts with http:// or https://");
+  .superRefine((u, ctx) => {
+    const problem = webUrlProblem(u);
+    if (problem !== null) ctx.addIssue({ code: "custom", message: problem, input: u });
+  });
 /** An ISO calendar date that exists. */
 const isoDate = z.string().refine(isIsoDate, "a date is YYYY-MM-DD and must exist (e.g. 2019-06-20)");
 

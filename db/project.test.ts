@@ -180,6 +180,8 @@ describe("ProjectStore", () => {
       store.close();
     });
     assert.equal(store.pragma("user_version"), MIGRATIONS.length);
+    // Undo belongs to the annotator and client that made the change (migration 10: `local`).
+    store.setActor("a", "local");
     const undo = store.historyState().undo;
     assert.equal(undo?.description, "Add Quote «نتفق»");
     assert.equal(undo.message, null);

@@ -39,6 +39,8 @@ import type {
   SuggestionSource,
 } from "./rows.ts";
 import { restore, snapshot, type RowChange, type SnapshotKind } from "./snapshots.ts";
+import type { ChangedType, ChangesSince } from "../core/change-feed.ts";
+import { ChangeCollector, appendChange, changesSince, currentRevision } from "./change-log.ts";
 
 export type * from "./rows.ts";
 
@@ -52,6 +54,17 @@ export function rejectionKey(labelId: number, start: number, end: number): strin
 
 /** How many history entries a project keeps (older ones can no longer be undone). */
 const HISTORY_LIMIT = 5000;
+
+/** The feed's name for each kind of row the undo history snapshots. */
+const FEED_TYPE: Readonly<Record<SnapshotKind, ChangedType>> = {
+  span: "span",
+  relation: "relation",
+  entity: "entity",
+  label: "label",
+  document: "document",
+  cue_lemma: "cue",
+  rejection: "rejection",
+};
 
 const SPAN_SELECT = `
   SELECT s.id, s.document_id, l.name AS label, l.kind AS label_kind, s.start, s."end", s.attributes,
@@ -73,6 +86,10 @@ export class ProjectStore {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   #recording: RowChange[] | null = null;
+  /** What the write transaction under way touched (null outside a transaction). */
+  #feed: ChangeCollector | null = null;
+  /** Who the next writes are by, for the change log and the undo history. */
+  #actor = { annotator: "unknown", client: "local" };
 
   /**
    * Open (or create) a project file and migrate it.
@@ -159,9 +176,53 @@ export class ProjectStore {
     return stmt;
   }
 
-  /** Run `fn` in one transaction: all of its writes land, or none. */
+  /**
+   * Run `fn` in one transaction: all of its writes land, or none. A transaction that
+   * created, updated or deleted anything appends one record to the change log (one
+   * revision), by the current actor (`setActor`); nested calls join the outer transaction.
+   */
   transaction<T>(fn: () => T): T {
-    return this.#db.transaction(fn)();
+    if (this.#feed !== null) return this.#db.transaction(fn)();
+    return this.#db.transaction(() => {
+      const feed = new ChangeCollector();
+      this.#feed = feed;
+      try {
+        const result = fn();
+        if (feed.size > 0) {
+          const prepare = (sql: string) => this.#q(sql);
+          appendChange(prepare, new Date().toISOString(), this.#actor.annotator, this.#actor.client, feed.list());
+        }
+        return result;
+      } finally {
+        this.#feed = null;
+      }
+    })();
+  }
+
+  /**
+   * Name who the following writes are by (the operation table sets it before each operation).
+   * @param client a browser tab's id, `desktop`, `cli`, or `local`
+   */
+  setActor(annotator: string, client: string): void {
+    this.#actor = { annotator, client };
+  }
+
+  /** Note an object a write touched, for the change log (outside a transaction: nothing). */
+  #noteChange(kind: "created" | "updated" | "deleted", type: ChangedType, id: number): void {
+    this.#feed?.note(kind, type, id);
+  }
+
+  /** The project's revision: the number of the last committed write (0 before any). */
+  revision(): number {
+    return currentRevision((sql) => this.#q(sql));
+  }
+
+  /**
+   * The change records after `revision` (oldest first, at most `limit`), from any process
+   * writing this file.
+   */
+  changesSince(revision: number, limit?: number): ChangesSince {
+    return changesSince((sql) => this.#q(sql), revision, limit);
   }
 
   /** Close the file (checkpoints the WAL). */
@@ -196,12 +257,18 @@ export class ProjectStore {
       try {
         const result = fn();
         if (changes.length > 0) {
-          this.#q("DELETE FROM history WHERE undone = 1").run();
+          // A new change of this client ends what this client could redo; others keep theirs.
+          this.#q("DELETE FROM history WHERE undone = 1 AND client = ? AND annotator_id = ?").run(
+            this.#actor.client,
+            annotatorId,
+          );
           const { description, message } = typeof entry === "function" ? entry(result) : entry;
           const id = Number(
             this.#q(
-              `INSERT INTO history (description, message, document_id, annotator_id, changes, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-            ).run(description, message, documentId, annotatorId, JSON.stringify(changes), now).lastInsertRowid,
+              `INSERT INTO history (description, message, document_id, annotator_id, changes, created_at, client)
+               VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            ).run(description, message, documentId, annotatorId, JSON.stringify(changes), now, this.#actor.client)
+              .lastInsertRowid,
           );
           this.#q("DELETE FROM history WHERE id <= ?").run(id - HISTORY_LIMIT);
         }
@@ -219,7 +286,9 @@ export class ProjectStore {
     const before = recording !== null && id !== null ? snapshot(prepare, kind, id) : null;
     const returned = mutate();
     const target = id ?? returned ?? 0;
-    if (recording !== null) recording.push({ kind, id: target, before, after: snapshot(prepare, kind, target) });
+    const after = recording !== null || (this.#feed !== null && id !== null) ? snapshot(prepare, kind, target) : null;
+    if (recording !== null) recording.push({ kind, id: target, before, after });
+    this.#noteChange(id === null ? "created" : after === null ? "deleted" : "updated", FEED_TYPE[kind], target);
     return target;
   }
 
@@ -228,36 +297,75 @@ export class ProjectStore {
     return this.#recording !== null;
   }
 
-  /** The change `undo` would revert and the one `redo` would apply again. */
+  /**
+   * The change `undo` would revert and the one `redo` would apply again, for the current
+   * actor (`setActor`): undo and redo are scoped to the client and annotator that made the change.
+   */
   historyState(): { undo: HistoryRow | null; redo: HistoryRow | null } {
-    const cols = "id, description, message, document_id, undone, created_at";
-    const undo = this.#q(`SELECT ${cols} FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1`).get() as
-      HistoryRow | undefined;
-    const redo = this.#q(`SELECT ${cols} FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1`).get() as
+    const cols = "h.id, h.description, h.message, h.document_id, h.undone, h.created_at";
+    const mine = "FROM history h JOIN annotators a ON a.id = h.annotator_id WHERE h.client = ? AND a.name = ?";
+    const { client, annotator } = this.#actor;
+    const undo = this.#q(`SELECT ${cols} ${mine} AND h.undone = 0 ORDER BY h.id DESC LIMIT 1`).get(
+      client,
+      annotator,
+    ) as HistoryRow | undefined;
+    const redo = this.#q(`SELECT ${cols} ${mine} AND h.undone = 1 ORDER BY h.id ASC LIMIT 1`).get(client, annotator) as
       HistoryRow | undefined;
     return { undo: undo ?? null, redo: redo ?? null };
   }
 
-  /** Revert the latest change; returns it, or null when there is nothing to undo. */
+  /**
+   * The first later change, made by another client or annotator and still in effect, that
+   * touched a row of history entry `historyId`: undoing or redoing that entry would undo
+   * across it. Null when there is none.
+   */
+  builtOnBy(historyId: number): HistoryRow | null {
+    const rows = new Set(this.#changesOf(historyId).map((c) => `${c.kind}:${String(c.id)}`));
+    const later = this.#q(
+      `SELECT h.id, h.description, h.message, h.document_id, h.undone, h.created_at, h.changes
+       FROM history h JOIN annotators a ON a.id = h.annotator_id
+       WHERE h.id > ? AND h.undone = 0 AND NOT (h.client = ? AND a.name = ?) ORDER BY h.id`,
+    ).all(historyId, this.#actor.client, this.#actor.annotator) as (HistoryRow & { changes: string })[];
+    for (const { changes, ...entry } of later) {
+      if ((JSON.parse(changes) as RowChange[]).some((c) => rows.has(`${c.kind}:${String(c.id)}`))) return entry;
+    }
+    return null;
+  }
+
+  /** Revert the current actor's latest change; returns it, or null when there is nothing to undo. */
   undo(): HistoryRow | null {
     return this.transaction(() => {
       const entry = this.historyState().undo;
       if (entry === null) return null;
       const changes = this.#changesOf(entry.id);
       const prepare = (sql: string) => this.#q(sql);
-      for (const c of [...changes].reverse()) restore(prepare, c.kind, c.id, c.before);
+      for (const c of [...changes].reverse()) {
+        restore(prepare, c.kind, c.id, c.before);
+        this.#noteChange(
+          c.before === null ? "deleted" : c.after === null ? "created" : "updated",
+          FEED_TYPE[c.kind],
+          c.id,
+        );
+      }
       this.#q("UPDATE history SET undone = 1 WHERE id = ?").run(entry.id);
       return entry;
     });
   }
 
-  /** Apply again the latest undone change; returns it, or null when there is nothing to redo. */
+  /** Apply again the current actor's latest undone change; returns it, or null when there is nothing to redo. */
   redo(): HistoryRow | null {
     return this.transaction(() => {
       const entry = this.historyState().redo;
       if (entry === null) return null;
       const prepare = (sql: string) => this.#q(sql);
-      for (const c of this.#changesOf(entry.id)) restore(prepare, c.kind, c.id, c.after);
+      for (const c of this.#changesOf(entry.id)) {
+        restore(prepare, c.kind, c.id, c.after);
+        this.#noteChange(
+          c.after === null ? "deleted" : c.before === null ? "created" : "updated",
+          FEED_TYPE[c.kind],
+          c.id,
+        );
+      }
       this.#q("UPDATE history SET undone = 0 WHERE id = ?").run(entry.id);
       return entry;
     });
@@ -464,6 +572,7 @@ export class ProjectStore {
     if (this.#recording !== null) throw new Error("deleting documents cannot be part of an undoable change");
     this.transaction(() => {
       for (const id of ids) {
+        this.#noteChange("deleted", "document", id);
         this.#q("DELETE FROM text_search WHERE rowid = ?").run(id);
         this.#q("DELETE FROM documents WHERE id = ?").run(id);
         this.#q(
@@ -512,6 +621,7 @@ export class ProjectStore {
       now,
     });
     this.#indexText(next, doc.text);
+    this.#noteChange("created", "document", next);
     return next;
   }
 
@@ -666,6 +776,7 @@ export class ProjectStore {
       const insert = this.#q(`INSERT INTO span_fragments (span_id, start, "end") VALUES (?, ?, ?)`);
       for (const f of row.fragments) insert.run(row.id, f.start, f.end);
     }
+    this.#noteChange("created", "span", row.id);
   }
 
   /** Documents with their text, in import order (all, or these). */
@@ -846,6 +957,7 @@ export class ProjectStore {
       "INSERT INTO relation_types (name, display_name, from_kind, to_kind) VALUES (?, ?, ?, ?)",
     );
     for (const t of relationTypes) insertType.run(t.name, t.displayName, t.fromKind, t.toKind);
+    this.#noteChange("updated", "schema", 0);
   }
 
   /** Insert an annotator with its id. */
@@ -862,11 +974,13 @@ export class ProjectStore {
                @text_sha256, @had_bom, @length, @status, @created_at, @updated_at, @origin)`,
     ).run(row);
     this.#indexText(row.id, row.text);
+    this.#noteChange("created", "document", row.id);
   }
 
   /** Insert a row exactly as given (ids kept): a span (with `fragments`), relation or entity. */
   insertRow(kind: "span" | "relation" | "entity", row: Record<string, unknown>): void {
     restore((sql) => this.#q(sql), kind, row["id"] as number, row);
+    this.#noteChange("created", kind, row["id"] as number);
   }
 
   /** Relation type rows, by name. */
@@ -876,6 +990,7 @@ export class ProjectStore {
 
   /** Add a relation type (an import may bring one). */
   insertRelationType(t: RelationTypeDefinition): number {
+    this.#noteChange("updated", "schema", 0);
     return Number(
       this.#q("INSERT INTO relation_types (name, display_name, from_kind, to_kind) VALUES (?, ?, ?, ?)").run(
         t.name,

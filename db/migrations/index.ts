@@ -11,6 +11,7 @@ import { sql as changeMessages } from "./006-change-messages.ts";
 import { sql as rejections } from "./007-rejections.ts";
 import { sql as documentIds } from "./008-document-ids.ts";
 import { sql as documentMetadata } from "./009-document-metadata.ts";
+import { sql as changeLog } from "./010-change-log.ts";
 
 /** SQL of each migration, in order. */
 export const MIGRATIONS: readonly string[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly string[] = [
   rejections,
   documentIds,
   documentMetadata,
+  changeLog,
 ];

@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { BrowserWindow, app, dialog, session } from "electron";
 import { rendererRoot } from "../paths.ts";
 import { openProject } from "../project.ts";
+import { watchForeignChanges } from "../watch-changes.ts";
 import { APP_ORIGIN, isAllowedNavigation } from "../security/sender.ts";
 import { bindOperations } from "./ipc.ts";
 import { installMenu } from "./menu.ts";
@@ -56,7 +57,7 @@ async function start(): Promise<void> {
     project = openProject({
       project: projectArgument(),
       seedSampleOnFirstRun: !app.isPackaged,
-      context: { annotator: process.env["QAWL_ANNOTATOR"] ?? userInfo().username },
+      context: { annotator: process.env["QAWL_ANNOTATOR"] ?? userInfo().username, client: () => "desktop" },
     });
   } catch (e) {
     dialog.showErrorBox("Qawl cannot open the project", (e as Error).message);
@@ -79,7 +80,12 @@ async function start(): Promise<void> {
     },
   });
   installMenu(window, project.table);
+  // Writes by the CLI or a server on the same file reach the window within a second.
+  const stopWatching = watchForeignChanges(project.store, "desktop", () => {
+    window.webContents.send("qawl:project-changed");
+  });
   app.on("window-all-closed", () => {
+    stopWatching();
     project.store.close();
     app.quit();
   });

@@ -15,6 +15,11 @@ export interface OperationContext {
   annotator: string;
   /** Clock for timestamps (ISO 8601, UTC); injectable for tests. */
   now?: () => string;
+  /**
+   * The client the current operation comes from (a browser tab's id, `desktop`, `cli`), read
+   * at the start of every operation; `local` when absent. Undo and the change feed are scoped by it.
+   */
+  client?: () => string;
 }
 
 /** A document's text with its offset index, and its grapheme boundaries when asked for. */

@@ -7,6 +7,7 @@
  * Offsets in inputs and outputs count code points, end-exclusive.
  */
 import type { OperationTable } from "../../core/contract.ts";
+import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
 import type { ProjectStore } from "../../db/project.ts";
 import { Ops, type OperationContext } from "./context.ts";
 import { documentOperations } from "./documents.ts";
@@ -29,7 +30,7 @@ export type { OperationContext } from "./context.ts";
  */
 export function createOperationTable(store: ProjectStore, context: OperationContext): OperationTable {
   const ops = new Ops(store, context);
-  return {
+  const table: OperationTable = {
     ...labelOperations(ops),
     ...documentOperations(ops),
     ...spanOperations(ops),
@@ -41,4 +42,14 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
     ...searchOperations(ops),
     ...exportOperations(ops),
   };
+  // Every operation's writes are by this host's annotator, from the client asking now.
+  const client = context.client ?? (() => "local");
+  const named = (name: OperationName) => {
+    const run = table[name] as (input: unknown) => unknown;
+    return (input: unknown) => {
+      store.setActor(context.annotator, client());
+      return run(input);
+    };
+  };
+  return Object.fromEntries(OPERATION_NAMES.map((name) => [name, named(name)])) as unknown as OperationTable;
 }

@@ -3,19 +3,25 @@
  * a browser and for end-to-end tests.
  *
  * - Listens on 127.0.0.1 only; a random free port unless one is given.
- * - A random 256-bit token is required on every request: `X-Qawl-Token` header for the API;
+ * - A 256-bit token is required on every request: `X-Qawl-Token` header for the API;
  *   for page loads the `?token=` query (which sets an HttpOnly, SameSite=Strict cookie so the
- *   page's own assets load) or that cookie.
+ *   page's own assets load) or that cookie. It is compared in constant time (SHA-256 of both
+ *   sides, then `timingSafeEqual`, so not even the length leaks). `qawl serve` keeps one token
+ *   per project across restarts (see `durable.ts`).
  * - The Host header must name the loopback address and port (against DNS rebinding).
  * - API: `POST /api/<operation>` with a JSON body (the operation's input); the answer is the
- *   reply envelope `{ok, value}` or `{ok: false, error}` (see `core/contract.ts`).
+ *   reply envelope `{ok, value}` or `{ok: false, error}` (see `core/contract.ts`). The page
+ *   names itself in `X-Qawl-Client` (letters, digits, `-`, `_`; `browser` when absent), which
+ *   scopes undo and tags the change records of its writes.
+ * - `GET /api/changes?since=N`: the change feed as Server-Sent Events (`change-stream.ts`).
  */
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { OperationTable } from "../../core/contract.ts";
 import { dispatch } from "../ops/dispatch.ts";
+import { ChangeStreams, type ChangeSource } from "./change-stream.ts";
 import { SECURITY_HEADERS } from "../security/policy.ts";
 import { mediaTypeOf, resolveStaticFile } from "../security/static-files.ts";
 
@@ -48,15 +54,25 @@ export interface ServeOptions {
   rendererRoot: string;
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
-  /** Fixed token, for tests; random when absent. */
+  /** The token (a project's kept one, see `durable.ts`); random when absent. */
   token?: string;
+  /** The project's change log, for `GET /api/changes`; without it that path answers 404. */
+  changes?: ChangeSource;
+  /** Told the client of each API call just before it runs (the table's `context.client`). */
+  setClient?: (client: string) => void;
 }
 
+/** The client a request names in `X-Qawl-Client`, or `browser`. */
+function clientOf(req: IncomingMessage): string {
+  const named = req.headers["x-qawl-client"];
+  return typeof named === "string" && /^[A-Za-z0-9_-]{1,64}$/u.test(named) ? named : "browser";
+}
+
+/** Whether a token given matches, in constant time (digests of equal length whatever was given). */
 function sameToken(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {
@@ -101,6 +117,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(32).toString("base64url");
   let port = options.port ?? 0;
+  const streams = options.changes === undefined ? null : new ChangeStreams(options.changes);
   const cookieName = () => `qawl_token_${String(port)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -113,6 +130,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (url.pathname.startsWith("/api/")) {
       if (!sameToken(req.headers["x-qawl-token"] as string | undefined, token)) {
         sendText(res, 401, "missing or wrong X-Qawl-Token");
+        return;
+      }
+      if (url.pathname === "/api/changes" && req.method === "GET") {
+        if (streams === null) {
+          sendText(res, 404, "this server has no change feed");
+          return;
+        }
+        const since = url.searchParams.get("since");
+        if (since !== null && !/^\d{1,15}$/u.test(since)) {
+          sendText(res, 400, "since is a revision number");
+          return;
+        }
+        streams.open(res, since === null ? null : Number(since), SECURITY_HEADERS);
         return;
       }
       if (req.method !== "POST") {
@@ -130,6 +160,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         sendText(res, 400, `request body is not JSON: ${(e as Error).message}`);
         return;
       }
+      options.setClient?.(clientOf(req));
       const reply = await dispatch(options.table, decodeURIComponent(url.pathname.slice("/api/".length)), input);
       const status = reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 400);
       send(res, status, JSON.stringify(reply), "application/json; charset=utf-8");
@@ -187,6 +218,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     close: () =>
       new Promise<void>((resolveClose) => {
+        streams?.close();
         server.closeAllConnections();
         server.close(() => {
           resolveClose();

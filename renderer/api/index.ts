@@ -7,6 +7,7 @@ import type { Api, OperationInput, OperationOutputs, Reply } from "../../core/co
 import type { ErrorDetail } from "../../core/errors.ts";
 import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
 import "./bridge.ts";
+import { followChanges, tabClientId } from "./change-stream.ts";
 
 /** A refusal from the operation table, with its one-line English message and, when it has one, its data. */
 export class ApiError extends Error {
@@ -25,12 +26,12 @@ function unwrap<T>(reply: Reply<T>): T {
   throw new ApiError(reply.error.code, reply.error.message, reply.error.detail ?? null);
 }
 
-/** The `qawl serve` transport: `POST /api/<name>` with the page's token. */
-function httpCall(token: string) {
+/** The `qawl serve` transport: `POST /api/<name>` with the page's token and this tab's client id. */
+function httpCall(token: string, client: string) {
   return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutputs[K]> => {
     const res = await fetch(`/api/${name}`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Qawl-Token": token },
+      headers: { "Content-Type": "application/json", "X-Qawl-Token": token, "X-Qawl-Client": client },
       body: JSON.stringify(input),
     });
     const type = res.headers.get("Content-Type") ?? "";
@@ -43,7 +44,10 @@ function httpCall(token: string) {
 /** Connected API plus a way to hear about changes made outside the page. */
 export interface Connection {
   api: Api;
-  /** Register a listener for project changes made by the host (Electron's menu). */
+  /**
+   * Register a listener for project changes made outside this page: Electron's menu, the
+   * CLI, another tab or server on the same project (through the change feed).
+   */
   onProjectChanged: (listener: () => void) => void;
 }
 
@@ -70,9 +74,15 @@ export function connect(): Connection {
   const token = new URLSearchParams(location.search).get("token");
   if (token === null)
     throw new ApiError("transport", "open the URL that qawl serve printed: it carries the access token");
-  const call = httpCall(token);
+  const client = tabClientId();
+  const call = httpCall(token, client);
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, (input: never) => call(name, input)]),
   ) as unknown as Api;
-  return { api, onProjectChanged: () => undefined };
+  return {
+    api,
+    onProjectChanged: (listener) => {
+      followChanges(token, client, listener);
+    },
+  };
 }

@@ -152,7 +152,7 @@ export class QawlApp extends LitElement {
     const article = this.#article;
     if (store === undefined || article === null) return;
     if (store.document === null) {
-      store.notify("error", t("openDocumentFirst"));
+      store.notify("error", () => t("openDocumentFirst"));
       return;
     }
     const extent = article.selectionExtent({
@@ -177,7 +177,7 @@ export class QawlApp extends LitElement {
       await store.relabelActive(label);
       return;
     }
-    store.notify("error", t("selectTextFirst"));
+    store.notify("error", () => t("selectTextFirst"));
   }
 
   /** Add the selection to the active quote as a further fragment. */
@@ -185,12 +185,12 @@ export class QawlApp extends LitElement {
     const store = this.store;
     const quote = store?.activeSpan;
     if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
-      store?.notify("error", t("quoteThenRest"));
+      store?.notify("error", () => t("quoteThenRest"));
       return;
     }
     const extent = this.#article?.selectionExtent({ snapWords: this.snapWords }) ?? null;
     if (extent === null) {
-      store.notify("error", t("selectRestFirst"));
+      store.notify("error", () => t("selectRestFirst"));
       return;
     }
     await store.addFragment(quote.id, extent);
@@ -214,12 +214,12 @@ export class QawlApp extends LitElement {
     const store = this.store;
     const quote = store?.activeSpan;
     if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
-      store?.notify("error", t("quoteFirst"));
+      store?.notify("error", () => t("quoteFirst"));
       return;
     }
     const nearest = store.nearestSpan(quote, type === "attributed_to" ? "speaker" : "cue");
     if (nearest === undefined) {
-      store.notify("error", type === "cue" ? t("noCueSpan") : t("noSpeakerSpan"));
+      store.notify("error", () => (type === "cue" ? t("noCueSpan") : t("noSpeakerSpan")));
       return;
     }
     await store.link(quote.id, type, nearest.id);
@@ -232,12 +232,12 @@ export class QawlApp extends LitElement {
     if (store === undefined || span === undefined) return;
     const kind = store.kindOf(span);
     if (kind !== "speaker" && kind !== "entity") {
-      store.notify("error", t("onlySpeakersAndNames"));
+      store.notify("error", () => t("onlySpeakersAndNames"));
       return;
     }
     const linked = store.entityById(span.entityId);
     if (linked !== undefined) {
-      store.notify("info", t("alreadyRefers", { name: isolate(linked.name) }));
+      store.notify("info", () => t("alreadyRefers", { name: isolate(linked.name) }));
       return;
     }
     const match = store.candidates[0];
@@ -257,7 +257,7 @@ export class QawlApp extends LitElement {
         store.whenSettled(() => {
           const quote = store.activeSpan;
           if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
-          else store.notify("error", t("quoteFirst"));
+          else store.notify("error", () => t("quoteFirst"));
         });
       },
       linkEntity: () => {
@@ -337,7 +337,7 @@ export class QawlApp extends LitElement {
     }
     const retired = store.project?.labels.find((l) => l.retired && l.key !== null && matchesKey(event, l.key));
     if (retired !== undefined) {
-      store.notify("error", t("labelRetired", { name: labelDisplayName(retired) }));
+      store.notify("error", () => t("labelRetired", { name: labelDisplayName(retired) }));
     }
   };
 
@@ -363,8 +363,26 @@ export class QawlApp extends LitElement {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = "";
-    void this.store?.importFiles(files, this.encoding || undefined, this.importFormat);
+    // The picker leaves the focus on the hidden file input, where no shortcut works: give it
+    // back to the article (or the document list) once the import is done or refused.
+    void this.store?.importFiles(files, this.encoding || undefined, this.importFormat).then(() => {
+      this.#focusReading(input);
+    });
   };
+
+  /** Focus the article, else the open (or first) document of the list, else the page, if `from` still has it. */
+  #focusReading(from: HTMLElement): void {
+    const article = this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>("qawl-article");
+    void Promise.all([this.updateComplete, article?.updateComplete]).then(() => {
+      if (document.activeElement !== from) return;
+      const target =
+        this.querySelector<HTMLElement>("qawl-article article") ??
+        this.querySelector<HTMLElement>('.document-item[aria-current="page"]') ??
+        this.querySelector<HTMLElement>(".document-item");
+      if (target !== null) target.focus();
+      else from.blur();
+    });
+  }
 
   protected override render() {
     const store = this.store;
@@ -443,7 +461,7 @@ export class QawlApp extends LitElement {
             type="button"
             class="button"
             aria-keyshortcuts="Control+Z"
-            title=${history?.undo == null ? t("nothingToUndo") : t("undoTitle", { description: changeText(history.undo) })}
+            title=${store?.undoStep == null ? t("nothingToUndo") : t("undoTitle", { description: changeText(store.undoStep) })}
             ?disabled=${history?.undo == null}
             @click=${() => void store?.undo()}
           >

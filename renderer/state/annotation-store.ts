@@ -15,6 +15,7 @@ import type {
   ExportFormat,
   ExportResult,
   Fragment,
+  HistoryEntry,
   HistoryState,
   ImportReport,
   OperationInput,
@@ -24,9 +25,11 @@ import type {
   SearchResult,
   SpanView,
 } from "../../core/contract.ts";
+import { excerptForHistory } from "../../core/change-message.ts";
 import type { ErrorDetail } from "../../core/errors.ts";
 import type { ImportFormat as ReadFormat } from "../../core/import-formats.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
+import { nearestOnLine } from "../../core/article/nearest.ts";
 import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
 import { stepWord } from "../../core/text/words.ts";
 import { excerpt, isolate } from "../format.ts";
@@ -35,11 +38,17 @@ import { errorText } from "../i18n/errors.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { storeMessages as t } from "./store.messages.ts";
 
-/** A message for the status line. */
+/** A message for the status line; `text` is worded in the interface language each time it is read. */
 export interface StatusMessage {
   kind: "info" | "error";
-  text: string;
+  readonly text: string;
 }
+
+/**
+ * A status text: how to word it (a message key with its parameters, run again when the
+ * interface language changes), or a string already made (which stays as it is).
+ */
+export type StatusText = string | (() => string);
 
 /** A format the import reads (`auto` finds it per file). */
 /** A format the import menu offers: one Qawl reads, or `auto` to find it per file. */
@@ -93,6 +102,17 @@ async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
+/** Whether history entry `entry` is the tagging of `span` (added, or a suggestion accepted by labelling it). */
+function isTaggingOf(entry: HistoryEntry, span: SpanView): boolean {
+  const m = entry.message;
+  return (
+    entry.documentId === span.documentId &&
+    (m?.kind === "span.add" || m?.kind === "span.accept") &&
+    m.label.name === span.label &&
+    m.text === excerptForHistory(span.text)
+  );
+}
+
 /** Insert a span into a list ordered by start, then longest first (the order `getDocument` gives). */
 function insertSorted(spans: SpanView[], span: SpanView): SpanView[] {
   const i = spans.findIndex((s) => s.start > span.start || (s.start === span.start && s.end < span.end));
@@ -135,8 +155,14 @@ export class AnnotationStore extends EventTarget {
     this.dispatchEvent(new Event("change"));
   }
 
-  #say(kind: StatusMessage["kind"], text: string): void {
-    this.status = { kind, text };
+  #say(kind: StatusMessage["kind"], text: StatusText): void {
+    const word = typeof text === "function" ? text : () => text;
+    this.status = {
+      kind,
+      get text() {
+        return word();
+      },
+    };
   }
 
   /**
@@ -149,7 +175,8 @@ export class AnnotationStore extends EventTarget {
         await action();
         return true;
       } catch (e) {
-        this.#say("error", errorText(e as Error & { detail?: ErrorDetail | null }));
+        const error = e as Error & { detail?: ErrorDetail | null };
+        this.#say("error", () => errorText(error));
         return false;
       } finally {
         this.#changed();
@@ -203,13 +230,11 @@ export class AnnotationStore extends EventTarget {
     return this.document?.relations.filter((r) => r.fromSpanId === spanId) ?? [];
   }
 
-  /** The span of a kind closest to a span in the text (by the gap between them, in code points). */
+  /** The span of a kind closest to a span on its line, else anywhere (see `core/article/nearest.ts`). */
   nearestSpan(from: SpanView, kind: string): SpanView | undefined {
-    const gap = (s: SpanView) =>
-      s.end <= from.start ? from.start - s.end : s.start >= from.end ? s.start - from.end : 0;
-    return this.document?.spans
-      .filter((s) => s.id !== from.id && this.kindOf(s) === kind)
-      .reduce<SpanView | undefined>((best, s) => (best === undefined || gap(s) < gap(best) ? s : best), undefined);
+    if (this.document === null || this.offsets === null) return undefined;
+    const candidates = this.document.spans.filter((s) => s.id !== from.id && this.kindOf(s) === kind);
+    return nearestOnLine(this.offsets, from, candidates);
   }
 
   /**
@@ -311,7 +336,7 @@ export class AnnotationStore extends EventTarget {
     let report: ImportReport | null = null;
     this.busy = true;
     this.progress = { done: 0, total: files.length };
-    this.#say("info", t("reading", { n: files.length }));
+    this.#say("info", () => t("reading", { n: files.length }));
     this.#changed();
     await this.#act(async () => {
       const inputs: { name: string; contentBase64: string }[] = [];
@@ -322,7 +347,7 @@ export class AnnotationStore extends EventTarget {
         this.progress = { done: inputs.length, total: files.length };
         this.#changed();
       }
-      this.#say("info", t("importing", { n: files.length }));
+      this.#say("info", () => t("importing", { n: files.length }));
       this.#changed();
       report = await this.api.importDocuments({
         files: inputs,
@@ -335,19 +360,24 @@ export class AnnotationStore extends EventTarget {
       await this.#refresh();
       const open = imported[0] ?? duplicates[0];
       if (open !== undefined) await this.#load(open.documentId);
-      const parts = [t("imported", { n: imported.length })];
-      if (duplicates.length > 0) {
-        // Each file with the document that already has its text.
-        const names = duplicates
-          .map((d) => {
-            const title = this.documents.find((x) => x.id === d.documentId)?.title;
-            return title === undefined ? d.file : `${d.file}: «${isolate(excerpt(title))}»`;
-          })
-          .join(t("listSeparator"));
-        parts.push(t("duplicates", { n: duplicates.length, files: names }));
-      }
-      // The notes come from the readers (core), in English.
-      this.#say("info", [...parts, ...report.notes].join(t("separator")));
+      const notes = report.notes;
+      const titles = new Map(this.documents.map((d) => [d.id, d.title]));
+      const summary = () => {
+        const parts = [t("imported", { n: imported.length })];
+        if (duplicates.length > 0) {
+          // Each file with the document that already has its text.
+          const names = duplicates
+            .map((d) => {
+              const title = titles.get(d.documentId);
+              return title === undefined ? d.file : `${d.file}: «${isolate(excerpt(title))}»`;
+            })
+            .join(t("listSeparator"));
+          parts.push(t("duplicates", { n: duplicates.length, files: names }));
+        }
+        // The notes come from the readers (core), in English.
+        return [...parts, ...notes].join(t("separator"));
+      };
+      this.#say("info", summary);
     });
     this.busy = false;
     this.progress = null;
@@ -417,7 +447,7 @@ export class AnnotationStore extends EventTarget {
       const suggestionCount = doc.suggestionCount - (accepted ? 1 : 0);
       this.document = { ...doc, spans, spanCounts, status, suggestionCount };
       this.documents = this.documents.map((d) => (d.id === doc.id ? { ...d, spanCounts, status, suggestionCount } : d));
-      this.#say("info", `${this.#labelName(label)}: ${isolate(excerpt(span.text))}`);
+      this.#say("info", () => `${this.#labelName(label)}: ${isolate(excerpt(span.text))}`);
       // Not needed to show the new span: let it paint first.
       setTimeout(() => void this.#afterChange(span), AFTER_CHANGE_DELAY_MS);
     });
@@ -425,6 +455,21 @@ export class AnnotationStore extends EventTarget {
     if (made !== undefined && made.label === label && this.label(label)?.kind === "entity")
       this.#schedulePropagation(made);
     return created;
+  }
+
+  /**
+   * Suggestion steps made by propagating a name right after it was tagged: the suggestions'
+   * history entry id → the tagging's. Undoing the one undoes the other, and so does redoing.
+   */
+  readonly #madeFrom = new Map<number, HistoryEntry>();
+
+  /**
+   * The change the Undo button takes back: the latest entry, or, when that is the
+   * suggestions propagated from a name just tagged, the tagging (both go in one step).
+   */
+  get undoStep(): HistoryEntry | null {
+    const latest = this.history.undo;
+    return latest === null ? null : (this.#madeFrom.get(latest.id) ?? latest);
   }
 
   /** Names tagged since the last propagation, waiting for the annotator to pause. */
@@ -449,6 +494,7 @@ export class AnnotationStore extends EventTarget {
   async #propagate(span: SpanView): Promise<void> {
     await this.#act(async () => {
       if (this.span(span.id)?.label !== span.label) return; // deleted or relabelled meanwhile
+      const before = (await this.api.getHistory({})).undo;
       const result = await this.api.propagateNames({ spanId: span.id });
       if (result.suggested === 0) return;
       const doc = this.document;
@@ -460,7 +506,11 @@ export class AnnotationStore extends EventTarget {
       }
       this.documents = await this.api.listDocuments({});
       this.history = await this.api.getHistory({});
-      this.#say("info", t("propagated", { n: result.suggested, name: isolate(excerpt(span.text)) }));
+      // Made from the tagging just before: one Ctrl+Z takes both back (see #travel).
+      const suggestions = this.history.undo;
+      if (before !== null && suggestions !== null && isTaggingOf(before, span))
+        this.#madeFrom.set(suggestions.id, before);
+      this.#say("info", () => t("propagated", { n: result.suggested, name: isolate(excerpt(span.text)) }));
     });
   }
 
@@ -493,7 +543,7 @@ export class AnnotationStore extends EventTarget {
   }
 
   /** Run a change through the API, then refresh everything it may have touched. */
-  async #edit(action: () => Promise<string | null>, after?: () => void): Promise<boolean> {
+  async #edit(action: () => Promise<StatusText | null>, after?: () => void): Promise<boolean> {
     return this.#act(async () => {
       const message = await action();
       await this.#refresh();
@@ -509,7 +559,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined || span.label === label) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId: span.id, label });
-      return t("changedTo", { label: this.#labelName(label), text: isolate(excerpt(span.text)) });
+      return () => t("changedTo", { label: this.#labelName(label), text: isolate(excerpt(span.text)) });
     });
   }
 
@@ -519,7 +569,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, attributes: { ...span.attributes, [name]: value } });
-      return t("attributeSet", { name, value });
+      return () => t("attributeSet", { name, value });
     });
   }
 
@@ -529,7 +579,7 @@ export class AnnotationStore extends EventTarget {
       const span = this.span(spanId);
       if (span === undefined || span[edge] === to) return null;
       const resized = await this.api.updateSpan({ spanId, [edge]: to });
-      return t("resized", { text: isolate(excerpt(resized.text)) });
+      return () => t("resized", { text: isolate(excerpt(resized.text)) });
     });
   }
 
@@ -551,7 +601,7 @@ export class AnnotationStore extends EventTarget {
       const to = this.offsets.toCodePoint(next);
       if (to === span[edge]) return null;
       const resized = await this.api.updateSpan({ spanId: span.id, [edge]: to });
-      return t("resized", { text: isolate(excerpt(resized.text)) });
+      return () => t("resized", { text: isolate(excerpt(resized.text)) });
     });
   }
 
@@ -564,7 +614,7 @@ export class AnnotationStore extends EventTarget {
     );
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, fragments: pieces });
-      return t("fragments", { n: pieces.length });
+      return () => t("fragments", { n: pieces.length });
     });
   }
 
@@ -575,7 +625,7 @@ export class AnnotationStore extends EventTarget {
     if (first === undefined) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, fragments: null, start: first.start, end: first.end });
-      return t("firstFragmentKept");
+      return () => t("firstFragmentKept");
     });
   }
 
@@ -585,7 +635,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined || (span.note ?? "") === note) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, note: note.trim() === "" ? null : note });
-      return note.trim() === "" ? t("noteRemoved") : t("noteSaved");
+      return () => (note.trim() === "" ? t("noteRemoved") : t("noteSaved"));
     });
   }
 
@@ -597,10 +647,9 @@ export class AnnotationStore extends EventTarget {
       const result = await this.api.deleteSpan({ spanId });
       if (this.activeSpanId === spanId) this.activeSpanId = null;
       const n = result.deletedRelationIds.length;
-      return (
+      return () =>
         t("deleted", { label: this.#labelName(span.label), text: isolate(excerpt(span.text)) }) +
-        (n > 0 ? t("deletedLinks", { n }) : "")
-      );
+        (n > 0 ? t("deletedLinks", { n }) : "");
     });
   }
 
@@ -614,11 +663,11 @@ export class AnnotationStore extends EventTarget {
         for (const r of this.relationsFrom(quoteId).filter((r) => r.type === type)) {
           await this.api.deleteRelation({ relationId: r.id });
         }
-        return t("linkRemoved");
+        return () => t("linkRemoved");
       }
       await this.api.createRelation({ type, fromSpanId: quoteId, toSpanId });
       const to = this.span(toSpanId);
-      return to === undefined ? t("linkedToSpan") : t("linkedTo", { text: isolate(excerpt(to.text)) });
+      return () => (to === undefined ? t("linkedToSpan") : t("linkedTo", { text: isolate(excerpt(to.text)) }));
     });
   }
 
@@ -626,7 +675,7 @@ export class AnnotationStore extends EventTarget {
   async carryOverSpeaker(quoteId: number): Promise<void> {
     await this.#edit(async () => {
       const { entity } = await this.api.carryOverSpeaker({ quoteId });
-      return t("sameSpeaker", { name: isolate(entity.name) });
+      return () => t("sameSpeaker", { name: isolate(entity.name) });
     });
   }
 
@@ -635,7 +684,7 @@ export class AnnotationStore extends EventTarget {
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, entityId });
       const entity = this.entityById(entityId);
-      return entity === undefined ? t("entityLinkRemoved") : t("refersTo", { name: isolate(entity.name) });
+      return () => (entity === undefined ? t("entityLinkRemoved") : t("refersTo", { name: isolate(entity.name) }));
     });
   }
 
@@ -646,7 +695,7 @@ export class AnnotationStore extends EventTarget {
     const type = this.kindOf(span) === "speaker" ? "PER" : span.label;
     await this.#edit(async () => {
       const entity = await this.api.createEntity({ name: span.text, type, spanIds: [spanId] });
-      return t("newEntity", { name: isolate(entity.name) });
+      return () => t("newEntity", { name: isolate(entity.name) });
     });
   }
 
@@ -671,7 +720,7 @@ export class AnnotationStore extends EventTarget {
   ): Promise<void> {
     await this.#edit(async () => {
       const entity = await this.api.updateEntity({ entityId, ...change });
-      return t("entitySaved", { name: isolate(entity.name) });
+      return () => t("entitySaved", { name: isolate(entity.name) });
     });
   }
 
@@ -679,7 +728,7 @@ export class AnnotationStore extends EventTarget {
   async mergeEntities(intoId: number, fromIds: number[]): Promise<void> {
     await this.#edit(async () => {
       const entity = await this.api.mergeEntities({ intoId, fromIds });
-      return t("merged", { name: isolate(entity.name), n: entity.mentionCount });
+      return () => t("merged", { name: isolate(entity.name), n: entity.mentionCount });
     });
   }
 
@@ -704,7 +753,7 @@ export class AnnotationStore extends EventTarget {
       // Search hits in the deleted document would lead nowhere: ask again.
       if (this.found?.documentId === doc.id) this.found = null;
       if (this.searchResult !== null) this.searchResult = await this.api.search(searchInput(this.searchQuery));
-      this.#say("info", t("documentDeleted", { title: isolate(excerpt(doc.title)) }));
+      this.#say("info", () => t("documentDeleted", { title: isolate(excerpt(doc.title)) }));
     });
   }
 
@@ -716,7 +765,7 @@ export class AnnotationStore extends EventTarget {
       await this.api.setDocumentStatus({ documentId: doc.id, status });
       // Done with suggestions left: say so, since they will not be exported.
       const left = doc.spans.filter((s) => s.suggested !== null).length;
-      return t("statusSet", { status }) + (status === "done" && left > 0 ? t("stillToReview", { n: left }) : "");
+      return () => t("statusSet", { status }) + (status === "done" && left > 0 ? t("stillToReview", { n: left }) : "");
     });
   }
 
@@ -726,7 +775,7 @@ export class AnnotationStore extends EventTarget {
     if (doc === null) return false;
     return this.#edit(async () => {
       const saved = await this.api.updateDocument({ documentId: doc.id, ...details });
-      return t("detailsSaved", { title: isolate(excerpt(saved.title)) });
+      return () => t("detailsSaved", { title: isolate(excerpt(saved.title)) });
     });
   }
 
@@ -740,7 +789,7 @@ export class AnnotationStore extends EventTarget {
   }): Promise<boolean> {
     return this.#edit(async () => {
       await this.api.createLabel(label);
-      return t("labelAdded", { name: labelDisplayName(label) });
+      return () => t("labelAdded", { name: labelDisplayName(label) });
     });
   }
 
@@ -751,7 +800,7 @@ export class AnnotationStore extends EventTarget {
   ): Promise<boolean> {
     return this.#edit(async () => {
       const label = await this.api.updateLabel({ name, ...change });
-      return t("labelSaved", { name: labelDisplayName(label) });
+      return () => t("labelSaved", { name: labelDisplayName(label) });
     });
   }
 
@@ -772,15 +821,28 @@ export class AnnotationStore extends EventTarget {
     this.#toPropagate = [];
     await this.#act(async () => {
       const result = direction === "undo" ? await this.api.undo({}) : await this.api.redo({});
-      const entry = "undone" in result ? result.undone : result.redone;
+      let entry = "undone" in result ? result.undone : result.redone;
+      // A name's suggestions go with its tagging: undo both (suggestions first), or redo both.
+      if (entry !== null) {
+        const id = entry.id;
+        const tagging = this.#madeFrom.get(id);
+        if (direction === "undo" && tagging !== undefined && result.history.undo?.id === tagging.id) {
+          entry = (await this.api.undo({})).undone ?? entry;
+        } else if (direction === "redo") {
+          const suggestions = [...this.#madeFrom].find(([, tag]) => tag.id === id)?.[0];
+          if (suggestions !== undefined && result.history.redo?.id === suggestions) await this.api.redo({});
+        }
+      }
       if (entry === null) {
-        this.#say("info", direction === "undo" ? t("nothingToUndo") : t("nothingToRedo"));
+        this.#say("info", () => (direction === "undo" ? t("nothingToUndo") : t("nothingToRedo")));
         return;
       }
       if (entry.documentId !== null && entry.documentId !== this.document?.id) await this.#load(entry.documentId);
       await this.#refresh();
-      const description = changeText(entry);
-      this.#say("info", direction === "undo" ? t("undone", { description }) : t("redone", { description }));
+      this.#say("info", () => {
+        const description = changeText(entry);
+        return direction === "undo" ? t("undone", { description }) : t("redone", { description });
+      });
     });
   }
 
@@ -791,7 +853,7 @@ export class AnnotationStore extends EventTarget {
    *   choose the span to make active from the new state); not run when the action fails
    * @returns whether it succeeded (a refusal's message is shown)
    */
-  perform(action: () => Promise<string | null>, after?: () => void): Promise<boolean> {
+  perform(action: () => Promise<StatusText | null>, after?: () => void): Promise<boolean> {
     return this.#edit(action, after);
   }
 
@@ -817,7 +879,7 @@ export class AnnotationStore extends EventTarget {
   }
 
   /** Show a message in the status line. */
-  notify(kind: StatusMessage["kind"], text: string): void {
+  notify(kind: StatusMessage["kind"], text: StatusText): void {
     this.#say(kind, text);
     this.#changed();
   }
