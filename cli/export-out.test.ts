@@ -2,23 +2,9 @@ import assert from "node:assert/strict";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
-import { fileURLToPath } from "node:url";
 import { runPython } from "../test-support/python.ts";
-import { FIXTURES, SAMPLE, tempDir } from "../test-support/temp.ts";
-import { run } from "./main.ts";
-
-const samplePath = fileURLToPath(SAMPLE);
-const casePath = (name: string) => fileURLToPath(new URL(`cases/${name}`, FIXTURES));
-
-async function qawl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
+import { SAMPLE, tempDir } from "../test-support/temp.ts";
+import { casePath, qawl, samplePath } from "../test-support/cli-run.ts";
 
 /** A project holding the sample article; its folder and path. */
 async function sampleProject(t: TestContext): Promise<{ dir: string; p: string }> {

@@ -5,19 +5,9 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { FIXTURES, tempDir } from "../test-support/temp.ts";
-import { run } from "./main.ts";
+import { qawl } from "../test-support/cli-run.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`import/${name}`, FIXTURES));
-
-async function qawl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 describe("qawl import FOLDER", () => {
   it("imports a folder's DOCX and PDF, skips pictures and office files it does not read, and names them", async (t) => {

@@ -8,24 +8,12 @@ import { fileURLToPath } from "node:url";
 import { nodeVersionProblem } from "../bin/qawl.mjs";
 import { nativeJsonlProblems } from "../test-support/native-schema.ts";
 import { python, runPython } from "../test-support/python.ts";
-import { SAMPLE, FIXTURES, tempDir } from "../test-support/temp.ts";
+import { SAMPLE, tempDir } from "../test-support/temp.ts";
 import { ProjectStore } from "../db/project.ts";
 import { createOperationTable } from "../main/ops/table.ts";
-import { run } from "./main.ts";
+import { casePath, qawl, samplePath } from "../test-support/cli-run.ts";
 
 const BIN = fileURLToPath(new URL("../bin/qawl.mjs", import.meta.url));
-const samplePath = fileURLToPath(SAMPLE);
-const casePath = (name: string) => fileURLToPath(new URL(`cases/${name}`, FIXTURES));
-
-async function qawl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 function project(t: TestContext): string {
   return join(tempDir(t), "p.qawl");

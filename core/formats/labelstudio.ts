@@ -38,7 +38,7 @@ ${relations}
 /** Write a project as Label Studio JSON (one file) and its labeling config. */
 export function writeLabelStudio(input: ExportInput): Written {
   const losses = new LossCollector("labelstudio", [
-    "offsets count code points (Label Studio 1.x); import with the labeling config in label_config.xml",
+    "offsets count code points (Label Studio 1.x); import with the labeling config in label_config.xml; the Label Studio editor (1.4) shows a region that crosses a line end without its line break, while its offsets and value.text stay exact",
   ]);
   const tasks = input.documents.map((doc) => {
     const offsets = new OffsetIndex(doc.text);

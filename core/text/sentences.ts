@@ -4,6 +4,7 @@
  * `Intl.Segmenter`, locale `ar`) within each line, as `tokens.ts` makes them: a line break
  * always ends a sentence. Offsets are code points, end-exclusive; the text is never changed.
  */
+import { lineExtents } from "./lines.ts";
 import { OffsetIndex } from "./offsets.ts";
 
 /** A sentence `[start, end)` in code points, without the whitespace after it. */
@@ -21,15 +22,7 @@ const segmenter = new Intl.Segmenter("ar", { granularity: "sentence" });
 export function sentenceExtents(text: string): SentenceExtent[] {
   const offsets = new OffsetIndex(text);
   const out: SentenceExtent[] = [];
-  const lineBreak = /\r\n|\n|\r|\u2028|\u2029/gu;
-  let from = 0;
-  const pieces: [number, number][] = [];
-  for (let m = lineBreak.exec(text); m !== null; m = lineBreak.exec(text)) {
-    pieces.push([from, m.index]);
-    from = m.index + m[0].length;
-  }
-  pieces.push([from, text.length]);
-  for (const [lineStart, lineEnd] of pieces) {
+  for (const [lineStart, lineEnd] of lineExtents(text)) {
     for (const s of segmenter.segment(text.slice(lineStart, lineEnd))) {
       const lead = s.segment.length - s.segment.trimStart().length;
       const body = s.segment.trim();

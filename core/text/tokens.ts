@@ -6,6 +6,7 @@
  * falls inside is split there, so that spans always fall on token boundaries (`و|بومبيو`).
  * Offsets are code points, end-exclusive.
  */
+import { lineExtents } from "./lines.ts";
 import { OffsetIndex } from "./offsets.ts";
 
 /** A token `[start, end)` in code points. */
@@ -49,15 +50,7 @@ function splitSentences(text: string, boundaries: Iterable<number>): Token[][] {
   const cuts = new Set<number>();
   for (const b of boundaries) cuts.add(offsets.toUtf16(Math.min(Math.max(b, 0), offsets.codePointLength)));
   const out: Token[][] = [];
-  const lineBreak = /\r\n|\n|\r/gu;
-  let lineStart = 0;
-  const lines: [number, number][] = [];
-  for (let m = lineBreak.exec(text); m !== null; m = lineBreak.exec(text)) {
-    lines.push([lineStart, m.index]);
-    lineStart = m.index + m[0].length;
-  }
-  lines.push([lineStart, text.length]);
-  for (const [from, to] of lines) {
+  for (const [from, to] of lineExtents(text)) {
     const line = text.slice(from, to);
     for (const sentence of sentences.segment(line)) {
       const tokens: Token[] = [];
