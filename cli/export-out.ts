@@ -7,9 +7,10 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, extname, join, relative, sep } from "node:path";
 import type { ExportFormat, ExportResult } from "../core/contract.ts";
+import { EXPORT_FORMATS, variantsOf } from "../core/formats/registry.ts";
 import { QawlError } from "../core/errors.ts";
 import { describeFsError, plural } from "./common.ts";
-import { FORMAT_EXTENSIONS, andList, mainFileHint, outExtensionProblem, placeExport } from "./out-path.ts";
+import { andList, formatExtensions, mainFileHint, outExtensionProblem, placeExport } from "./out-path.ts";
 
 /**
  * Refuse export options that do not fit together, before anything is exported.
@@ -19,8 +20,9 @@ import { FORMAT_EXTENSIONS, andList, mainFileHint, outExtensionProblem, placeExp
  *   another format's extension
  */
 export function checkExportOptions(format: ExportFormat, out?: string, variant?: string): void {
-  if (variant !== undefined && format !== "doccano") {
-    throw new QawlError("bad_input", `--variant is for doccano only: ${format} has one layout`);
+  if (variant !== undefined && variantsOf(format).length === 0) {
+    const which = EXPORT_FORMATS.filter((f) => variantsOf(f).length > 0);
+    throw new QawlError("bad_input", `--variant is for ${which.join(" and ")} only: ${format} has one layout`);
   }
   if (out === undefined || /[/\\]$/u.test(out)) return;
   const problem = outExtensionProblem(format, out);
@@ -111,7 +113,7 @@ export function writeExport(format: ExportFormat, out: string, result: ExportRes
     result.files.map((f) => f.path),
   );
   const ext = extname(out).toLowerCase();
-  if (placed.mode === "folder" && FORMAT_EXTENSIONS[format].includes(ext) && statOf(out)?.isDirectory() !== true) {
+  if (placed.mode === "folder" && formatExtensions(format).includes(ext) && statOf(out)?.isDirectory() !== true) {
     // `text --out all.txt` with two documents: a folder named `all.txt` would surprise.
     throw new QawlError(
       "bad_input",

@@ -7,12 +7,23 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { SingleBar } from "cli-progress";
-import { EXPORT_FORMATS, type ExportResult } from "../core/contract.ts";
+import type { ExportResult } from "../core/contract.ts";
 import { QawlError } from "../core/errors.ts";
-import { IMPORT_FORMATS } from "../core/import-formats.ts";
+import {
+  EXPORT_FORMATS,
+  EXPORT_VARIANTS,
+  IMPORT_FORMATS,
+  readerOf,
+  variantsOf,
+  writerOf,
+  type ExportFormat,
+  type ExportVariant,
+} from "../core/formats/registry.ts";
 import { rendererRoot } from "../main/paths.ts";
 import { discardProject, openProject } from "../main/project.ts";
 import { startProjectServer } from "../main/serve/durable.ts";
+import { TableWorker } from "../main/worker/table-proxy.ts";
+import { callAsJob } from "./jobs.ts";
 import {
   PROCESS_IO,
   annotatorName,
@@ -75,6 +86,32 @@ function printReport(io: { err: (line: string) => void }, result: ExportResult):
   if (result.report.documents.length === 0) io.err(`nothing lost in ${result.report.format}`);
 }
 
+/**
+ * The help's list of formats, from the registry, one a line: the id and its English name; for
+ * import, between them, the name endings its reader claims.
+ */
+export function formatsHelp(direction: "import" | "export"): string {
+  const rows =
+    direction === "import"
+      ? IMPORT_FORMATS.map((id) => [id, readerOf(id).extensions.join(" "), readerOf(id).name.en])
+      : EXPORT_FORMATS.map((id) => [id, writerOf(id).name.en]);
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
+  const line = (row: readonly string[]) =>
+    `  ${row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join("  ")}`;
+  return ["", "Formats:", ...rows.map(line)].join("\n");
+}
+
+/** The `--variant` help: each format with layouts, its layouts, the default first. */
+function variantHelp(): string {
+  const withLayouts = EXPORT_FORMATS.filter((f) => variantsOf(f).length > 0);
+  return withLayouts
+    .map((f) => {
+      const [first, ...others] = variantsOf(f).map((v) => v.id);
+      return `layout of ${f}: ${[`${first ?? ""} (default)`, ...others].join(" or ")}`;
+    })
+    .join("; ");
+}
+
 /** Build the command tree. Actions that run long (serve) resolve when they stop. */
 function program(streams: CliIo): Command {
   const io = {
@@ -104,6 +141,7 @@ function program(streams: CliIo): Command {
         ...IMPORT_FORMATS,
       ]),
     )
+    .addHelpText("after", formatsHelp("import"))
     .option(
       "--encoding <label>",
       "decode plain-text and HTML files from this encoding (e.g. windows-1256) instead of UTF-8",
@@ -139,11 +177,18 @@ function program(streams: CliIo): Command {
       });
       let report;
       try {
-        report = await call(project, "importDocuments", {
-          files: inputs,
-          ...(opts.format !== undefined ? { format: opts.format as "auto" } : {}),
-          ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
-        });
+        // A job: its progress on the terminal, and Ctrl+C stores nothing (cli/jobs.ts).
+        report = await callAsJob(
+          project,
+          annotatorName(opts),
+          "importDocuments",
+          {
+            files: inputs,
+            ...(opts.format !== undefined ? { format: opts.format as "auto" } : {}),
+            ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+          },
+          streams,
+        );
       } catch (e) {
         if (project.created) discardProject(project);
         else project.store.close();
@@ -215,14 +260,15 @@ function program(streams: CliIo): Command {
       "file to write (a folder for formats with several files, or their main file when the name ends in its extension, e.g. tasks.json for labelstudio; default: standard output)",
     )
     .option("--documents <ids>", "only these documents (comma-separated ids)", parseIds)
-    .addOption(new Option("--variant <layout>", "doccano layout").choices(["relations", "spans"]))
+    .addOption(new Option("--variant <layout>", variantHelp()).choices([...EXPORT_VARIANTS]))
+    .addHelpText("after", formatsHelp("export"))
     .action(
       async (
         opts: ProjectOptions & {
-          format: (typeof EXPORT_FORMATS)[number];
+          format: ExportFormat;
           out?: string;
           documents?: number[];
-          variant?: "relations" | "spans";
+          variant?: ExportVariant;
         },
       ) => {
         checkExportOptions(opts.format, opts.out, opts.variant);
@@ -233,11 +279,17 @@ function program(streams: CliIo): Command {
         });
         let result: ExportResult;
         try {
-          result = await call(project, "exportDocuments", {
-            format: opts.format,
-            ...(opts.documents !== undefined ? { documentIds: opts.documents } : {}),
-            ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
-          });
+          result = await callAsJob(
+            project,
+            annotatorName(opts),
+            "exportDocuments",
+            {
+              format: opts.format,
+              ...(opts.documents !== undefined ? { documentIds: opts.documents } : {}),
+              ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
+            },
+            streams,
+          );
         } finally {
           project.store.close();
         }
@@ -264,35 +316,33 @@ function program(streams: CliIo): Command {
     .option("--port <n>", "TCP port (default: the project's last one, else a free one)", parsePort)
     .option("--new-token", "make a new token for this project (URLs printed before stop working)")
     .action(async (opts: ProjectOptions & { port?: number; newToken?: boolean }) => {
-      // Each API call names its tab (X-Qawl-Client): undo and change records are scoped by it.
-      let client = "browser";
-      const project = openProject({
+      // The project lives in a worker thread (main/worker/), so a long import never holds up
+      // the server; each API call names its tab (X-Qawl-Client), which scopes undo and records.
+      const project = await TableWorker.start({
         project: opts.project,
         seedSampleOnFirstRun: true,
-        context: { annotator: annotatorName(opts), client: () => client },
+        annotator: annotatorName(opts),
       });
       // The same URL on every start for this project (token kept in the user's data directory).
       const { server, notes } = await startProjectServer({
-        table: project.table,
+        host: project,
         rendererRoot: rendererRoot(),
-        projectPath: project.store.path,
-        changes: project.store,
-        setClient: (named) => {
-          client = named;
-        },
+        projectPath: project.path,
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         newToken: opts.newToken === true,
       });
       for (const note of notes) io.err(`note: ${note}`);
-      io.out(`Qawl is serving ${basename(project.store.path)} at ${server.url}`);
-      io.out(`project: ${project.store.path}`);
+      io.out(`Qawl is serving ${basename(project.path)} at ${server.url}`);
+      io.out(`project: ${project.path}`);
       io.out("press Ctrl+C to stop");
       await new Promise<void>((resolveStop) => {
         const stop = () => {
-          void server.close().then(() => {
-            project.store.close();
-            resolveStop();
-          });
+          void server
+            .close()
+            .then(() => project.close())
+            .then(() => {
+              resolveStop();
+            });
         };
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);

@@ -8,53 +8,26 @@
  * names `hf.jsonl`) have none and always take a folder.
  */
 import { basename, dirname, extname, join } from "node:path";
-import type { ExportFormat } from "../core/contract.ts";
+import { EXPORT_FORMATS, writerOf, type ExportFormat } from "../core/formats/registry.ts";
 
 /**
- * The files of each multi-file format that `--out` may name by their extension (their paths
- * in the export), the first being the main one. An extension names at most one file of a
- * format.
+ * The files of a multi-file format that `--out` may name by their extension (their paths in
+ * the export), the first being the main one; `undefined` for a format without (the
+ * registry's `namedFiles`). An extension names at most one file of a format.
  */
-export const NAMED_FILES: Partial<Record<ExportFormat, readonly string[]>> = {
-  doccano: ["doccano.jsonl"],
-  labelstudio: ["labelstudio.json"],
-  spacy: ["spacy.jsonl", "spacy.spacy"],
-};
+export function namedFiles(format: ExportFormat): readonly string[] | undefined {
+  return writerOf(format).namedFiles;
+}
 
 /**
- * The file extensions (lowercase, with the dot) that belong to each export format: its
- * single file's, or those of the files `--out` may name (see `NAMED_FILES`). Empty for a
- * format that only writes a folder. One list, so that a name in another format's extension
- * (`quotes-csv --out q.xlsx`) can be refused.
+ * The file extensions (lowercase, with the dot) that belong to an export format: its single
+ * file's, or those of the files `--out` may name (see `namedFiles`). Empty for a format that
+ * only writes a folder. One list (the registry's), so that a name in another format's
+ * extension (`quotes-csv --out q.xlsx`) can be refused.
  */
-export const FORMAT_EXTENSIONS: Record<ExportFormat, readonly string[]> = {
-  jsonl: [".jsonl"],
-  text: [".txt"],
-  brat: [],
-  conll: [".conll"],
-  doccano: [".jsonl"],
-  labelstudio: [".json"],
-  spacy: [".jsonl", ".spacy"],
-  hf: [],
-  webanno: [".tsv"],
-  "quotes-csv": [".csv"],
-  "quotes-xlsx": [".xlsx"],
-};
-
-/** What each format writes, in a few words, for a message (`quotes-csv writes CSV`). */
-const WRITES: Record<ExportFormat, string> = {
-  jsonl: "Qawl JSONL",
-  text: "plain text",
-  brat: "a brat folder",
-  conll: "CoNLL",
-  doccano: "doccano JSONL",
-  labelstudio: "Label Studio JSON",
-  spacy: "spaCy JSONL and a DocBin",
-  hf: "a HuggingFace dataset folder",
-  webanno: "WebAnno TSV",
-  "quotes-csv": "CSV",
-  "quotes-xlsx": "an Excel workbook",
-};
+export function formatExtensions(format: ExportFormat): readonly string[] {
+  return writerOf(format).extensions;
+}
 
 /** `a`, `a or b`, `a, b or c`. */
 function orList(items: readonly string[]): string {
@@ -73,17 +46,17 @@ export function andList(items: readonly string[]): string {
  */
 export function outExtensionProblem(format: ExportFormat, out: string): string | null {
   const ext = extname(out).toLowerCase();
-  const own = FORMAT_EXTENSIONS[format];
+  const own = formatExtensions(format);
   if (ext === "" || own.includes(ext)) return null;
-  const others = (Object.keys(FORMAT_EXTENSIONS) as ExportFormat[]).filter((f) => FORMAT_EXTENSIONS[f].includes(ext));
+  const others = EXPORT_FORMATS.filter((f) => formatExtensions(f).includes(ext));
   if (others.length === 0) return null;
   const name =
     own.length === 0
       ? "name a folder"
-      : NAMED_FILES[format] === undefined
+      : namedFiles(format) === undefined
         ? `name a ${orList(own)} file`
         : `name a folder or a ${orList(own)} file`;
-  return `${format} writes ${WRITES[format]}: ${name} (${andList(others)} ${others.length === 1 ? "writes" : "write"} ${ext})`;
+  return `${format} writes ${writerOf(format).writes}: ${name} (${andList(others)} ${others.length === 1 ? "writes" : "write"} ${ext})`;
 }
 
 /** Where each file of an export goes. */
@@ -110,7 +83,7 @@ function stem(name: string): string {
  */
 export function placeExport(format: ExportFormat, out: string, paths: readonly string[]): Placement {
   const ext = extname(out).toLowerCase();
-  const named = (NAMED_FILES[format] ?? []).find((file) => extname(file).toLowerCase() === ext);
+  const named = (namedFiles(format) ?? []).find((file) => extname(file).toLowerCase() === ext);
   if (named === undefined || ext === "" || !paths.includes(named)) {
     return { mode: "folder", targets: paths.map((path) => ({ path, target: join(out, ...path.split("/")) })) };
   }
@@ -134,6 +107,6 @@ export function placeExport(format: ExportFormat, out: string, paths: readonly s
  * or spacy.spacy)`, or `""` for a format without one.
  */
 export function mainFileHint(format: ExportFormat): string {
-  const named = NAMED_FILES[format];
+  const named = namedFiles(format);
   return named === undefined ? "" : ` or a ${orList(named.map((f) => extname(f)))} file (its ${orList(named)})`;
 }

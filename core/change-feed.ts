@@ -13,6 +13,11 @@ export interface ObjectChange {
   kind: "created" | "updated" | "deleted";
   type: ChangedType;
   id: number;
+  /**
+   * On a document: its spans and relations changed too many to list one by one (an import,
+   * a big undo); a view reloads the document whole.
+   */
+  whole?: true;
 }
 
 /** One committed write. */

@@ -37,6 +37,9 @@ export type ChangeMessage =
   | { kind: "document.status"; title: string; status: DocumentStatus }
   /** A document's title, date, URL, outlet or author set (`title`: its title before the change). */
   | { kind: "document.edit"; title: string }
+  /** A document deleted (`title`: its title), or several (`count`). */
+  | { kind: "document.delete"; title: string }
+  | { kind: "documents.delete"; count: number }
   /**
    * The other mentions of a name suggested: `text` the name's excerpt and `count` how many
    * (both absent in changes recorded before Qawl kept them).
@@ -116,6 +119,10 @@ export function describeChange(m: ChangeMessage): string {
       return `Mark “${m.title}” ${STATUS_WORDS[m.status]}`;
     case "document.edit":
       return `Edit the details of “${m.title}”`;
+    case "document.delete":
+      return `Delete “${m.title}”`;
+    case "documents.delete":
+      return `Delete ${plural(m.count, "document")}`;
     case "propagate.name":
       return m.text === undefined || m.count === undefined
         ? "Suggest the other mentions of a name"

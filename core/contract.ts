@@ -10,12 +10,18 @@ import { z } from "zod";
 import type { ErrorDetail } from "./errors.ts";
 import type { Loss } from "./formats/loss.ts";
 import type { ChangeMessage } from "./change-message.ts";
+import type { ChangeRecord } from "./change-feed.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
 import type { CueLemma } from "./preannotate/cues.ts";
 import type { OperationName } from "./operation-names.ts";
 import { isIsoDate, type PublishedDate } from "./text/dates.ts";
-import { EXPORT_FORMATS, type ExportFormat } from "./export-formats.ts";
-import { IMPORT_FORMATS, type ImportFormat } from "./import-formats.ts";
+import {
+  EXPORT_FORMATS,
+  EXPORT_VARIANTS,
+  IMPORT_FORMATS,
+  type ExportFormat,
+  type ImportFormat,
+} from "./formats/registry.ts";
 
 export { EXPORT_FORMATS, type ExportFormat, IMPORT_FORMATS, type ImportFormat };
 
@@ -195,6 +201,14 @@ export const inputSchemas = {
     retired: z.boolean().optional(),
   }),
   getHistory: z.strictObject({}),
+  /** Stop a long operation that is running (`job`: the id its progress events carry, core/jobs.ts). */
+  cancelJob: z.strictObject({ job: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u) }),
+  changesSince: z.strictObject({
+    /** The last revision the view has seen (0: none). */
+    since: z.number().int().min(0),
+    /** Most records returned (default 500; 0 asks only for the revision now). */
+    limit: z.number().int().min(0).max(1000).optional(),
+  }),
   undo: z.strictObject({}),
   redo: z.strictObject({}),
   preannotate: z.strictObject({
@@ -240,8 +254,8 @@ export const inputSchemas = {
     format: z.enum(EXPORT_FORMATS),
     /** Documents to export; all when absent. */
     documentIds: z.array(id).optional(),
-    /** doccano only: the relation extraction layout (default) or the sequence labeling one. */
-    variant: z.enum(["relations", "spans"]).optional(),
+    /** The layout, for a format with several (`core/formats/registry.ts`): doccano's relation extraction (default) or sequence labeling. */
+    variant: z.enum(EXPORT_VARIANTS).optional(),
   }),
 } satisfies Record<OperationName, z.ZodType>;
 
@@ -532,6 +546,9 @@ export interface OperationOutputs {
   createLabel: LabelView;
   updateLabel: LabelView;
   getHistory: HistoryState;
+  /** Whether a running job of that id was told to stop (it then answers its caller as cancelled, having written nothing). */
+  cancelJob: { cancelled: boolean };
+  changesSince: ChangesSinceView;
   /** The change that was undone, or null when there was none; and what can be undone now. */
   undo: { undone: HistoryEntry | null; history: HistoryState };
   redo: { redone: HistoryEntry | null; history: HistoryState };
@@ -559,6 +576,45 @@ export type Api = {
   [K in OperationName]: (input: OperationInput<K>) => Promise<OperationOutputs[K]>;
 };
 
-/** The reply envelope every transport carries. */
+/**
+ * The state, when the record is read, of what a change record created or updated, for a
+ * view to apply without fetching (ARCHITECTURE.md §8). Something created or updated but
+ * absent here was deleted since (a later record says so).
+ */
+export interface ChangedObjects {
+  /** The list lines of changed documents, and of the documents of changed spans and relations. */
+  documents: DocumentSummary[];
+  spans: SpanView[];
+  relations: RelationView[];
+  entities: EntityView[];
+  /** The schema and label counts, when labels, relation types, cues or spans changed; else null. */
+  project: ProjectInfo | null;
+  /**
+   * False when the record was too large to carry every object (an import, a big undo): the
+   * view reloads the documents it names (their `whole` changes) and the list.
+   */
+  complete: boolean;
+}
+
+/** A change record with the objects it touched. */
+export interface ChangeView extends ChangeRecord {
+  objects: ChangedObjects;
+}
+
+/** Result of `changesSince`: the records after a revision, with their objects. */
+export interface ChangesSinceView {
+  /** The project's revision now. */
+  revision: number;
+  records: ChangeView[];
+  /** True when records after the asked revision are gone: reload everything. */
+  reset: boolean;
+}
+
+/**
+ * The reply envelope every transport carries. A reply to a write also carries the records
+ * it committed (`changes`, oldest first) and what this client can undo now (`history`), so
+ * the view applies them without asking again.
+ */
 export type Reply<T> =
-  { ok: true; value: T } | { ok: false; error: { code: string; message: string; detail?: ErrorDetail } };
+  | { ok: true; value: T; changes?: ChangeView[]; history?: HistoryState }
+  | { ok: false; error: { code: string; message: string; detail?: ErrorDetail } };

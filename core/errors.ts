@@ -5,7 +5,7 @@
  * carries `detail`, the same as data, so that the interface words it in its own language
  * (`renderer/i18n/errors.ts`); `message` stays the English line for the CLI and the API.
  */
-import type { NamedRef } from "./change-message.ts";
+import type { ChangeMessage, NamedRef } from "./change-message.ts";
 import type { InputField, InputRule } from "./input-errors.ts";
 
 /** Why an operation was refused. */
@@ -29,6 +29,18 @@ export type ImportRefusal =
 export type ErrorDetail =
   /** A document not (or no longer) in the project. */
   | { kind: "document.missing"; documentId: number }
+  /** A span, relation or entity an operation names that is no longer there (deleted, perhaps in another window). */
+  | { kind: "gone"; what: "span" | "relation" | "entity" | "document"; id: number }
+  /**
+   * Undo or redo would undo across a later change of another client or annotator to the same
+   * rows: `description` is that change in English, `change` the same as data (null when
+   * recorded before Qawl kept it).
+   */
+  | { kind: "history.built_on"; direction: "undo" | "redo"; description: string; change: ChangeMessage | null }
+  /** Undo or redo would bring back a row whose id another row has taken since. */
+  | { kind: "history.taken"; direction: "undo" | "redo" }
+  /** Undoing a deletion would bring back a document whose text is in the project again, as document `by`. */
+  | { kind: "history.text_again"; documentId: number; by: number }
   | { kind: "span.duplicate"; label: NamedRef }
   | { kind: "span.blank" }
   | { kind: "span.crosses_line"; label: NamedRef }
@@ -47,6 +59,8 @@ export type ErrorDetail =
   /** A file of an import; `files` is how many the import held (none of them was imported). */
   | ({ kind: "import.file"; file: string; files: number } & ImportRefusal)
   | { kind: "import.jsonl_alone" }
+  /** A long operation (core/jobs.ts) stopped by `cancelJob` or Ctrl+C before it wrote anything. */
+  | { kind: "job.cancelled"; operation: "importDocuments" | "exportDocuments" | "preannotate" }
   /**
    * A value the contract's schema refuses (core/input-errors.ts): `field` breaks `rule`;
    * `limit` the most/least characters or items allowed and `actual` how many it has, for

@@ -26,6 +26,7 @@ export const OPERATION_NAMES = [
   "createLabel",
   "updateLabel",
   "getHistory",
+  "changesSince",
   "undo",
   "redo",
   "preannotate",
@@ -35,6 +36,7 @@ export const OPERATION_NAMES = [
   "propagateNames",
   "search",
   "exportDocuments",
+  "cancelJob",
 ] as const;
 
 /** The name of one operation. */

@@ -45,7 +45,10 @@ export class ChangeCollector {
     const all = [...this.#changes.values()];
     const fine = all.filter((c) => c.type === "span" || c.type === "relation" || c.type === "rejection");
     if (fine.length <= DETAIL_LIMIT) return all;
-    return all.filter((c) => !fine.includes(c));
+    // Every span or relation also noted its document as updated (ProjectStore's #track).
+    return all
+      .filter((c) => !fine.includes(c))
+      .map((c) => (c.type === "document" && c.kind !== "deleted" ? { ...c, whole: true as const } : c));
   }
 }
 

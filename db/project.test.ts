@@ -104,11 +104,11 @@ describe("ProjectStore", () => {
     const me = store.annotatorId("me", NOW);
     const labels = store.labels();
     const quote = store.insertSpan(
-      { document_id: doc, label_id: labels[0]?.id ?? 0, start: 12, end: 15, attributes: "{}", annotator_id: me },
+      { document_id: doc, label_id: labels[0]?.id ?? 0, start: 12, end: 15, attributes: {}, annotator_id: me },
       NOW,
     );
     const speaker = store.insertSpan(
-      { document_id: doc, label_id: labels[1]?.id ?? 0, start: 4, end: 10, attributes: "{}", annotator_id: me },
+      { document_id: doc, label_id: labels[1]?.id ?? 0, start: 4, end: 10, attributes: {}, annotator_id: me },
       NOW,
     );
     store.insertRelation(
@@ -156,7 +156,7 @@ describe("ProjectStore", () => {
             label_id: store.labels()[0]?.id ?? 0,
             start: 1,
             end: 1,
-            attributes: "{}",
+            attributes: {},
             annotator_id: me,
           },
           NOW,
@@ -185,5 +185,55 @@ describe("ProjectStore", () => {
     const undo = store.historyState().undo;
     assert.equal(undo?.description, "Add Quote «نتفق»");
     assert.equal(undo.message, null);
+  });
+
+  it("refuses to undo a document deletion over a span id given again since (an untracked import)", (t) => {
+    const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+    t.after(() => {
+      store.close();
+    });
+    const doc = (text: string, sha: string) =>
+      store.insertDocument(
+        {
+          title: text,
+          published_raw: null,
+          published_iso: null,
+          source: null,
+          url: null,
+          lang: "ar",
+          text,
+          text_sha256: sha.repeat(64),
+          had_bom: 0,
+          length: [...text].length,
+        },
+        NOW,
+      );
+    const kept = doc("نعم نعم", "2");
+    const gone = doc("قال الوزير", "3");
+    const me = store.annotatorId("me", NOW);
+    store.setActor("me", "local");
+    const span = (documentId: number) =>
+      store.insertSpan(
+        {
+          document_id: documentId,
+          label_id: store.labels()[0]?.id ?? 0,
+          start: 0,
+          end: 3,
+          attributes: {},
+          annotator_id: me,
+        },
+        NOW,
+      );
+    const last = span(gone);
+    const message = { kind: "document.delete", title: "قال الوزير" } as const;
+    store.change({ description: "Delete", message }, gone, me, NOW, () => {
+      store.deleteDocuments([gone]);
+    });
+    const entry = store.historyState().undo;
+    assert.deepEqual(entry?.message, message, "the message comes back decoded");
+    assert.equal(store.restoreObstacle(entry.id, "undo"), null);
+    // SQLite gives the largest rowid again once its row is gone.
+    assert.equal(span(kept), last);
+    assert.deepEqual(store.restoreObstacle(entry.id, "undo"), { kind: "taken", what: "span", id: last });
   });
 });

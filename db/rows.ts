@@ -1,8 +1,15 @@
 /**
  * Row shapes of the project store. Offsets count code points, end-exclusive; timestamps are
- * ISO 8601 strings in UTC; JSON columns hold text.
+ * ISO 8601 strings in UTC. Rows leave `db/` decoded: a JSON column (a span's attributes, an
+ * entity's aliases, a document's origin, a history entry's message) is its value here, encoded
+ * and decoded by the table modules only (`db/tables/`).
  */
+import type { ChangeMessage } from "../core/change-message.ts";
+import type { DocumentOrigin } from "../core/formats/origin.ts";
 import type { LabelKind } from "../core/labels.ts";
+
+/** A span's attributes: attribute name to value (the `attributes` JSON column). */
+export type SpanAttributes = Record<string, string>;
 
 /** Document workflow state. */
 export type DocumentStatus = "new" | "in_progress" | "done";
@@ -28,8 +35,8 @@ export interface DocumentRow {
   status: DocumentStatus;
   created_at: string;
   updated_at: string;
-  /** JSON: how to write the document back in the format it came from (CoNLL, HTML), or null. */
-  origin: string | null;
+  /** How to write the document back in the format it came from (CoNLL, HTML), or null. */
+  origin: DocumentOrigin | null;
 }
 
 /** A document row without its text (and origin), for lists. */
@@ -40,7 +47,7 @@ export type NewDocument = Omit<
   DocumentRow,
   "id" | "status" | "created_at" | "updated_at" | "origin" | "outlet" | "author"
 > & {
-  origin?: string | null;
+  origin?: DocumentOrigin | null;
   outlet?: string | null;
   author?: string | null;
 };
@@ -65,8 +72,7 @@ export interface SpanRow {
   label_kind: LabelKind;
   start: number;
   end: number;
-  /** JSON object of string values. */
-  attributes: string;
+  attributes: SpanAttributes;
   entity_id: number | null;
   note: string | null;
   annotator: string;
@@ -86,7 +92,7 @@ export interface NewSpan {
   label_id: number;
   start: number;
   end: number;
-  attributes: string;
+  attributes: SpanAttributes;
   annotator_id: number;
   /** The entity the mention refers to. */
   entity_id?: number | null;
@@ -101,12 +107,22 @@ export interface SpanEdit {
   label_id: number;
   start: number;
   end: number;
-  attributes: string;
+  attributes: SpanAttributes;
   entity_id: number | null;
   note: string | null;
   /** Fragments of a discontinuous span; empty for a contiguous one. */
   fragments: FragmentRow[];
 }
+
+/** A span row as stored, with its ids (an exact import keeps them) and its fragments. */
+export type ExactSpanRow = SpanEdit & {
+  id: number;
+  document_id: number;
+  annotator_id: number;
+  created_at: string;
+  updated_at: string;
+  suggested_by: SuggestionSource | null;
+};
 
 /** A relation row with its type's and annotator's names. Exactly one of `to_span_id` and `to_entity_id` is set. */
 export interface RelationRow {
@@ -130,12 +146,13 @@ export interface NewRelation {
   annotator_id: number;
 }
 
-/** An entity row (aliases as a JSON array of strings). */
+/** An entity row. */
 export interface EntityRow {
   id: number;
   name: string;
   type: string;
-  aliases: string;
+  /** Other names of the entity. */
+  aliases: string[];
   kb_id: string | null;
   created_at: string;
 }
@@ -157,15 +174,15 @@ export interface LabelRow {
 export interface HistoryRow {
   id: number;
   description: string;
-  /** JSON of a ChangeMessage (`core/change-message.ts`); null for changes recorded before migration 6. */
-  message: string | null;
+  /** What the change did, as data; null for changes recorded before migration 6. */
+  message: ChangeMessage | null;
   document_id: number | null;
   undone: 0 | 1;
   created_at: string;
 }
 
-/** How a change is named in the history: in English, and as JSON data for other languages. */
+/** How a change is named in the history: in English, and as data for other languages. */
 export interface HistoryText {
   description: string;
-  message: string;
+  message: ChangeMessage;
 }

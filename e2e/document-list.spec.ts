@@ -114,7 +114,7 @@ test("a document is deleted only after asking, and the next one opens", async ({
   // Asked first, with Cancel focused: Enter keeps the document.
   await page.getByRole("button", { name: "Delete…" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this document?" });
-  await expect(dialog).toContainText("This cannot be undone");
+  await expect(dialog).toContainText("Undo (Ctrl+Z) brings it back");
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
@@ -134,7 +134,10 @@ test("a document is deleted only after asking, and the next one opens", async ({
   await expect.poll(() => titles(page)).toEqual([SAMPLE_TITLE]);
   await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
   await expect(page.getByRole("article")).toBeFocused();
-  // The undo history is cleared (its entries could hold the deleted document's rows).
-  await expect(page.getByRole("button", { name: "Undo" })).toHaveAttribute("title", "Nothing to undo");
+  // Deleting is a step of the undo history.
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveAttribute("title", /^Undo: Delete “/u);
   await expect(hits).toHaveCount(0);
+  // Ctrl+Z brings the document back, in its place in the list.
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => titles(page)).toEqual([SAMPLE_TITLE, "ظ‚ظژط§ظ„ظژ ط§ظ„ط±ظژ…"]);
 });

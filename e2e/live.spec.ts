@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { spanRow, tag } from "./support/article-harness.ts";
+import { activate, spanRow, tag } from "./support/article-harness.ts";
 import { SAMPLE_PATH } from "./support/annotate-flow.ts";
 import { QAWL_BIN, startServe, type Served } from "./support/serve.ts";
 
@@ -65,4 +65,32 @@ test("two tabs and the CLI see each other's changes without a reload; undo stays
   await expect(spanRow(a, "Location", "موسكو")).toHaveCount(0, { timeout: REACH_MS });
   await expect(spanRow(a, "Organization", "مجلس القطب الشمالي")).toHaveCount(1);
   await expect(spanRow(a, "Location", "سوتشي")).toHaveCount(1);
+});
+
+test("acting on a span another tab deleted says so, and the view catches up", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(served.url);
+  await a.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(a.getByRole("article")).toContainText("روسيا مهتمة");
+  await tag(a, "l", "سوتشي");
+  await expect(spanRow(a, "Location", "سوتشي")).toHaveCount(1);
+  // Tab b never hears the feed (as a tab whose stream has dropped): it learns only from replies.
+  await b.route(
+    (url) => url.pathname === "/api/changes",
+    (route) => route.abort(),
+  );
+  await b.goto(served.url);
+  await expect(spanRow(b, "Location", "سوتشي")).toHaveCount(1);
+
+  await activate(a, "Location", "سوتشي");
+  await a.keyboard.press("Delete");
+  await expect(spanRow(a, "Location", "سوتشي")).toHaveCount(0);
+
+  await activate(b, "Location", "سوتشي");
+  await b.keyboard.press("Delete");
+  await expect(b.getByRole("status")).toHaveText(
+    "This span is no longer there: it was deleted, perhaps in another window.",
+  );
+  await expect(spanRow(b, "Location", "سوتشي")).toHaveCount(0);
 });

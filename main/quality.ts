@@ -5,7 +5,7 @@
  * file is only read.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readNativeJsonl } from "../core/formats/native-read.ts";
+import { readNativeJsonl } from "../core/formats/jsonl/native-read.ts";
 import {
   canonicalDocument,
   writeNativeJsonl,

@@ -5,6 +5,7 @@
 import "@fontsource/noto-naskh-arabic/400.css";
 import "@fontsource/noto-naskh-arabic/700.css";
 import "./styles/app.css";
+import "./styles/controls.css";
 import { connect } from "./api/index.ts";
 import type { QawlApp } from "./components/qawl-app.ts";
 import "./components/qawl-app.ts";

@@ -1,5 +1,5 @@
 // `npm test`: every check and suite, one after the other, then one summary line
-// `N passed, N failed` that sums them all (CI reads it). Each check (lint, format,
+// `N passed, N failed` that sums them all (CI reads it). Each check (lint, stylelint, format,
 // typecheck, build) counts as one test; unit tests come from Node's test runner (TAP
 // summary), end-to-end tests from Playwright's JSON report. Skipped tests are listed with
 // their reasons and never counted as passed. Exit status 1 when anything failed.
@@ -31,6 +31,7 @@ function check(title, command, args) {
 const bin = (name) => `node_modules/.bin/${name}`;
 
 check("lint", bin("eslint"), ["."]);
+check("stylelint", bin("stylelint"), ["renderer/**/*.css"]);
 check("format", bin("prettier"), ["--check", "."]);
 check("typecheck", "npm", ["run", "--silent", "typecheck"]);
 check("build", "npm", ["run", "--silent", "build"]);

@@ -3,7 +3,7 @@
  * a CoNLL file's dialect, tokens and non-token lines; an HTML page (sanitized). Stored with
  * the document and carried in native JSONL as `origin`. Offsets are code points.
  */
-import type { ConllDialect } from "./conll.ts";
+import type { ConllDialect } from "./conll/conll.ts";
 
 /** A document read from a CoNLL file. */
 export interface ConllOrigin {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { readNativeJsonl } from "../formats/native-read.ts";
+import { readNativeJsonl } from "../formats/jsonl/native-read.ts";
 import { sha256 } from "../../main/import/read-files.ts";
 import { python } from "../../test-support/python.ts";
 import { FIXTURES, SAMPLE } from "../../test-support/temp.ts";

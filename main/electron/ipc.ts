@@ -1,23 +1,23 @@
 /**
  * The operation table over Electron IPC: one `qawl:<operation>` channel per operation.
  * Each message is checked first — it must come from our own page (`app://qawl`, main
- * frame) — then `dispatch` validates its argument against the contract.
+ * frame) — then the project's worker (`main/worker/table-proxy.ts`) runs it through
+ * `dispatch`, which validates its argument against the contract; this thread only waits.
  */
 import { ipcMain } from "electron";
-import type { OperationTable } from "../../core/contract.ts";
 import { OPERATION_NAMES } from "../../core/operation-names.ts";
-import { dispatch } from "../ops/dispatch.ts";
+import type { TableWorker } from "../worker/table-proxy.ts";
 import { isTrustedSender } from "../security/sender.ts";
 
-/** Handle every operation's channel. */
-export function bindOperations(table: OperationTable): void {
+/** Handle every operation's channel, for the window's client (`desktop`). */
+export function bindOperations(worker: Pick<TableWorker, "call">): void {
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(`qawl:${name}`, (event, input: unknown) => {
       const frame = event.senderFrame;
       if (!isTrustedSender(frame?.url ?? null, frame !== null && frame === event.sender.mainFrame)) {
         return { ok: false, error: { code: "forbidden", message: "IPC from an untrusted frame" } };
       }
-      return dispatch(table, name, input);
+      return worker.call(name, input, "desktop");
     });
   }
 }

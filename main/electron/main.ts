@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BrowserWindow, app, dialog, session } from "electron";
 import { rendererRoot } from "../paths.ts";
-import { openProject } from "../project.ts";
-import { watchForeignChanges } from "../watch-changes.ts";
+import { changesThroughWorker, watchForeignChanges } from "../watch-changes.ts";
+import { TableWorker } from "../worker/table-proxy.ts";
 import { APP_ORIGIN, isAllowedNavigation } from "../security/sender.ts";
 import { bindOperations } from "./ipc.ts";
 import { installMenu } from "./menu.ts";
@@ -54,10 +54,11 @@ async function start(): Promise<void> {
   lockDown();
   let project;
   try {
-    project = openProject({
+    // The store runs in a worker thread of this process, off its event loop (main/worker/).
+    project = await TableWorker.start({
       project: projectArgument(),
       seedSampleOnFirstRun: !app.isPackaged,
-      context: { annotator: process.env["QAWL_ANNOTATOR"] ?? userInfo().username, client: () => "desktop" },
+      annotator: process.env["QAWL_ANNOTATOR"] ?? userInfo().username,
     });
   } catch (e) {
     dialog.showErrorBox("Qawl cannot open the project", (e as Error).message);
@@ -65,7 +66,7 @@ async function start(): Promise<void> {
     return;
   }
   serveRenderer(rendererRoot());
-  bindOperations(project.table);
+  bindOperations(project);
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -79,15 +80,22 @@ async function start(): Promise<void> {
       spellcheck: false,
     },
   });
-  installMenu(window, project.table);
+  installMenu(window, project);
+  // Long operations' progress (core/jobs.ts) goes to the page's progress bar.
+  const stopProgress = project.onProgress((progress) => {
+    window.webContents.send("qawl:progress", progress);
+  });
   // Writes by the CLI or a server on the same file reach the window within a second.
-  const stopWatching = watchForeignChanges(project.store, "desktop", () => {
+  const opened = project;
+  const stopWatching = watchForeignChanges(changesThroughWorker(opened, "desktop-watch"), "desktop", () => {
     window.webContents.send("qawl:project-changed");
   });
   app.on("window-all-closed", () => {
     stopWatching();
-    project.store.close();
-    app.quit();
+    stopProgress();
+    void opened.close().then(() => {
+      app.quit();
+    });
   });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }

@@ -6,14 +6,11 @@
 import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from "electron";
-import {
-  EXPORT_FORMATS,
-  type ExportFormat,
-  type ExportResult,
-  type ImportReport,
-  type OperationTable,
-} from "../../core/contract.ts";
-import { dispatch } from "../ops/dispatch.ts";
+import { EXPORT_FORMATS, type ExportFormat, type ExportResult } from "../../core/contract.ts";
+import type { TableWorker } from "../worker/table-proxy.ts";
+
+/** The project's worker, as the menu uses it. */
+type Operations = Pick<TableWorker, "run">;
 
 /** Files under the chosen paths (folders recursively). */
 async function expand(paths: string[]): Promise<string[]> {
@@ -32,7 +29,7 @@ async function expand(paths: string[]): Promise<string[]> {
   return out;
 }
 
-async function importFiles(window: BrowserWindow, table: OperationTable): Promise<void> {
+async function importFiles(window: BrowserWindow, table: Operations): Promise<void> {
   const chosen = await dialog.showOpenDialog(window, {
     title: "Import documents",
     properties: ["openFile", "openDirectory", "multiSelections"],
@@ -44,7 +41,8 @@ async function importFiles(window: BrowserWindow, table: OperationTable): Promis
       contentBase64: (await readFile(path)).toString("base64"),
     })),
   );
-  const reply = await dispatch(table, "importDocuments", { files });
+  // The window's client: its progress bar shows the import and can cancel it.
+  const reply = await table.run("importDocuments", { files }, "desktop");
   if (!reply.ok) {
     await dialog.showMessageBox(window, {
       type: "error",
@@ -53,19 +51,19 @@ async function importFiles(window: BrowserWindow, table: OperationTable): Promis
     });
     return;
   }
-  const report = reply.value as ImportReport;
+  const report = reply.value;
   window.webContents.send("qawl:project-changed");
   if (report.notes.length > 0)
     await dialog.showMessageBox(window, { type: "info", message: "Imported", detail: report.notes.join("\n") });
 }
 
-async function exportAs(window: BrowserWindow, table: OperationTable, format: ExportFormat): Promise<void> {
-  const reply = await dispatch(table, "exportDocuments", { format });
+async function exportAs(window: BrowserWindow, table: Operations, format: ExportFormat): Promise<void> {
+  const reply = await table.run("exportDocuments", { format }, "desktop");
   if (!reply.ok) {
     await dialog.showMessageBox(window, { type: "error", message: "Export failed", detail: reply.error.message });
     return;
   }
-  const result = reply.value as ExportResult;
+  const result = reply.value;
   const bytes = (f: ExportResult["files"][number]) =>
     Buffer.from(f.content, f.encoding === "base64" ? "base64" : "utf8");
   const single = result.files.length === 1 ? result.files[0] : undefined;
@@ -98,7 +96,7 @@ async function exportAs(window: BrowserWindow, table: OperationTable, format: Ex
 }
 
 /** Install the menu for a window showing a project. */
-export function installMenu(window: BrowserWindow, table: OperationTable): void {
+export function installMenu(window: BrowserWindow, table: Operations): void {
   const template: MenuItemConstructorOptions[] = [
     {
       label: "File",

@@ -15,4 +15,10 @@ bridge["onProjectChanged"] = (listener: () => void): void => {
   });
 };
 
+bridge["onProgress"] = (listener: (progress: unknown) => void): void => {
+  ipcRenderer.on("qawl:progress", (_event, progress: unknown) => {
+    listener(progress);
+  });
+};
+
 contextBridge.exposeInMainWorld("qawl", bridge);

@@ -11,7 +11,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { LossCollector, type ExportInput, type Written } from "../../core/formats/export-types.ts";
-import { QUOTE_COLUMNS, quoteRows, quoteTableNotes } from "../../core/formats/quotes-table.ts";
+import { QUOTE_COLUMNS, quoteRows, quoteTableNotes } from "../../core/formats/quotes/quotes-table.ts";
 
 /** A cell's text with OOXML's `_xHHHH_` look-alikes escaped (`_` → `_x005F_`). */
 function escapeOoxml(value: string | number): string | number {

@@ -6,11 +6,6 @@
  */
 import { createHash } from "node:crypto";
 import { readArticleMetadata } from "../../core/article/metadata.ts";
-import { readBratAnn } from "../../core/formats/brat.ts";
-import { readConll, spansFromTags, type ConllFile } from "../../core/formats/conll.ts";
-import { readDoccano } from "../../core/formats/doccano.ts";
-import { FormatError } from "../../core/formats/format-error.ts";
-import { readLabelStudio } from "../../core/formats/labelstudio.ts";
 import {
   nativeLabel,
   nativeRelationType,
@@ -19,26 +14,35 @@ import {
   type NativeRelation,
   type NativeSpan,
 } from "../../core/formats/native-jsonl.ts";
-import { readNativeJsonl } from "../../core/formats/native-read.ts";
-import type { ConllOrigin } from "../../core/formats/origin.ts";
+import { readNativeJsonl } from "../../core/formats/jsonl/native-read.ts";
+import {
+  refuseFormat,
+  type DocumentFields,
+  type ImportFile,
+  type ReadContext,
+} from "../../core/formats/read-context.ts";
+import { CORE_READERS, PROJECT_FORMAT, type FileFormat, type ReaderTable } from "../../core/formats/readers.ts";
 import { QawlError } from "../../core/errors.ts";
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES, type LabelDefinition } from "../../core/labels.ts";
 import { guessLanguage } from "../../core/text/language.ts";
 import { OffsetIndex, codePointLength } from "../../core/text/offsets.ts";
-import { IMPORT_FORMATS, type ImportFormat } from "../../core/import-formats.ts";
+import { isDocx } from "../../core/formats/docx/index.ts";
+import { isPdf } from "../../core/formats/pdf/index.ts";
+import {
+  detectFormat,
+  hasReadExtension,
+  type ImportFormat,
+  type NodeImportFormat,
+} from "../../core/formats/registry.ts";
 import { decodeHtml, decodeText } from "./decode.ts";
 import { SyncExtractor, type ExtractKind } from "./extract.ts";
 import { readHtmlArticle } from "./html.ts";
 
-/** Formats Qawl reads (docs/formats.md; the list is `core/import-formats.ts`). */
-export const READ_FORMATS = IMPORT_FORMATS;
+/** A format Qawl reads (docs/formats.md; the list is `core/formats/registry.ts`). */
 export type ReadFormat = ImportFormat;
 
 /** A file to import. */
-export interface InputFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type InputFile = ImportFile;
 
 /** Everything read from a batch of files. */
 export interface ReadResult {
@@ -105,20 +109,7 @@ interface Context {
 }
 
 /** A document with no annotation, from its text. */
-function document(
-  ctx: Context,
-  fields: {
-    title: string;
-    text: string;
-    source: string;
-    hadBom?: boolean;
-    published?: NativeDocument["published"];
-    lang?: string | null;
-    url?: string | null;
-    outlet?: string | null;
-    author?: string | null;
-  },
-): NativeDocument {
+function document(ctx: Context, fields: DocumentFields): NativeDocument {
   return {
     id: ctx.nextId(),
     title: fields.title,
@@ -195,22 +186,6 @@ function textOf(file: InputFile, encoding?: string): { text: string; hadBom: boo
   return decodeText(file.name, file.bytes, encoding);
 }
 
-/** Whether the bytes are a DOCX: a ZIP (`PK\x03\x04`, ECMA-376 Part 2 OPC) holding `word/document.xml`. */
-function isDocx(bytes: Uint8Array): boolean {
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  return (
-    zip && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml", 0, "latin1")
-  );
-}
-
-/** Whether the bytes are a PDF: `%PDF-` within the first 1024 bytes (ISO 32000-1 §7.5.2, as readers accept it). */
-function isPdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes("%PDF-", 0, "latin1");
-}
-
-/** Name endings of the files Qawl reads. */
-const READ_EXTENSIONS = /\.(txt|text|x?html?|ann|jsonl|ndjson|json|conll|conll2003|iob|iob2|bio|tsv|docx|pdf)$/iu;
-
 /**
  * Name endings of office, picture, sound, video and archive files, and of the schema files
  * beside exports (brat's `annotation.conf`, Label Studio's `label_config.xml`), that Qawl does
@@ -230,39 +205,10 @@ export function isUnreadableType(file: InputFile): boolean {
   const base = file.name.split(/[\\/]/u).pop() ?? file.name;
   // Hidden files are the system's (`.DS_Store`, macOS's `._article.txt` beside a copied file).
   if (base.startsWith(".")) return true;
-  if (READ_EXTENSIONS.test(base)) return false;
+  if (hasReadExtension(base)) return false;
   if (isDocx(file.bytes) || isPdf(file.bytes)) return false;
   if (OTHER_EXTENSIONS.test(base)) return true;
   return file.bytes.subarray(0, 8000).includes(0);
-}
-
-/** Guess a file's format from its name and content. */
-export function detectFormat(file: InputFile, siblings: readonly InputFile[]): ReadFormat {
-  const name = file.name.toLowerCase();
-  // A name Qawl reads is trusted; under another name, the bytes tell DOCX and PDF.
-  const known = READ_EXTENSIONS.test(name);
-  if (name.endsWith(".docx") || (!known && isDocx(file.bytes))) return "docx";
-  if (name.endsWith(".pdf") || (!known && isPdf(file.bytes))) return "pdf";
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(file.bytes.subarray(0, 4096)).replace(/^\uFEFF/u, "");
-  if (/\.x?html?$/u.test(name) || /^\s*<(!doctype\s+html|html[\s>])/iu.test(head)) return "html";
-  if (name.endsWith(".ann")) return "brat";
-  if (name.endsWith(".txt") && siblings.some((s) => s.name.toLowerCase() === name.replace(/\.txt$/u, ".ann")))
-    return "brat";
-  if (/\.(jsonl|ndjson)$/u.test(name)) return /^\{\s*"format"\s*:\s*"qawl"/u.test(head) ? "jsonl" : "doccano";
-  if (name.endsWith(".json")) return "labelstudio";
-  if (/\.(conll|conll2003|iob|iob2|bio|tsv)$/u.test(name)) return "conll";
-  const lines = head
-    .split(/\r?\n/u)
-    .slice(0, 20)
-    .filter((l) => l.trim() !== "");
-  if (lines.length >= 3 && lines.every((l) => /^(-DOCSTART-|.+[\t ](O|[BI]-\S+))$/u.test(l))) return "conll";
-  return "text";
-}
-
-/** The import's error for a format problem: `file: line N: reason`. */
-function formatError(file: string, e: unknown): never {
-  if (e instanceof FormatError) throw new QawlError("bad_input", `${file}: ${e.message}; nothing imported`);
-  throw e;
 }
 
 /**
@@ -271,8 +217,8 @@ function formatError(file: string, e: unknown): never {
  * or dateline of its opening lines.
  * @throws QawlError naming the file when the extractor cannot read it or it has no text layer
  */
-function readExtracted(ctx: Context, extractor: SyncExtractor, kind: ExtractKind, file: InputFile): NativeDocument {
-  const answer = extractor.extract(kind, file.name, file.bytes);
+function readExtracted(ctx: NodeReadContext, kind: ExtractKind, file: InputFile): NativeDocument {
+  const answer = ctx.extractor.extract(kind, file.name, file.bytes);
   if (!answer.ok) {
     if (answer.reason === "no_text_layer") {
       throw new QawlError(
@@ -295,7 +241,7 @@ function readExtracted(ctx: Context, extractor: SyncExtractor, kind: ExtractKind
   }
   // The title and date are read from the opening lines as for a plain-text article.
   const meta = readArticleMetadata(answer.text);
-  const doc = document(ctx, {
+  const doc = ctx.document({
     title: answer.metadataTitle ?? meta.title,
     text: answer.text,
     source: file.name,
@@ -308,73 +254,43 @@ function readExtracted(ctx: Context, extractor: SyncExtractor, kind: ExtractKind
   return doc;
 }
 
-function readConllFile(ctx: Context, file: InputFile, labels: Set<string>, notes: string[]): NativeDocument[] {
-  const { text: content } = textOf(file);
-  let parsed: ConllFile;
-  try {
-    // decodeText removed a BOM; give it back to the reader, which records it in the dialect.
-    const hadBom = file.bytes[0] === 0xef && file.bytes[1] === 0xbb && file.bytes[2] === 0xbf;
-    parsed = readConll((hadBom ? "\uFEFF" : "") + content);
-  } catch (e) {
-    formatError(file.name, e);
-  }
-  if (parsed.strayInside.length > 0) {
-    notes.push(
-      `${file.name}: ${String(parsed.strayInside.length)} stray I- tags (an I- not after a tag of its type) read as span starts and written back as B-: lines ${parsed.strayInside.map((s) => String(s.line)).join(", ")}`,
-    );
-  }
-  if (parsed.dialect.tagScheme === "IOB1")
-    notes.push(`${file.name}: tags read as IOB1 (I- opens spans; B- only after a span of the same type)`);
-  return parsed.documents.map((d, index) => {
-    const title = parsed.documents.length > 1 ? `${file.name} (${String(index + 1)})` : file.name;
-    const doc = document(ctx, { title, text: d.text, source: file.name });
-    const tokens = d.sentences.flat();
-    const middle: Record<string, string[]> = {};
-    tokens.forEach((t, i) => {
-      if (t.middle.length > 0) middle[String(i)] = t.middle;
-    });
-    const origin: ConllOrigin = {
-      format: "conll",
-      file: file.name,
-      index,
-      dialect: parsed.dialect,
-      tokens: tokens.map((t) => [t.start, t.end]),
-      ...(Object.keys(middle).length > 0 ? { middle } : {}),
-      extra_lines: d.extraLines.map((e) => [e.at, e.text]),
-    };
-    // Middle columns of IOB tags for quotes, speakers and cues are layers (Qawl's own export).
-    const layerKinds: Record<string, "quote" | "speaker" | "cue"> = { QUOTE: "quote", SPEAKER: "speaker", CUE: "cue" };
-    const columns = tokens[0]?.middle.length ?? 0;
-    const layers: Record<string, "quote" | "speaker" | "cue"> = {};
-    const layerSpans: { label: string; start: number; end: number }[] = [];
-    for (let c = 0; c < columns; c++) {
-      const types = new Set(
-        tokens.map((t) => /^[BI]-(.+)$/u.exec(t.middle[c] ?? "")?.[1] ?? ((t.middle[c] ?? "") === "O" ? "O" : "?")),
-      );
-      types.delete("O");
-      const kinds = [...types].map((type) => layerKinds[type]);
-      if (types.size === 0 || kinds.some((k) => k === undefined) || new Set(kinds).size !== 1) continue;
-      const kind = kinds[0];
-      if (kind === undefined) continue;
-      layers[String(c)] = kind;
-      for (const line of d.sentences) {
-        layerSpans.push(
-          ...spansFromTags(
-            line.map((t) => ({ start: t.start, end: t.end, tag: t.middle[c] ?? "O" })),
-            parsed.dialect.tagScheme,
-          ),
-        );
-      }
-    }
-    if (Object.keys(layers).length > 0) origin.layers = layers;
-    doc.origin = origin;
-    doc.spans = [...layerSpans, ...d.spans].map((s) => {
-      labels.add(s.label);
-      return span(ctx, doc, s.label, [{ start: s.start, end: s.end }]);
-    });
-    return doc;
+/**
+ * An HTML page: its article through Readability and DOMPurify (`html.ts`), in the encoding
+ * the user named, else the one the page declares (BOM, `<meta charset>`, said in a note).
+ */
+function readHtml(ctx: NodeReadContext, file: InputFile): NativeDocument {
+  const decoded = decodeHtml(file.name, file.bytes, ctx.encoding);
+  if (decoded.declared !== null) ctx.note(`${file.name}: read as ${decoded.declared}, as the page declares`);
+  const article = readHtmlArticle(file.name, decoded.text);
+  const doc = ctx.document({
+    title: article.title,
+    text: article.text,
+    source: file.name,
+    published: article.published,
+    lang: article.lang !== null && /^ar\b/iu.test(article.lang) ? "ar" : null,
+    url: article.url,
+    outlet: article.outlet,
+    author: article.author,
   });
+  doc.origin = { format: "html", page: article.page };
+  return doc;
 }
+
+/** What Node's readers get besides the core's context: the user's encoding and the DOCX/PDF extractor. */
+interface NodeReadContext extends ReadContext {
+  encoding: string | undefined;
+  extractor: SyncExtractor;
+}
+
+/** The readers that need Node (`host: "node"` in the registry), by format id. */
+const NODE_READERS: ReaderTable<NodeImportFormat, NodeReadContext> = {
+  html: (ctx, file) => [readHtml(ctx, file)],
+  docx: (ctx, file) => [readExtracted(ctx, "docx", file)],
+  pdf: (ctx, file) => [readExtracted(ctx, "pdf", file)],
+};
+
+/** Every format's reader but Qawl's JSONL: the core ones (`core/formats/readers.ts`) and Node's. */
+const READERS: ReaderTable<FileFormat, NodeReadContext> = { ...CORE_READERS, ...NODE_READERS };
 
 /**
  * Read a batch of files.
@@ -387,6 +303,30 @@ export function readImportFiles(
   format: ReadFormat | "auto",
   options: { encoding?: string; annotator: string; now: string },
 ): ReadResult {
+  const steps = readImportSteps(given, format, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** How far a read has come: `done` of `total` files read. */
+export interface ReadStep {
+  done: number;
+  total: number;
+}
+
+/**
+ * `readImportFiles` one file at a time: yields after each file read (so a caller can report
+ * progress, stop, or let other work run between files) and returns the whole batch. Stopping
+ * it early leaves nothing behind: reading stores nothing.
+ * @throws QawlError as `readImportFiles`
+ */
+export function* readImportSteps(
+  given: readonly InputFile[],
+  format: ReadFormat | "auto",
+  options: { encoding?: string; annotator: string; now: string },
+): Generator<ReadStep, ReadResult, void> {
   const notes: string[] = [];
   let files = given;
   let id = 0;
@@ -416,166 +356,35 @@ export function readImportFiles(
       const parsed = readNativeJsonl(textOf(file).text, sha256);
       return { ...parsed, exact: true, notes };
     } catch (e) {
-      formatError(file.name, e);
+      refuseFormat(file.name, e);
     }
   }
   const extractor = new SyncExtractor();
+  const reading: NodeReadContext = {
+    files,
+    claim: (file) => used.add(file),
+    text: (file, userEncoding = false) => textOf(file, userEncoding ? options.encoding : undefined),
+    document: (fields) => document(ctx, fields),
+    span: (doc, label, pieces) => span(ctx, doc, label, pieces),
+    relations: (relations, idOf) => relationsFor(ctx, relations, idOf, relationTypes),
+    label: (name) => labels.add(name),
+    entities,
+    nextId: ctx.nextId,
+    note: (line) => notes.push(line),
+    encoding: options.encoding,
+    extractor,
+  };
   try {
-    files.forEach((file, i) => {
-      if (used.has(file)) return;
-      const kind = formats[i] ?? "text";
-      readFile(file, kind);
-    });
+    for (const [i, file] of files.entries()) {
+      if (!used.has(file)) readFile(file, formats[i] ?? "text");
+      yield { done: i + 1, total: files.length };
+    }
   } finally {
     extractor.close();
   }
   function readFile(file: InputFile, kind: ReadFormat): void {
-    switch (kind) {
-      case "docx":
-      case "pdf":
-        documents.push(readExtracted(ctx, extractor, kind, file));
-        break;
-      case "text": {
-        const { text, hadBom } = textOf(file, options.encoding);
-        if (/^\s*<(!doctype\s+html|html[\s>])/iu.test(text)) {
-          throw new QawlError(
-            "bad_input",
-            `${file.name}: this is an HTML page, not a plain-text article (import it as html); nothing imported`,
-            { kind: "import.file", file: file.name, files: 1, reason: "html_page" },
-          );
-        }
-        const meta = readArticleMetadata(text);
-        documents.push(
-          document(ctx, { title: meta.title, text, source: file.name, hadBom, published: meta.published }),
-        );
-        break;
-      }
-      case "html": {
-        // Without --encoding, a page is read in the encoding it declares (BOM, <meta charset>).
-        const decoded = decodeHtml(file.name, file.bytes, options.encoding);
-        if (decoded.declared !== null) notes.push(`${file.name}: read as ${decoded.declared}, as the page declares`);
-        const article = readHtmlArticle(file.name, decoded.text);
-        const doc = document(ctx, {
-          title: article.title,
-          text: article.text,
-          source: file.name,
-          published: article.published,
-          lang: article.lang !== null && /^ar\b/iu.test(article.lang) ? "ar" : null,
-          url: article.url,
-          outlet: article.outlet,
-          author: article.author,
-        });
-        doc.origin = { format: "html", page: article.page };
-        documents.push(doc);
-        break;
-      }
-      case "conll":
-        documents.push(...readConllFile(ctx, file, labels, notes));
-        break;
-      case "brat": {
-        const base = file.name.replace(/\.(ann|txt)$/iu, "");
-        const txt = files.find((f) => f.name === `${base}.txt`);
-        const ann = files.find((f) => f.name === `${base}.ann`);
-        if (txt === undefined || ann === undefined) {
-          throw new QawlError(
-            "bad_input",
-            `${file.name}: brat standoff needs both ${base}.txt and ${base}.ann; nothing imported`,
-            { kind: "import.file", file: file.name, files: 1, reason: "brat_pair", base },
-          );
-        }
-        used.add(txt);
-        used.add(ann);
-        const { text, hadBom } = textOf(txt);
-        let parsed;
-        try {
-          parsed = readBratAnn(textOf(ann).text, text);
-        } catch (e) {
-          formatError(ann.name, e);
-        }
-        const meta = readArticleMetadata(text);
-        const doc = document(ctx, { title: meta.title, text, source: txt.name, hadBom, published: meta.published });
-        const idOf = new Map<string, number>();
-        doc.spans = parsed.spans.map((s) => {
-          labels.add(s.label);
-          const made = span(ctx, doc, s.label, s.fragments);
-          made.attributes = s.attributes;
-          if (s.note !== undefined) made.note = s.note;
-          if (s.reference !== undefined) {
-            const kb = s.reference.db.toLowerCase() === "wikidata" ? s.reference.id : null;
-            let entity = entities.find((e) => (kb !== null && e.kb_id === kb) || e.name === s.reference?.name);
-            if (entity === undefined) {
-              entity = { id: ctx.nextId(), name: s.reference.name || s.text, type: s.label, aliases: [], kb_id: kb };
-              entities.push(entity);
-            }
-            made.entity = entity.id;
-          }
-          idOf.set(s.id, made.id);
-          return made;
-        });
-        doc.relations = relationsFor(ctx, parsed.relations, idOf, relationTypes);
-        documents.push(doc);
-        break;
-      }
-      case "doccano": {
-        let parsed;
-        try {
-          parsed = readDoccano(textOf(file).text);
-        } catch (e) {
-          formatError(file.name, e);
-        }
-        for (const d of parsed) {
-          const doc = document(ctx, {
-            title: readArticleMetadata(d.text).title || `${file.name} line ${String(d.line)}`,
-            text: d.text,
-            source: file.name,
-          });
-          const idOf = new Map<number, number>();
-          doc.spans = d.spans.map((s) => {
-            labels.add(s.label);
-            const made = span(ctx, doc, s.label, [{ start: s.start, end: s.end }]);
-            idOf.set(s.id, made.id);
-            return made;
-          });
-          doc.relations = relationsFor(ctx, d.relations, idOf, relationTypes);
-          documents.push(doc);
-        }
-        break;
-      }
-      case "labelstudio": {
-        let parsed;
-        try {
-          parsed = readLabelStudio(textOf(file).text);
-        } catch (e) {
-          formatError(file.name, e);
-        }
-        if (parsed.some((t) => t.convertedFromUtf16)) {
-          notes.push(
-            `${file.name}: region offsets were UTF-16 units (an older Label Studio) and were converted to code points`,
-          );
-        }
-        parsed.forEach((t, k) => {
-          const doc = document(ctx, {
-            title: t.title ?? (readArticleMetadata(t.text).title || `${file.name} task ${String(k + 1)}`),
-            text: t.text,
-            source: file.name,
-          });
-          const idOf = new Map<string, number>();
-          doc.spans = t.spans.map((s) => {
-            labels.add(s.label);
-            const made = span(ctx, doc, s.label, [{ start: s.start, end: s.end }]);
-            if (s.type !== undefined) made.attributes = { type: s.type };
-            if (s.note !== undefined) made.note = s.note;
-            idOf.set(s.id, made.id);
-            return made;
-          });
-          doc.relations = relationsFor(ctx, t.relations, idOf, relationTypes);
-          documents.push(doc);
-        });
-        break;
-      }
-      case "jsonl":
-        break;
-    }
+    // Qawl's JSONL is read above, on its own.
+    if (kind !== PROJECT_FORMAT) documents.push(...READERS[kind](reading, file));
   }
   const header = headerFor(labels, options.annotator);
   header.entities = entities;

@@ -58,7 +58,50 @@ describe("change feed", () => {
       ],
     );
     as("tab-a").deleteSpan({ spanId: quote.id });
-    assert.deepEqual(store.changesSince(2).records[0]?.changes, [{ kind: "deleted", type: "span", id: quote.id }]);
+    // Deleting the span changes its document's counts: the document's line is named too.
+    assert.deepEqual(store.changesSince(2).records[0]?.changes, [
+      { kind: "deleted", type: "span", id: quote.id },
+      { kind: "updated", type: "document", id: documentId },
+    ]);
+  });
+
+  it("answers a write with its record and the objects it touched, as the reads show them", async (t) => {
+    const { table, documentId } = twoClients(t);
+    const reply = await dispatch(table, "createSpan", {
+      documentId,
+      label: "QUOTE",
+      ...extent("روسيا مهتمة بتطبيع حوارنا"),
+    });
+    assert.ok(reply.ok);
+    const records = reply.changes ?? [];
+    assert.equal(records.length, 1);
+    const [record] = records;
+    const doc = table.getDocument({ documentId });
+    const span = doc.spans.find((s) => s.text === "روسيا مهتمة بتطبيع حوارنا");
+    assert.ok(span);
+    assert.deepEqual(record?.objects.spans, [span]);
+    const { text: _t, textSha256: _h, hadBom: _b, spans: _s, relations: _r, ...line } = doc;
+    assert.deepEqual(record.objects.documents, [line]);
+    assert.equal(record.objects.documents[0]?.status, "in_progress");
+    assert.equal(record.objects.complete, true);
+    assert.equal(record.objects.project, null, "no label changed");
+    assert.deepEqual(reply.history, table.getHistory({}));
+    assert.equal(reply.history.undo?.message?.kind, "span.add");
+    // A read carries no records; the same records are there for a view that catches up.
+    const read = await dispatch(table, "getDocument", { documentId });
+    assert.ok(read.ok);
+    assert.equal(read.changes, undefined);
+    const caught = table.changesSince({ since: record.revision - 1 });
+    assert.deepEqual(caught.records, records);
+    assert.deepEqual(table.changesSince({ since: 0, limit: 0 }), {
+      revision: record.revision,
+      reset: false,
+      records: [],
+    });
+    // A label change carries the schema.
+    const relabel = await dispatch(table, "updateLabel", { name: "LOC", displayName: "Place" });
+    assert.ok(relabel.ok);
+    assert.equal(relabel.changes?.[0]?.objects.project?.labels.find((l) => l.name === "LOC")?.displayName, "Place");
   });
 
   it("sees the writes of another process on the same file", (t) => {

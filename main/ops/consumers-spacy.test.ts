@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import type { ExportResult, OperationTable } from "../../core/contract.ts";
-import { spacyHash } from "../../core/formats/murmurhash64a.ts";
+import { spacyHash } from "../../core/formats/spacy/murmurhash64a.ts";
 import { hardCasesProject } from "../../test-support/hard-cases.ts";
 import { emptyProject } from "../../test-support/annotated-sample.ts";
 import { runPython } from "../../test-support/python.ts";

@@ -75,7 +75,7 @@ export class Ops {
 
   /** Run `fn` as one recorded annotation change (see `ProjectStore.change`), named by `message`. */
   change<T>(message: ChangeMessage | ((result: T) => ChangeMessage), documentId: number | null, fn: () => T): T {
-    const text = (m: ChangeMessage) => ({ description: describeChange(m), message: JSON.stringify(m) });
+    const text = (m: ChangeMessage) => ({ description: describeChange(m), message: m });
     return this.store.change(
       typeof message === "function" ? (result: T) => text(message(result)) : text(message),
       documentId,
@@ -100,14 +100,18 @@ export class Ops {
   /** @throws QawlError (`not_found`) */
   span(id: number): SpanRow {
     const span = this.store.span(id);
-    if (span === undefined) throw new QawlError("not_found", `span ${String(id)} does not exist`);
+    if (span === undefined) {
+      throw new QawlError("not_found", `span ${String(id)} does not exist`, { kind: "gone", what: "span", id });
+    }
     return span;
   }
 
   /** @throws QawlError (`not_found`) */
   entity(id: number): EntityRow {
     const entity = this.store.entity(id);
-    if (entity === undefined) throw new QawlError("not_found", `entity ${String(id)} does not exist`);
+    if (entity === undefined) {
+      throw new QawlError("not_found", `entity ${String(id)} does not exist`, { kind: "gone", what: "entity", id });
+    }
     return entity;
   }
 

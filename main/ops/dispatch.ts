@@ -15,7 +15,7 @@ export function isOperationName(name: unknown): name is OperationName {
 
 /**
  * Run operation `name` with an untrusted `input`.
- * @returns `{ok: true, value}`, or `{ok: false, error: {code, message, detail?}}` with code
+ * @returns `{ok: true, value}` (with `changes` and `history` after a write), or `{ok: false, error: {code, message, detail?}}` with code
  *   `unknown_operation`, `bad_input`, `not_found`, `conflict` or `internal` (`detail`: the
  *   refusal as data, when it has one); never rejects
  */
@@ -43,7 +43,12 @@ export async function dispatch(
     const run = table[name] as (
       input: unknown,
     ) => OperationOutputs[OperationName] | Promise<OperationOutputs[OperationName]>;
-    return { ok: true, value: await run(parsed.data) };
+    // A write's records and this client's undo state ride with its reply (ARCHITECTURE.md §8).
+    const before = name === "changesSince" ? null : table.changesSince({ since: 0, limit: 0 }).revision;
+    const value = await run(parsed.data);
+    if (before === null || table.changesSince({ since: 0, limit: 0 }).revision === before) return { ok: true, value };
+    const { records } = table.changesSince({ since: before });
+    return { ok: true, value, changes: records, history: table.getHistory({}) };
   } catch (e) {
     if (e instanceof QawlError) {
       const error = { code: e.code, message: e.message };

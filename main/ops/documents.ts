@@ -1,10 +1,10 @@
-/** Operations on documents: list, open, import, status, metadata (title, date, URL, outlet, author). */
+/** Operations on documents: list, open, import, status, metadata (title, date, URL, outlet, author), delete (undoable). */
 import { excerptForHistory } from "../../core/change-message.ts";
 import type { DocumentView, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { DocumentMetadataRow } from "../../db/rows.ts";
-import { isUnreadableType, readImportFiles } from "../import/read-files.ts";
-import { ingest } from "./ingest.ts";
+import { importSteps } from "./import-steps.ts";
+import { runSteps } from "./steps.ts";
 import type { Ops } from "./context.ts";
 import { relationView, spanView, summaryView } from "./views.ts";
 
@@ -57,38 +57,24 @@ export function documentOperations(
       return view;
     },
 
-    importDocuments({ files, format, encoding }) {
-      const inputs = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, "base64") }));
-      // A folder's files of other types are skipped by the reader: a refusal counts only the files it reads.
-      const counted =
-        (format ?? "auto") === "auto" && inputs.length > 1
-          ? inputs.filter((f) => !isUnreadableType(f)).length
-          : inputs.length;
-      // Read every file first, then store all in one transaction: a refusal anywhere writes nothing.
-      const batch = <T>(work: () => T): T => {
-        try {
-          return work();
-        } catch (e) {
-          if (!(e instanceof QawlError) || counted <= 1) throw e;
-          const message = e.message.replace(/; nothing imported$/u, "");
-          const detail = e.detail?.kind === "import.file" ? { ...e.detail, files: counted } : e.detail;
-          throw new QawlError(e.code, `${message}; none of the ${String(counted)} files was imported`, detail);
-        }
-      };
-      const read = batch(() =>
-        readImportFiles(inputs, format ?? "auto", {
-          annotator: ops.annotator,
-          now: ops.now(),
-          ...(encoding !== undefined ? { encoding } : {}),
-        }),
-      );
-      return batch(() => ops.store.transaction(() => ({ outcomes: ingest(ops, read), notes: read.notes })));
+    importDocuments(input) {
+      return runSteps(importSteps(ops, input));
     },
 
     deleteDocuments({ documentIds }) {
       // Every id must exist before anything is deleted.
       const docs = [...new Set(documentIds)].map((id) => ops.document(id));
-      ops.store.deleteDocuments(docs.map((d) => d.id));
+      // One step of the undo history: undo puts the documents back with everything in them.
+      const only = docs.length === 1 ? docs[0] : undefined;
+      ops.change(
+        only === undefined
+          ? { kind: "documents.delete", count: docs.length }
+          : { kind: "document.delete", title: excerptForHistory(only.title) },
+        only?.id ?? null,
+        () => {
+          ops.store.deleteDocuments(docs.map((d) => d.id));
+        },
+      );
       return { deleted: docs.map((d) => ({ documentId: d.id, title: d.title })) };
     },
 

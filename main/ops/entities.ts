@@ -46,7 +46,7 @@ export function matchingEntities(ops: Ops, text: string): (EntityRow & { mention
   };
   return ops.store
     .entities()
-    .filter((e) => [e.name, ...(JSON.parse(e.aliases) as string[])].some(matches))
+    .filter((e) => [e.name, ...e.aliases].some(matches))
     .sort((a, b) => b.mentions - a.mentions);
 }
 
@@ -132,7 +132,7 @@ export function entityOperations(
           {
             name,
             type,
-            aliases: JSON.stringify(cleanAliases(name, [...(aliases ?? []), ...texts])),
+            aliases: cleanAliases(name, [...(aliases ?? []), ...texts]),
             kb_id: kbId ?? null,
           },
           ops.now(),
@@ -147,7 +147,7 @@ export function entityOperations(
       const entity = ops.entity(entityId);
       const newName = name ?? entity.name;
       const newAliases = cleanAliases(newName, [
-        ...(aliases ?? (JSON.parse(entity.aliases) as string[])),
+        ...(aliases ?? entity.aliases),
         ...(name !== undefined && name !== entity.name ? [entity.name] : []),
       ]);
       ops.change(
@@ -159,7 +159,7 @@ export function entityOperations(
           ops.store.updateEntity(entityId, {
             name: newName,
             type: type ?? entity.type,
-            aliases: JSON.stringify(newAliases),
+            aliases: newAliases,
             kb_id: kbId === undefined ? entity.kb_id : kbId,
           });
         },
@@ -174,19 +174,19 @@ export function entityOperations(
         throw new QawlError("bad_input", "merge needs at least one other entity", { kind: "entity.merge_alone" });
       }
       ops.change({ kind: "entity.merge", names: from.map((e) => e.name), into: into.name }, null, () => {
-        const aliases = [JSON.parse(into.aliases) as string[]];
+        const aliases = [into.aliases];
         let kb = into.kb_id;
         for (const other of from) {
           for (const span of ops.store.spansOfEntity(other.id)) linkSpan(span.id, into.id);
           for (const r of ops.store.relationsToEntity(other.id)) ops.store.retargetRelation(r.id, into.id);
-          aliases.push([other.name, ...(JSON.parse(other.aliases) as string[])]);
+          aliases.push([other.name, ...other.aliases]);
           kb ??= other.kb_id;
           ops.store.deleteEntity(other.id);
         }
         ops.store.updateEntity(into.id, {
           name: into.name,
           type: into.type,
-          aliases: JSON.stringify(cleanAliases(into.name, aliases.flat())),
+          aliases: cleanAliases(into.name, aliases.flat()),
           kb_id: kb,
         });
       });

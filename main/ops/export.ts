@@ -9,12 +9,12 @@ import {
   type NativeDocument,
   type NativeHeader,
 } from "../../core/formats/native-jsonl.ts";
-import type { DocumentOrigin } from "../../core/formats/origin.ts";
 import { writeFormat } from "../export/write.ts";
 import { QawlError } from "../../core/errors.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import type { Ops } from "./context.ts";
 import { DETAIL_FIELDS, describeLoss, type DetailField, type Loss } from "../../core/formats/loss.ts";
+import { writerOf } from "../../core/formats/registry.ts";
 
 /** The header line: schema, entities, annotators. */
 function nativeHeader(ops: Ops): NativeHeader {
@@ -28,7 +28,7 @@ function nativeHeader(ops: Ops): NativeHeader {
       id: e.id,
       name: e.name,
       type: e.type,
-      aliases: JSON.parse(e.aliases) as string[],
+      aliases: e.aliases,
       kb_id: e.kb_id,
     })),
     annotators: ops.store.annotators().map((a) => ({ id: a.id, name: a.name })),
@@ -40,7 +40,10 @@ function nativeDocuments(ops: Ops, documentIds: readonly number[] | null): Nativ
   const docs = ops.store.documentsWithText(documentIds);
   if (documentIds !== null && docs.length !== documentIds.length) {
     const missing = documentIds.find((id) => !docs.some((d) => d.id === id));
-    throw new QawlError("not_found", `document ${String(missing)} does not exist`);
+    throw new QawlError("not_found", `document ${String(missing)} does not exist`, {
+      kind: "document.missing",
+      documentId: missing ?? 0,
+    });
   }
   const { spans, relations } = ops.store.annotationOf(documentIds);
   return docs.map((doc) => {
@@ -70,7 +73,7 @@ function nativeDocuments(ops: Ops, documentIds: readonly number[] | null): Nativ
         end: s.end,
         text: ops.spanText(s, offsets),
         ...(s.fragments.length > 0 ? { fragments: s.fragments.map((f) => ({ start: f.start, end: f.end })) } : {}),
-        attributes: s.attributes === "{}" ? {} : (JSON.parse(s.attributes) as Record<string, string>),
+        attributes: s.attributes,
         ...(s.entity_id !== null ? { entity: s.entity_id } : {}),
         annotator: s.annotator,
         ...(s.note !== null ? { note: s.note } : {}),
@@ -87,7 +90,7 @@ function nativeDocuments(ops: Ops, documentIds: readonly number[] | null): Nativ
         annotator: r.annotator,
         created_at: r.created_at,
       })),
-      ...(doc.origin !== null ? { origin: JSON.parse(doc.origin) as DocumentOrigin } : {}),
+      ...(doc.origin !== null ? { origin: doc.origin } : {}),
     };
   });
 }
@@ -109,31 +112,27 @@ function nativeFile(ops: Ops, documentIds: readonly number[] | null): { content:
   }
   const lines = ids.map((id) => {
     const line = kept.get(id);
-    if (line === undefined) throw new QawlError("not_found", `document ${String(id)} does not exist`);
+    if (line === undefined) {
+      throw new QawlError("not_found", `document ${String(id)} does not exist`, {
+        kind: "document.missing",
+        documentId: id,
+      });
+    }
     return line;
   });
   return { content: joinNativeJsonl(nativeHeader(ops), lines), count: lines.length };
 }
 
 /**
- * The document details each format writes (`docs/formats.md`): spaCy's `meta` holds id,
- * title, published (ISO), source and URL; Label Studio's task `data` holds text and title;
- * doccano's lines hold id and text; brat, CoNLL, Hugging Face, WebAnno TSV and plain text
- * hold none; the native JSONL and the quotes tables (a column each) hold them all.
+ * The document details each format writes (`docs/formats.md`; the registry's `detailsHeld`):
+ * spaCy's `meta` holds id, title, published (ISO), source and URL; Label Studio's task `data`
+ * holds text and title; doccano's lines hold id and text; brat, CoNLL, Hugging Face, WebAnno
+ * TSV and plain text hold none; the native JSONL and the quotes tables (a column each) hold
+ * them all.
  */
-export const DETAILS_HELD: Readonly<Record<ExportFormat, readonly DetailField[]>> = {
-  jsonl: DETAIL_FIELDS,
-  text: [],
-  brat: [],
-  conll: [],
-  doccano: [],
-  labelstudio: ["title"],
-  spacy: ["title", "published", "source", "url"],
-  hf: [],
-  webanno: [],
-  "quotes-csv": DETAIL_FIELDS,
-  "quotes-xlsx": DETAIL_FIELDS,
-};
+export function detailsHeld(format: ExportFormat): readonly DetailField[] {
+  return writerOf(format).detailsHeld;
+}
 
 /** The details set on a document (a title is always set), in `DETAIL_FIELDS` order. */
 function detailsSet(doc: NativeDocument): DetailField[] {
@@ -150,7 +149,7 @@ function detailsSet(doc: NativeDocument): DetailField[] {
 
 /**
  * The loss report with, for each document, its unreviewed suggestions (they are not
- * exported) and the details it has that `format` does not hold (`DETAILS_HELD`).
+ * exported) and the details it has that `format` does not hold (`detailsHeld`).
  */
 function withDocumentLosses(
   report: ExportLoss,
@@ -158,7 +157,7 @@ function withDocumentLosses(
   unreviewed: ReadonlyMap<number, number>,
   format: ExportFormat,
 ): ExportLoss {
-  const held = new Set(DETAILS_HELD[format]);
+  const held = new Set(detailsHeld(format));
   const added = new Map<number, Loss[]>();
   for (const doc of documents) {
     const n = unreviewed.get(doc.id);

@@ -55,7 +55,7 @@ function documentRow(doc: NativeDocument, id: number, length: number): DocumentR
     status: doc.status,
     created_at: doc.created_at,
     updated_at: doc.updated_at,
-    origin: doc.origin === undefined ? null : JSON.stringify(doc.origin),
+    origin: doc.origin ?? null,
   };
 }
 
@@ -99,11 +99,11 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
   const existing = exact ? [] : store.entities();
   for (const e of read.header.entities) {
     if (exact) {
-      store.insertRow("entity", {
+      store.insertEntityRow({
         id: e.id,
         name: e.name,
         type: e.type,
-        aliases: JSON.stringify(e.aliases),
+        aliases: e.aliases,
         kb_id: e.kb_id,
         created_at: ops.now(),
       });
@@ -115,11 +115,7 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
     );
     entityIds.set(
       e.id,
-      same?.id ??
-        store.insertEntity(
-          { name: e.name, type: e.type, aliases: JSON.stringify(e.aliases), kb_id: e.kb_id },
-          ops.now(),
-        ),
+      same?.id ?? store.insertEntity({ name: e.name, type: e.type, aliases: e.aliases, kb_id: e.kb_id }, ops.now()),
     );
   }
 
@@ -151,7 +147,7 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
           text_sha256: doc.text_sha256,
           had_bom: doc.had_bom ? 1 : 0,
           length,
-          origin: doc.origin === undefined ? null : JSON.stringify(doc.origin),
+          origin: doc.origin ?? null,
         },
         doc.created_at,
       );
@@ -177,7 +173,7 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
         label_id: label.id,
         start: s.start,
         end: s.end,
-        attributes: JSON.stringify(s.attributes),
+        attributes: s.attributes,
         entity_id: s.entity === undefined ? null : (entityIds.get(s.entity) ?? null),
         note: s.note ?? null,
         annotator_id: annotatorOf(s.annotator),

@@ -32,7 +32,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
     const entity = ops.entity(entityId);
     const l = label ?? entityLabel(entity.type);
     if (l === undefined) return [];
-    return [entity.name, ...(JSON.parse(entity.aliases) as string[])].map((text) => ({ text, label: l, entityId }));
+    return [entity.name, ...entity.aliases].map((text) => ({ text, label: l, entityId }));
   }
 
   function knownNames(spanId: number | undefined): KnownName[] {
@@ -132,7 +132,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
                   label_id: n.label.id,
                   start: m.start,
                   end: m.end,
-                  attributes: "{}",
+                  attributes: {},
                   entity_id: n.entityId,
                   annotator_id: annotatorId,
                   suggested_by: "propagation",

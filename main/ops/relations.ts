@@ -44,7 +44,9 @@ export function relationOperations(
 
   function view(id: number): RelationView {
     const row = ops.store.relation(id);
-    if (row === undefined) throw new QawlError("not_found", `relation ${String(id)} does not exist`);
+    if (row === undefined) {
+      throw new QawlError("not_found", `relation ${String(id)} does not exist`, { kind: "gone", what: "relation", id });
+    }
     return relationView(row);
   }
 
@@ -135,7 +137,7 @@ export function relationOperations(
             if (entityId === null) {
               // The speaker mention names no entity yet: make one from it and link the mention.
               const name = ops.spanText(speaker, offsets);
-              entityId = ops.store.insertEntity({ name, type: "PER", aliases: "[]", kb_id: null }, ops.now());
+              entityId = ops.store.insertEntity({ name, type: "PER", aliases: [], kb_id: null }, ops.now());
               ops.store.editSpan(
                 speaker.id,
                 {

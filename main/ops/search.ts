@@ -96,7 +96,7 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
         const entities = new Set(
           ops.store
             .entities()
-            .filter((e) => [e.name, ...(JSON.parse(e.aliases) as string[])].some((n) => foldArabic(n).includes(folded)))
+            .filter((e) => [e.name, ...e.aliases].some((n) => foldArabic(n).includes(folded)))
             .map((e) => e.id),
         );
         for (const doc of docs) {

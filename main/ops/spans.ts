@@ -86,7 +86,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
             label_id: labelDef.id,
             start,
             end,
-            attributes: JSON.stringify(attrs),
+            attributes: attrs,
             annotator_id: ops.annotatorId(),
             fragments: pieces,
           },
@@ -117,8 +117,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       }
       const pieces = checkExtent(doc, indexes, labelDef, start, end, wanted);
       checkNoTwin(ops, doc, labelDef, start, end, span.id);
-      const attributes =
-        input.attributes ?? (labelName === span.label ? (JSON.parse(span.attributes) as Record<string, string>) : {});
+      const attributes = input.attributes ?? (labelName === span.label ? span.attributes : {});
       checkAttributes(labelDef, attributes);
       const canReferToEntity = labelDef.kind === "speaker" || labelDef.kind === "entity";
       let entityId = canReferToEntity ? span.entity_id : null;
@@ -159,7 +158,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
             label_id: labelDef.id,
             start,
             end,
-            attributes: JSON.stringify(attributes),
+            attributes,
             entity_id: entityId,
             note,
             fragments: pieces,
@@ -169,13 +168,13 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
         if (entityId !== null && entityId !== span.entity_id) {
           // The mention's wording becomes an alias, so the next such mention is offered this entity.
           const entity = ops.entity(entityId);
-          const known = JSON.parse(entity.aliases) as string[];
+          const known = entity.aliases;
           const aliases = cleanAliases(entity.name, [
             ...known,
             ops.spanText({ start, end, fragments: pieces }, indexes.offsets),
           ]);
           if (aliases.length !== known.length) {
-            ops.store.updateEntity(entity.id, { ...entity, aliases: JSON.stringify(aliases) });
+            ops.store.updateEntity(entity.id, { ...entity, aliases });
           }
         }
       });

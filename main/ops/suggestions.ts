@@ -104,7 +104,7 @@ export function suggestionOperations(
           label_id: label.id,
           start,
           end,
-          attributes: JSON.stringify(attributes),
+          attributes: attributes,
           entity_id: entityId,
           annotator_id: annotatorId,
           suggested_by: "rules",

@@ -13,7 +13,9 @@ import { Ops, type OperationContext } from "./context.ts";
 import { documentOperations } from "./documents.ts";
 import { entityOperations } from "./entities.ts";
 import { exportOperations } from "./export.ts";
+import { feedOperations } from "./feed.ts";
 import { historyOperations } from "./history.ts";
+import { jobOperations } from "./jobs.ts";
 import { labelOperations } from "./labels.ts";
 import { propagateOperations } from "./propagate.ts";
 import { relationOperations } from "./relations.ts";
@@ -41,6 +43,8 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
     ...propagateOperations(ops),
     ...searchOperations(ops),
     ...exportOperations(ops),
+    ...jobOperations(),
+    ...feedOperations(ops, () => table.getProject({})),
   };
   // Every operation's writes are by this host's annotator, from the client asking now.
   const client = context.client ?? (() => "local");

@@ -10,7 +10,7 @@ import type {
   RelationView,
   SpanView,
 } from "../../core/contract.ts";
-import { excerptForHistory, namedRef, type ChangeMessage, type NamedRef } from "../../core/change-message.ts";
+import { excerptForHistory, namedRef, type NamedRef } from "../../core/change-message.ts";
 import type { OffsetIndex } from "../../core/text/offsets.ts";
 import type { DocumentHeadRow, EntityRow, HistoryRow, RelationRow, SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
@@ -50,7 +50,7 @@ export function spanView(ops: Ops, row: SpanRow, offsets: OffsetIndex): SpanView
     end: row.end,
     fragments: row.fragments.length === 0 ? null : row.fragments.map((f) => ({ start: f.start, end: f.end })),
     text: ops.spanText(row, offsets),
-    attributes: JSON.parse(row.attributes) as Record<string, string>,
+    attributes: row.attributes,
     entityId: row.entity_id,
     note: row.note,
     annotator: row.annotator,
@@ -80,7 +80,7 @@ export function entityView(row: EntityRow, mentionCount: number): EntityView {
     id: row.id,
     name: row.name,
     type: row.type,
-    aliases: JSON.parse(row.aliases) as string[],
+    aliases: row.aliases,
     kbId: row.kb_id,
     mentionCount,
     createdAt: row.created_at,
@@ -94,7 +94,7 @@ export function historyEntry(row: HistoryRow | null): HistoryEntry | null {
     : {
         id: row.id,
         description: row.description,
-        message: row.message === null ? null : (JSON.parse(row.message) as ChangeMessage),
+        message: row.message,
         documentId: row.document_id,
         createdAt: row.created_at,
       };

@@ -13,13 +13,19 @@
  *   reply envelope `{ok, value}` or `{ok: false, error}` (see `core/contract.ts`). The page
  *   names itself in `X-Qawl-Client` (letters, digits, `-`, `_`; `browser` when absent), which
  *   scopes undo and tags the change records of its writes.
- * - `GET /api/changes?since=N`: the change feed as Server-Sent Events (`change-stream.ts`).
+ * - `GET /api/changes?since=N`: the change feed as Server-Sent Events (`change-stream.ts`),
+ *   with the progress of long operations (`event: progress`).
+ * - The operations run in the project's worker thread when `host` is given (`qawl serve`:
+ *   `main/worker/table-proxy.ts`), so a long import never holds up this thread; or on this
+ *   thread through `dispatch` when only `table` is given (tests).
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { OperationTable } from "../../core/contract.ts";
+import type { OperationTable, Reply } from "../../core/contract.ts";
+import type { ChangesSince } from "../../core/change-feed.ts";
+import type { JobProgress } from "../../core/jobs.ts";
 import { dispatch } from "../ops/dispatch.ts";
 import { ChangeStreams, type ChangeSource } from "./change-stream.ts";
 import { SECURITY_HEADERS } from "../security/policy.ts";
@@ -47,16 +53,38 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** Where the operations run: the project's worker (`TableWorker` of `main/worker/table-proxy.ts`). */
+export interface OperationHost {
+  /** Run an operation for a client, as `dispatch` would; never rejects. */
+  call: (name: unknown, input: unknown, client: string) => Promise<Reply<unknown>>;
+  /** Hear long operations' progress; returns stop hearing. */
+  onProgress?: (listener: (progress: JobProgress) => void) => () => void;
+}
+
+/** The change log read through a host's `changesSince` operation. */
+export function changesThrough(host: OperationHost): ChangeSource {
+  return {
+    changesSince: async (since, limit) => {
+      const reply = await host.call("changesSince", { since, ...(limit !== undefined ? { limit } : {}) }, "server");
+      if (!reply.ok) throw new Error(`changesSince: ${reply.error.message}`);
+      return reply.value as ChangesSince;
+    },
+  };
+}
+
 /** How to serve. */
 export interface ServeOptions {
-  table: OperationTable;
+  /** The operations on this thread (with `setClient`); ignored when `host` is given. */
+  table?: OperationTable;
+  /** The operations in a worker; its change log feeds `GET /api/changes` unless `changes` is given. */
+  host?: OperationHost;
   /** Folder of the built renderer. */
   rendererRoot: string;
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
   /** The token (a project's kept one, see `durable.ts`); random when absent. */
   token?: string;
-  /** The project's change log, for `GET /api/changes`; without it that path answers 404. */
+  /** The project's change log, for `GET /api/changes`; without it (and without `host`) that path answers 404. */
   changes?: ChangeSource;
   /** Told the client of each API call just before it runs (the table's `context.client`). */
   setClient?: (client: string) => void;
@@ -117,7 +145,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(32).toString("base64url");
   let port = options.port ?? 0;
-  const streams = options.changes === undefined ? null : new ChangeStreams(options.changes);
+  const { host: opsHost, table } = options;
+  if (opsHost === undefined && table === undefined) throw new Error("startServer needs a table or a host");
+  const source = options.changes ?? (opsHost !== undefined ? changesThrough(opsHost) : undefined);
+  const streams = source === undefined ? null : new ChangeStreams(source);
+  const stopProgress = opsHost?.onProgress?.((progress) => {
+    streams?.progress(progress);
+  });
   const cookieName = () => `qawl_token_${String(port)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -160,8 +194,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         sendText(res, 400, `request body is not JSON: ${(e as Error).message}`);
         return;
       }
-      options.setClient?.(clientOf(req));
-      const reply = await dispatch(options.table, decodeURIComponent(url.pathname.slice("/api/".length)), input);
+      const name = decodeURIComponent(url.pathname.slice("/api/".length));
+      let reply: Reply<unknown>;
+      if (opsHost !== undefined) reply = await opsHost.call(name, input, clientOf(req));
+      else {
+        options.setClient?.(clientOf(req));
+        reply = await dispatch(table as OperationTable, name, input);
+      }
       const status = reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 400);
       send(res, status, JSON.stringify(reply), "application/json; charset=utf-8");
       return;
@@ -218,6 +257,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     close: () =>
       new Promise<void>((resolveClose) => {
+        stopProgress?.();
         streams?.close();
         server.closeAllConnections();
         server.close(() => {

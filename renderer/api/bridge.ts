@@ -3,6 +3,7 @@
  * resolving to the reply envelope, plus a subscription to changes made from the menu.
  */
 import type { OperationInput, OperationOutputs, Reply } from "../../core/contract.ts";
+import type { JobProgress } from "../../core/jobs.ts";
 import type { OperationName } from "../../core/operation-names.ts";
 
 /** What the preload exposes. */
@@ -11,6 +12,8 @@ export type PreloadBridge = {
 } & {
   /** Call `listener` when the main process changed the project (menu import). */
   onProjectChanged: (listener: () => void) => void;
+  /** Call `listener` with each progress event of a long operation (`qawl:progress`). */
+  onProgress?: (listener: (progress: JobProgress) => void) => void;
 };
 
 declare global {

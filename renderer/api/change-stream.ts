@@ -6,6 +6,15 @@
  * server restarted) is opened again after a second from the last revision seen.
  */
 import type { ChangeRecord } from "../../core/change-feed.ts";
+import type { JobProgress } from "../../core/jobs.ts";
+
+/** Told every `event: progress` of the feed (long operations, `core/jobs.ts`). */
+const progressListeners = new Set<(progress: JobProgress) => void>();
+
+/** Hear the progress events of the followed feed (`renderer/state/jobs.ts`). */
+export function onFeedProgress(listener: (progress: JobProgress) => void): void {
+  progressListeners.add(listener);
+}
 
 /** This tab's client id: kept for the tab's life (reloads included), new in every other tab. */
 export function tabClientId(): string {
@@ -77,6 +86,9 @@ export function followChanges(token: string, client: string, onForeign: () => vo
           if (last !== null && record.revision <= last) continue;
           last = record.revision;
           if (record.client !== client) notify();
+        } else if (e.event === "progress") {
+          const progress = JSON.parse(e.data) as JobProgress;
+          for (const listener of progressListeners) listener(progress);
         }
       }
     }

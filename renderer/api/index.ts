@@ -3,7 +3,7 @@
  * page — Electron IPC (through the preload's `window.qawl`) or `qawl serve`'s HTTP
  * endpoint. Components never see a transport. Offsets are code points.
  */
-import type { Api, OperationInput, OperationOutputs, Reply } from "../../core/contract.ts";
+import type { Api, ChangeView, HistoryState, OperationInput, OperationOutputs, Reply } from "../../core/contract.ts";
 import type { ErrorDetail } from "../../core/errors.ts";
 import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
 import "./bridge.ts";
@@ -21,13 +21,26 @@ export class ApiError extends Error {
   }
 }
 
-function unwrap<T>(reply: Reply<T>): T {
-  if (reply.ok) return reply.value;
-  throw new ApiError(reply.error.code, reply.error.message, reply.error.detail ?? null);
+/** Told of the records a write committed and this client's undo state, before the call resolves. */
+export type EffectsListener = (changes: ChangeView[], history: HistoryState | undefined) => void;
+
+/** The listeners of one connection's replies. */
+class Effects {
+  readonly #listeners: EffectsListener[] = [];
+  add(listener: EffectsListener): void {
+    this.#listeners.push(listener);
+  }
+  /** The reply's value, after its records went to the listeners; a refusal throws. */
+  unwrap<T>(reply: Reply<T>): T {
+    if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.detail ?? null);
+    if (reply.changes !== undefined || reply.history !== undefined)
+      for (const l of this.#listeners) l(reply.changes ?? [], reply.history);
+    return reply.value;
+  }
 }
 
 /** The `qawl serve` transport: `POST /api/<name>` with the page's token and this tab's client id. */
-function httpCall(token: string, client: string) {
+function httpCall(token: string, client: string, effects: Effects) {
   return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutputs[K]> => {
     const res = await fetch(`/api/${name}`, {
       method: "POST",
@@ -37,7 +50,7 @@ function httpCall(token: string, client: string) {
     const type = res.headers.get("Content-Type") ?? "";
     if (!type.startsWith("application/json"))
       throw new ApiError("transport", `${name}: ${String(res.status)} ${await res.text()}`);
-    return unwrap((await res.json()) as Reply<OperationOutputs[K]>);
+    return effects.unwrap((await res.json()) as Reply<OperationOutputs[K]>);
   };
 }
 
@@ -49,6 +62,8 @@ export interface Connection {
    * CLI, another tab or server on the same project (through the change feed).
    */
   onProjectChanged: (listener: () => void) => void;
+  /** Register a listener for the records and undo state every write's reply carries. */
+  onEffects: (listener: EffectsListener) => void;
 }
 
 /**
@@ -56,12 +71,16 @@ export interface Connection {
  * @throws ApiError when the page was opened without `qawl serve`'s token and outside Electron
  */
 export function connect(): Connection {
+  const effects = new Effects();
+  const onEffects = (listener: EffectsListener) => {
+    effects.add(listener);
+  };
   const bridge = window.qawl;
   if (bridge !== undefined) {
     const api = Object.fromEntries(
       OPERATION_NAMES.map((name) => [
         name,
-        async (input: never) => unwrap(await (bridge[name] as (i: never) => Promise<Reply<unknown>>)(input)),
+        async (input: never) => effects.unwrap(await (bridge[name] as (i: never) => Promise<Reply<unknown>>)(input)),
       ]),
     ) as unknown as Api;
     return {
@@ -69,13 +88,14 @@ export function connect(): Connection {
       onProjectChanged: (l) => {
         bridge.onProjectChanged(l);
       },
+      onEffects,
     };
   }
   const token = new URLSearchParams(location.search).get("token");
   if (token === null)
     throw new ApiError("transport", "open the URL that qawl serve printed: it carries the access token");
   const client = tabClientId();
-  const call = httpCall(token, client);
+  const call = httpCall(token, client, effects);
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, (input: never) => call(name, input)]),
   ) as unknown as Api;
@@ -84,5 +104,6 @@ export function connect(): Connection {
     onProjectChanged: (listener) => {
       followChanges(token, client, listener);
     },
+    onEffects,
   };
 }

@@ -72,6 +72,31 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
   return rules.join("\n");
 }
 
+/** Whether two ranges cover the same boundary points. */
+function sameRange(a: AbstractRange, b: AbstractRange): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}
+
+/** Make `highlight` hold `ranges`, leaving it untouched when it already holds the same boundaries. */
+function replaceRanges(highlight: Highlight, ranges: readonly Range[]): void {
+  const held = [...highlight] as AbstractRange[];
+  if (
+    held.length === ranges.length &&
+    held.every((r, i) => {
+      const other = ranges[i];
+      return other !== undefined && sameRange(r, other);
+    })
+  )
+    return;
+  highlight.clear();
+  for (const range of ranges) highlight.add(range);
+}
+
 /**
  * Owns the page's highlights: installs the schema's styles, and keeps one `Highlight` per
  * label up to date incrementally — a new span adds its ranges, a removed or changed span
@@ -149,12 +174,10 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
       for (const range of ranges) highlight?.add(range);
       this.#painted.set(span, ranges);
     }
-    this.#active.clear();
-    for (const range of active) this.#active.add(range);
-    this.#linked.clear();
-    for (const range of linked) this.#linked.add(range);
-    this.#found.clear();
-    for (const range of found) this.#found.add(range);
+    // Clearing and filling a highlight repaints what it covers: only when its ranges changed.
+    replaceRanges(this.#active, active);
+    replaceRanges(this.#linked, linked);
+    replaceRanges(this.#found, found);
   }
 
   /** Forget every painted range (after the text was laid out again). */

@@ -28,7 +28,7 @@ export interface ShortcutHost {
   open: (what: "import" | "export" | "labels" | "cues" | "settings" | "search" | "sheet") => void;
   nextPanel: () => void;
   /** Documents as the list shows them (filtered), for stepping through. */
-  visibleDocuments: () => AnnotationStore["documents"];
+  visibleDocuments: () => AnnotationStore["model"]["documents"];
 }
 
 /** The shortcuts, in the order the key handler tries them. */
@@ -39,7 +39,7 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
     run();
     return true;
   };
-  const labels: Shortcut[] = store.labels
+  const labels: Shortcut[] = store.model.labels
     .filter((l) => l.key !== null)
     .map((l) => {
       const key = l.key ?? "";
@@ -78,7 +78,7 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
           return true;
         }
         // Nothing active in a document with suggestions: Enter starts the review at the first.
-        if (active() === undefined && (store.document?.suggestionCount ?? 0) > 0) {
+        if (active() === undefined && (store.model.document?.suggestionCount ?? 0) > 0) {
           void step(store, "suggestion", 1);
           return true;
         }
@@ -236,7 +236,7 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       aria: "Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight",
       matches: (e) => e.altKey && !e.metaKey && (e.key === "ArrowLeft" || e.key === "ArrowRight"),
       run: (e) => {
-        if (store.activeSpanId === null) return false;
+        if (store.view.activeSpanId === null) return false;
         host.resizeActive(e);
         return true;
       },
@@ -248,9 +248,9 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       aria: "Delete",
       matches: (e) => pressed(e, { key: "Delete" }) || pressed(e, { key: "Backspace", shift: false }),
       run: () => {
-        if (store.activeSpanId === null) return false;
+        if (store.view.activeSpanId === null) return false;
         store.whenSettled(() => {
-          if (store.activeSpanId !== null) void store.deleteSpan(store.activeSpanId);
+          if (store.view.activeSpanId !== null) void store.deleteSpan(store.view.activeSpanId);
         });
         return true;
       },
@@ -281,7 +281,7 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       matches: (e) => pressed(e, { key: "Escape" }),
       run: always(() => {
         document.getSelection()?.removeAllRanges();
-        store.found = null;
+        store.view.found = null;
         store.activate(null);
       }),
     },

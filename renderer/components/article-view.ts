@@ -8,6 +8,7 @@
  * Offsets: the DOM works in UTF-16 units; this element converts to code points (through the
  * document's `OffsetIndex`) before anything reaches the store.
  */
+import "./article-view.css";
 import { html, nothing, type PropertyValues } from "lit";
 import { StoreElement } from "./store-element.ts";
 import { live } from "lit/directives/live.js";
@@ -134,7 +135,7 @@ export class ArticleView extends StoreElement {
     const store = this.store;
     const article = this.article;
     const sel = document.getSelection();
-    if (store?.offsets == null || store.graphemes === null || article === null || sel === null) return null;
+    if (store?.model.offsets == null || store.model.graphemes === null || article === null || sel === null) return null;
     if (sel.isCollapsed || sel.rangeCount === 0) return null;
     const range = sel.getRangeAt(0);
     const whole = document.createRange();
@@ -146,15 +147,15 @@ export class ArticleView extends StoreElement {
     const a = this.#offsetOf(from.startContainer, from.startOffset);
     const b = this.#offsetOf(to.endContainer, to.endOffset);
     if (a === null || b === null) return null;
-    return spanExtentOfSelection(store.offsets, store.graphemes, a, b, options);
+    return spanExtentOfSelection(store.model.offsets, store.model.graphemes, a, b, options);
   }
 
   /** Collapse the selection to a code point offset and keep the keyboard in the article. */
   placeCaretAt(codePoint: number): void {
     const store = this.store;
     const article = this.article;
-    if (store?.offsets == null || article === null) return;
-    const u16 = store.offsets.toUtf16(codePoint);
+    if (store?.model.offsets == null || article === null) return;
+    const u16 = store.model.offsets.toUtf16(codePoint);
     const range = rangeOfOffsets(this.#elements(), this.#paragraphs, u16, u16);
     const sel = document.getSelection();
     if (range === null || sel === null) return;
@@ -170,12 +171,12 @@ export class ArticleView extends StoreElement {
   ): Range[] {
     const store = this.store;
     const article = this.article;
-    if (store?.offsets == null || article === null) return [];
+    if (store?.model.offsets == null || article === null) return [];
     const pieces = span.fragments ?? [{ start: span.start, end: span.end }];
     const elements = this.#elements();
     return pieces.flatMap((piece, i) => {
-      let start = store.offsets?.toUtf16(piece.start) ?? 0;
-      let end = store.offsets?.toUtf16(piece.end) ?? 0;
+      let start = store.model.offsets?.toUtf16(piece.start) ?? 0;
+      let end = store.model.offsets?.toUtf16(piece.end) ?? 0;
       if (from?.edge === "start" && i === 0) start = Math.min(from.to, end);
       if (from?.edge === "end" && i === pieces.length - 1) end = Math.max(from.to, start);
       const range = rangeOfOffsets(elements, this.#paragraphs, start, end);
@@ -186,11 +187,11 @@ export class ArticleView extends StoreElement {
   /** The spans under a UTF-16 offset, shortest first. */
   #spansAt(u16: number): SpanView[] {
     const store = this.store;
-    if (store?.document == null || store.offsets === null) return [];
-    const cp = store.offsets.toCodePoint(u16);
+    if (store?.model.document == null || store.model.offsets === null) return [];
+    const cp = store.model.offsets.toCodePoint(u16);
     const inside = (s: SpanView) =>
       (s.fragments ?? [{ start: s.start, end: s.end }]).some((f) => f.start <= cp && cp < f.end);
-    return store.document.spans.filter(inside).sort((x, y) => x.end - x.start - (y.end - y.start));
+    return store.model.document.spans.filter(inside).sort((x, y) => x.end - x.start - (y.end - y.start));
   }
 
   #onClick = (event: MouseEvent): void => {
@@ -202,7 +203,7 @@ export class ArticleView extends StoreElement {
     // Clicking again inside the active span moves to the next span under the pointer
     // (a Person span on the same words as a Speaker span).
     const under = this.#spansAt(at);
-    const current = under.findIndex((s) => s.id === this.store?.activeSpanId);
+    const current = under.findIndex((s) => s.id === this.store?.view.activeSpanId);
     const next = current >= 0 ? under[(current + 1) % under.length] : under[0];
     this.store?.activate(next?.id ?? null);
   };
@@ -237,21 +238,21 @@ export class ArticleView extends StoreElement {
     const handle = event.currentTarget as HTMLElement;
     const span = this.store?.activeSpan;
     const edge = handle.dataset["edge"] === "start" ? "start" : "end";
-    if (span === undefined || this.store?.offsets == null) return;
+    if (span === undefined || this.store?.model.offsets == null) return;
     event.preventDefault();
     handle.setPointerCapture(event.pointerId);
-    this.#drag = { spanId: span.id, edge, to: this.store.offsets.toUtf16(span[edge]) };
+    this.#drag = { spanId: span.id, edge, to: this.store.model.offsets.toUtf16(span[edge]) };
   };
 
   #onHandleMove = (event: PointerEvent): void => {
     const drag = this.#drag;
     const store = this.store;
-    if (drag === null || store?.graphemes == null) return;
+    if (drag === null || store?.model.graphemes == null) return;
     const point = pointAt(event.clientX, event.clientY);
     if (point === null) return;
     const at = this.#offsetOf(point.node, point.offset);
     if (at === null) return;
-    const snapped = snapToGraphemes(store.graphemes, at, at);
+    const snapped = snapToGraphemes(store.model.graphemes, at, at);
     this.#drag = { ...drag, to: drag.edge === "start" ? snapped.start : snapped.end };
     this.#paint();
   };
@@ -261,8 +262,8 @@ export class ArticleView extends StoreElement {
     const store = this.store;
     this.#drag = null;
     (event.currentTarget as HTMLElement).releasePointerCapture(event.pointerId);
-    if (drag === null || store?.offsets == null) return;
-    void store.resize(drag.spanId, drag.edge, store.offsets.toCodePoint(drag.to));
+    if (drag === null || store?.model.offsets == null) return;
+    void store.resize(drag.spanId, drag.edge, store.model.offsets.toCodePoint(drag.to));
   };
 
   #placeCaret(): void {
@@ -307,7 +308,7 @@ export class ArticleView extends StoreElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const text = this.store?.document?.text ?? null;
+    const text = this.store?.model.document?.text ?? null;
     if (text !== this.#paragraphsOf) {
       this.#paragraphs = text === null ? [] : paragraphsOf(text);
       this.#paragraphsOf = text;
@@ -318,13 +319,13 @@ export class ArticleView extends StoreElement {
   /** Bring the highlights (and the handles) up to date with the store. */
   #paint(): void {
     const store = this.store;
-    const labels = store?.project?.labels;
+    const labels = store?.model.project?.labels;
     const signature = JSON.stringify(labels?.map((l) => [l.name, l.kind, l.color]) ?? []);
     if (labels !== undefined && this.#paintedLabels !== signature) {
       this.#painter.setLabels(labels);
       this.#paintedLabels = signature;
     }
-    if (store?.document == null || this.article === null) {
+    if (store?.model.document == null || this.article === null) {
       this.#painter.reset();
       return;
     }
@@ -342,17 +343,18 @@ export class ArticleView extends StoreElement {
     const linked =
       activeSpan === undefined
         ? []
-        : store.document.relations
+        : store.model.document.relations
             .flatMap((r) =>
               r.fromSpanId === activeSpan.id ? [r.toSpanId] : r.toSpanId === activeSpan.id ? [r.fromSpanId] : [],
             )
             .flatMap((id) => {
-              const span = store.span(id);
+              const span = store.model.span(id);
               return span === undefined ? [] : this.#rangesOf(span);
             });
-    const hit = store.found !== null && store.found.documentId === store.document.id ? store.found : null;
+    const hit =
+      store.view.found !== null && store.view.found.documentId === store.model.document.id ? store.view.found : null;
     const found = hit === null ? [] : this.#rangesOf({ start: hit.start, end: hit.end, fragments: null });
-    this.#painter.sync(store.document.spans, (span) => this.#rangesOf(span), active, linked, found);
+    this.#painter.sync(store.model.document.spans, (span) => this.#rangesOf(span), active, linked, found);
     if (hit !== this.#lastFound && found[0] !== undefined) {
       const first = found[0];
       requestAnimationFrame(() => {
@@ -363,7 +365,7 @@ export class ArticleView extends StoreElement {
     requestAnimationFrame(() => {
       this.#placeHandles(active);
     });
-    if (store.activeSpanId !== this.#lastActive && active[0] !== undefined) {
+    if (store.view.activeSpanId !== this.#lastActive && active[0] !== undefined) {
       const first = active[0];
       requestAnimationFrame(() => {
         const rect = first.getBoundingClientRect();
@@ -374,7 +376,7 @@ export class ArticleView extends StoreElement {
         }
       });
     }
-    this.#lastActive = store.activeSpanId;
+    this.#lastActive = store.view.activeSpanId;
   }
 
   protected override updated(): void {
@@ -383,7 +385,7 @@ export class ArticleView extends StoreElement {
 
   protected override render() {
     const store = this.store;
-    const doc = store?.document;
+    const doc = store?.model.document;
     if (store === undefined || doc == null) {
       const [beforeButton, afterButton] = t("importHint").split("{button}");
       return html`<div class="article-empty">

@@ -6,14 +6,14 @@
  * folding and after a leading و or ف. While it is open with changes not saved, leaving the
  * page warns (see `state/drafts.ts`).
  */
-import { LitElement, html, nothing } from "lit";
+import "./cues-dialog.css";
+import { html, nothing } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { DEFAULT_CUES, type CueLemma } from "../../core/preannotate/cues.ts";
-import type { AnnotationStore } from "../state/annotation-store.ts";
 import { storeMessages } from "../state/store.messages.ts";
-import { LocaleController } from "../i18n/locale.ts";
 import { t } from "./cues-dialog.messages.ts";
 import { watchUnsaved } from "../state/drafts.ts";
+import { StoreElement } from "./store-element.ts";
 
 /** The forms typed in a field: separated by commas (`,` or `،`) or line breaks; a form may hold spaces (`وفقا ل`). */
 const formsOf = (s: string) =>
@@ -35,9 +35,8 @@ const comparable = (cues: readonly CueLemma[]) =>
     })),
   );
 
-export class CuesDialog extends LitElement {
-  static override properties = { store: { attribute: false }, cues: { state: true } };
-  declare store: AnnotationStore | undefined;
+export class CuesDialog extends StoreElement {
+  static override properties = { cues: { state: true } };
   /** The list being edited (saved on Save). */
   declare cues: CueLemma[] | null;
   #opener: Element | null = null;
@@ -49,9 +48,7 @@ export class CuesDialog extends LitElement {
 
   constructor() {
     super();
-    this.store = undefined;
     this.cues = null;
-    new LocaleController(this);
   }
 
   override connectedCallback(): void {
@@ -70,10 +67,6 @@ export class CuesDialog extends LitElement {
     this.#unwatch?.();
     this.#unwatch = null;
     super.disconnectedCallback();
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   /** Load the project's list and show the dialog (modal). */
@@ -137,7 +130,7 @@ export class CuesDialog extends LitElement {
         // Refused: say why in the dialog (unsaved edits stay: bindings only write what changed).
         if (ok) this.#close();
         else {
-          this.#refusal = store.status?.kind === "error" ? store.status.text : null;
+          this.#refusal = store.view.status?.kind === "error" ? store.view.status.text : null;
           this.requestUpdate();
         }
       });

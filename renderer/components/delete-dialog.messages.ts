@@ -10,7 +10,7 @@ export const t = defineMessages({
         Number(p["n"]) === 0
           ? "It will be deleted"
           : `It and its ${count(Number(p["n"]), { one: "span", other: "spans" })} will be deleted`
-      } from the project. This cannot be undone, and the undo history is cleared.`,
+      } from the project. Undo (Ctrl+Z) brings it back.`,
     delete: "Delete",
     cancel: "Cancel",
   },
@@ -19,7 +19,7 @@ export const t = defineMessages({
     what: (p) =>
       `${
         Number(p["n"]) === 0 ? "ستُحذف" : `ستُحذف هي و${count(Number(p["n"]), SPANS_AR)}`
-      } من المشروع. لا يمكن التراجع عن ذلك، ويُمحى سجل التراجع.`,
+      } من المشروع. ويعيدها التراجع (Ctrl+Z).`,
     delete: "احذف",
     cancel: "إلغاء",
   },

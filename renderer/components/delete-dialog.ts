@@ -1,8 +1,9 @@
 /**
- * `<qawl-delete-dialog>`: asks before deleting the open document, which cannot be undone
- * (it clears the undo history). A modal `<dialog>` with Cancel focused: Enter or Esc keeps
+ * `<qawl-delete-dialog>`: asks before deleting the open document (a step of the undo history:
+ * Ctrl+Z brings it back). A modal `<dialog>` with Cancel focused: Enter or Esc keeps
  * the document; only Delete, chosen on purpose, deletes it. Focus goes back to what had it.
  */
+import "./delete-dialog.css";
 import { html, nothing } from "lit";
 import { t } from "./delete-dialog.messages.ts";
 import { StoreElement } from "./store-element.ts";
@@ -17,7 +18,7 @@ export class DeleteDialog extends StoreElement {
   /** Ask about the open document (nothing happens when none is open). */
   open(): void {
     const dialog = this.#dialog;
-    if (dialog === null || dialog.open || this.store?.document == null) return;
+    if (dialog === null || dialog.open || this.store?.model.document == null) return;
     this.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.requestUpdate();
     dialog.showModal();
@@ -40,7 +41,7 @@ export class DeleteDialog extends StoreElement {
   };
 
   protected override render() {
-    const doc = this.store?.document;
+    const doc = this.store?.model.document;
     return html`<dialog class="labels-dialog delete-dialog" aria-labelledby="delete-title" @close=${this.#onClose}>
       <h2 id="delete-title">${t("title")}</h2>
       ${

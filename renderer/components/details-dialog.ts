@@ -7,6 +7,7 @@
  * stays open. Esc or Cancel closes it; focus goes back to what had it. While it is open with
  * changes not saved, leaving the page warns (see `state/drafts.ts`).
  */
+import "./details-dialog.css";
 import { html, nothing } from "lit";
 import type { DocumentSummary, OperationInput } from "../../core/contract.ts";
 import { t } from "./details-dialog.messages.ts";
@@ -57,7 +58,7 @@ export class DetailsDialog extends StoreElement {
   /** Show the open document's details (nothing happens when none is open). */
   open(): void {
     const dialog = this.#dialog;
-    const doc = this.store?.document;
+    const doc = this.store?.model.document;
     if (dialog === null || dialog.open || doc == null) return;
     this.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.#initial = fieldsOf(doc);
@@ -116,7 +117,8 @@ export class DetailsDialog extends StoreElement {
         this.#dialog?.close();
         return;
       }
-      this.#error = store.status?.kind === "error" ? store.status.text.replace(/^updateDocument: /u, "") : null;
+      this.#error =
+        store.view.status?.kind === "error" ? store.view.status.text.replace(/^updateDocument: /u, "") : null;
       this.requestUpdate();
     });
   };
@@ -129,7 +131,7 @@ export class DetailsDialog extends StoreElement {
   };
 
   protected override render() {
-    const doc = this.store?.document;
+    const doc = this.store?.model.document;
     const field = (name: Field, type: string, max: number | null, hint?: string) =>
       html`<label class="field details-field"
         ><span>${t(name)}</span>

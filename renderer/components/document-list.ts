@@ -4,6 +4,7 @@
  * Above the list: how many documents are done and how many quotes are confirmed, and
  * filters by status, suggestions, source and published date.
  */
+import "./document-list.css";
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import type { DocumentStatus, DocumentSummary } from "../../core/contract.ts";
@@ -26,7 +27,7 @@ export class DocumentList extends StoreElement {
   /** Spans of a document whose label is of `kind` (suggestions are not counted). */
   #count(store: AnnotationStore, doc: DocumentSummary, kind: string): number {
     return Object.entries(doc.spanCounts)
-      .filter(([label]) => store.label(label)?.kind === kind)
+      .filter(([label]) => store.model.label(label)?.kind === kind)
       .reduce((sum, [, n]) => sum + n, 0);
   }
 
@@ -35,8 +36,8 @@ export class DocumentList extends StoreElement {
     const store = this.store;
     if (store === undefined) return [];
     return activeFilterCount(this.filters) > 0
-      ? store.documents.filter((d) => passes(d, this.filters))
-      : store.documents;
+      ? store.model.documents.filter((d) => passes(d, this.filters))
+      : store.model.documents;
   }
 
   #set(change: Partial<DocumentFilters>): void {
@@ -44,9 +45,9 @@ export class DocumentList extends StoreElement {
   }
 
   #progress(store: AnnotationStore) {
-    const total = store.documents.length;
-    const done = store.documents.filter((d) => d.status === "done").length;
-    const quotes = store.documents.reduce((sum, d) => sum + this.#count(store, d, "quote"), 0);
+    const total = store.model.documents.length;
+    const done = store.model.documents.filter((d) => d.status === "done").length;
+    const quotes = store.model.documents.reduce((sum, d) => sum + this.#count(store, d, "quote"), 0);
     const text = t("progressText", { done, total });
     return html`<div class="doc-progress">
       <div class="doc-progress-done">
@@ -147,7 +148,7 @@ export class DocumentList extends StoreElement {
   protected override render() {
     const store = this.store;
     if (store === undefined) return nothing;
-    const total = store.documents.length;
+    const total = store.model.documents.length;
     const filtering = activeFilterCount(this.filters) > 0;
     const shown = this.visible();
     return html`<h2 id="documents-heading">${t("documents")} <span class="count">${total}</span></h2>
@@ -155,7 +156,7 @@ export class DocumentList extends StoreElement {
       <p class="doc-filter-count" aria-live="polite">${filtering ? t("shown", { shown: shown.length, total }) : ""}</p>
       <ul class="document-list" aria-label=${t("documents")}>
         ${shown.map((doc) => {
-          const current = store.document?.id === doc.id;
+          const current = store.model.document?.id === doc.id;
           return html`<li>
             <button
               type="button"

@@ -4,6 +4,7 @@
  * documents (each opens its place in the article), and lets it be renamed, retyped, given
  * aliases and a Wikidata id, or merged into another entity.
  */
+import "./entity-panel.css";
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import type { EntityDetail } from "../../core/contract.ts";
@@ -15,7 +16,7 @@ import { t } from "./entity-panel.messages.ts";
 
 /** An entity's type (a label's name, `PER`) as the interface shows that label (`Person`, `شخص`). */
 function typeName(store: AnnotationStore, type: string): string {
-  const label = store.project?.labels.find((l) => l.name === type);
+  const label = store.model.project?.labels.find((l) => l.name === type);
   return label === undefined ? type : labelDisplayName(label);
 }
 
@@ -36,11 +37,11 @@ export class EntityPanel extends StoreElement {
   }
 
   #detail(store: AnnotationStore, entity: EntityDetail) {
-    const others = store.entities.filter((e) => e.id !== entity.id);
+    const others = store.model.entities.filter((e) => e.id !== entity.id);
     const byDocument = new Map<number, EntityDetail["mentions"]>();
     for (const m of entity.mentions) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
     const label = (name: string) => {
-      const l = store.label(name);
+      const l = store.model.label(name);
       return l === undefined ? name : labelDisplayName(l);
     };
     return html`<button type="button" class="link back" @click=${() => void store.showEntity(null)}>
@@ -127,16 +128,16 @@ export class EntityPanel extends StoreElement {
   protected override render() {
     const store = this.store;
     if (store === undefined) return nothing;
-    if (store.entity !== null) return this.#detail(store, store.entity);
+    if (store.view.entity !== null) return this.#detail(store, store.view.entity);
     const [beforeKey, afterKey] = t("noEntities").split("{key}");
-    return html`<h2>${t("entities")} <span class="count">${store.entities.length}</span></h2>
+    return html`<h2>${t("entities")} <span class="count">${store.model.entities.length}</span></h2>
       ${
-        store.entities.length === 0
+        store.model.entities.length === 0
           ? html`<p class="muted">${beforeKey}<kbd dir="ltr">⇧E</kbd>${afterKey}</p>`
           : nothing
       }
       <ul class="entity-list" aria-label=${t("entities")}>
-        ${store.entities.map(
+        ${store.model.entities.map(
           (e) =>
             html`<li>
               <button type="button" class="entity-item" @click=${() => void store.showEntity(e.id)}>

@@ -1,27 +1,11 @@
 /** Messages of the Export dialog, in English and Arabic. */
 import { count, defineMessages } from "../i18n/messages.ts";
 
-/** Latin text (file names, extensions) kept left to right inside an Arabic message. */
-const ltr = (text: string) => `\u2066${text}\u2069`;
-
 export const t = defineMessages({
   en: {
     title: "Export",
     format: "Format",
-    "format-jsonl": "Qawl JSONL — everything, to re-import or process",
-    "format-text": "Plain text (the documents' text only)",
-    "format-brat": "brat standoff (.txt, .ann, annotation.conf)",
-    "format-conll": "CoNLL / IOB2 (one tag column per layer)",
-    "format-doccano": "doccano JSONL",
-    "format-labelstudio": "Label Studio JSON",
-    "format-spacy": "spaCy (JSONL and a .spacy DocBin)",
-    "format-hf": "HuggingFace token classification",
-    "format-webanno": "WebAnno TSV 3.3 (INCEpTION)",
-    "format-quotes-csv": "Quotes table, CSV",
-    "format-quotes-xlsx": "Quotes table, Excel",
     layout: "Layout",
-    layoutRelations: "relation extraction (entities and relations)",
-    layoutSpans: "sequence labeling (labels only)",
     documents: "Documents",
     thisDocument: "This document",
     thisDocumentTitled: "This document ({title})",
@@ -43,20 +27,7 @@ export const t = defineMessages({
   ar: {
     title: "تصدير",
     format: "الصيغة",
-    "format-jsonl": "Qawl JSONL — كل شيء، لإعادة الاستيراد أو للمعالجة",
-    "format-text": "نص عادي (نص الوثائق فقط)",
-    "format-brat": `brat standoff (${ltr(".txt")} و${ltr(".ann")} و${ltr("annotation.conf")})`,
-    "format-conll": "CoNLL / IOB2 (عمود وسوم لكل طبقة)",
-    "format-doccano": "doccano JSONL",
-    "format-labelstudio": "Label Studio JSON",
-    "format-spacy": "spaCy (JSONL وملف DocBin بامتداد ‎.spacy)",
-    "format-hf": "تصنيف الرموز لـ HuggingFace",
-    "format-webanno": "WebAnno TSV 3.3 (INCEpTION)",
-    "format-quotes-csv": "جدول الاقتباسات، CSV",
-    "format-quotes-xlsx": "جدول الاقتباسات، Excel",
     layout: "التخطيط",
-    layoutRelations: "استخراج العلاقات (الكيانات والعلاقات)",
-    layoutSpans: "وسم التسلسلات (التسميات فقط)",
     documents: "الوثائق",
     thisDocument: "هذه الوثيقة",
     thisDocumentTitled: "هذه الوثيقة ({title})",

@@ -3,17 +3,16 @@
  * any format Qawl writes; a format with several files downloads as a zip. The loss report —
  * what the format could not hold, per document — is shown after the download.
  */
+import "./export-dialog.css";
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import { strToU8, zipSync } from "fflate";
 import type { ExportResult } from "../../core/contract.ts";
-import { EXPORT_FORMATS, type ExportFormat } from "../../core/export-formats.ts";
+import type { ExportFormat, ExportVariant } from "../../core/formats/registry.ts";
 import { excerpt, isolate } from "../format.ts";
+import { exportFormatOptions, variantOptions } from "../i18n/formats.ts";
 import { lossText } from "../i18n/losses.ts";
 import { t } from "./export-dialog.messages.ts";
-
-/** Formats offered, in the contract's order; each is described by its `format-…` message. */
-const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS;
 
 type Scope = "document" | "all" | "done" | "chosen";
 
@@ -46,7 +45,8 @@ export class ExportDialog extends StoreElement {
   declare format: ExportFormat;
   declare scope: Scope;
   declare result: ExportResult | null;
-  #variant: "relations" | "spans" = "relations";
+  /** The layout of the chosen format, for a format with several (the registry's `variants`). */
+  #variant: ExportVariant | undefined = undefined;
   /** Documents ticked for the "chosen" scope. */
   readonly #chosen = new Set<number>();
 
@@ -60,7 +60,7 @@ export class ExportDialog extends StoreElement {
   /** Show the dialog (modal), scoped to the open document when there is one. */
   open(): void {
     this.result = null;
-    this.scope = this.store?.document == null ? "all" : this.scope;
+    this.scope = this.store?.model.document == null ? "all" : this.scope;
     this.querySelector("dialog")?.showModal();
   }
 
@@ -68,10 +68,10 @@ export class ExportDialog extends StoreElement {
     const store = this.store;
     if (store === undefined) return;
     const ids =
-      this.scope === "document" && store.document !== null
-        ? [store.document.id]
+      this.scope === "document" && store.model.document !== null
+        ? [store.model.document.id]
         : this.scope === "done"
-          ? store.documents.filter((d) => d.status === "done").map((d) => d.id)
+          ? store.model.documents.filter((d) => d.status === "done").map((d) => d.id)
           : this.scope === "chosen"
             ? [...this.#chosen]
             : undefined;
@@ -79,7 +79,7 @@ export class ExportDialog extends StoreElement {
       store.notify("error", () => (this.scope === "chosen" ? t("tickDocuments") : t("noneDone")));
       return;
     }
-    const result = await store.exportDocuments(this.format, ids, this.format === "doccano" ? this.#variant : undefined);
+    const result = await store.exportDocuments(this.format, ids, this.#variant);
     if (result === null) return;
     const single = result.files.length === 1 ? result.files[0] : undefined;
     if (single !== undefined) download(single.path, single.mediaType, bytesOf(single));
@@ -124,26 +124,28 @@ export class ExportDialog extends StoreElement {
         <select
           @change=${(e: Event) => {
             this.format = (e.target as HTMLSelectElement).value as ExportFormat;
+            this.#variant = variantOptions(this.format)[0]?.value;
             this.result = null;
           }}
         >
-          ${FORMATS.map(
-            (value) =>
-              html`<option value=${value} ?selected=${value === this.format}>${t(`format-${value}` as const)}</option>`,
+          ${exportFormatOptions().map(
+            ({ value, name }) => html`<option value=${value} ?selected=${value === this.format}>${name}</option>`,
           )}
         </select></label
       >
       ${
-        this.format === "doccano"
+        variantOptions(this.format).length > 0
           ? html`<label class="field"
               ><span>${t("layout")}</span>
               <select
                 @change=${(e: Event) => {
-                  this.#variant = (e.target as HTMLSelectElement).value as "relations" | "spans";
+                  this.#variant = (e.target as HTMLSelectElement).value as ExportVariant;
                 }}
               >
-                <option value="relations">${t("layoutRelations")}</option>
-                <option value="spans">${t("layoutSpans")}</option>
+                ${variantOptions(this.format).map(
+                  ({ value, name }) =>
+                    html`<option value=${value} ?selected=${value === this.#variant}>${name}</option>`,
+                )}
               </select></label
             >`
           : nothing
@@ -154,12 +156,12 @@ export class ExportDialog extends StoreElement {
           [
             [
               "document",
-              store?.document == null
+              store?.model.document == null
                 ? t("thisDocument")
-                : t("thisDocumentTitled", { title: isolate(excerpt(store.document.title)) }),
+                : t("thisDocumentTitled", { title: isolate(excerpt(store.model.document.title)) }),
             ],
-            ["all", t("allDocuments", { n: store?.documents.length ?? 0 })],
-            ["done", t("doneDocuments", { n: store?.documents.filter((d) => d.status === "done").length ?? 0 })],
+            ["all", t("allDocuments", { n: store?.model.documents.length ?? 0 })],
+            ["done", t("doneDocuments", { n: store?.model.documents.filter((d) => d.status === "done").length ?? 0 })],
             ["chosen", t("chosenDocuments")],
           ] as const
         ).map(
@@ -169,7 +171,7 @@ export class ExportDialog extends StoreElement {
                 type="radio"
                 name="scope"
                 value=${value}
-                ?disabled=${value === "document" && store?.document == null}
+                ?disabled=${value === "document" && store?.model.document == null}
                 .checked=${this.scope === value}
                 @change=${() => {
                   this.scope = value;
@@ -182,7 +184,7 @@ export class ExportDialog extends StoreElement {
       ${
         this.scope === "chosen"
           ? html`<ul class="chosen" aria-label=${t("documentsToExport")}>
-              ${(store?.documents ?? []).map(
+              ${(store?.model.documents ?? []).map(
                 (d) =>
                   html`<li>
                     <label

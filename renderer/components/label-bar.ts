@@ -3,6 +3,7 @@
  * label's display name, shows its key, and declares it with `aria-keyshortcuts`. A click
  * labels the current selection (or relabels the active span), exactly as the key does.
  */
+import "./label-bar.css";
 import { html } from "lit";
 import { StoreElement } from "./store-element.ts";
 import { ariaKeyShortcut } from "../keys.ts";
@@ -16,7 +17,7 @@ export class LabelBar extends StoreElement {
   }
 
   protected override render() {
-    const labels = this.store?.labels ?? [];
+    const labels = this.store?.model.labels ?? [];
     return html`<div role="toolbar" aria-label=${t("toolbar")} class="label-bar">
       ${labels.map((l, i) => {
         const name = labelDisplayName(l);
@@ -34,7 +35,7 @@ export class LabelBar extends StoreElement {
             this.#apply(l.name);
           }}
         >
-          <span class="swatch ${labelColorClass(this.store?.labelIndex(l.name) ?? i)}"></span
+          <span class="swatch ${labelColorClass(this.store?.model.labelIndex(l.name) ?? i)}"></span
           ><span class="label-name">${name}</span>${l.key === null ? "" : html`<kbd aria-hidden="true">${l.key}</kbd>`}
         </button>`;
       })}

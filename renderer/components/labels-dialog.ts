@@ -4,6 +4,7 @@
  * offered) or bring it back, and add new labels. While it is open with a row changed and not
  * saved (or a new label half typed), leaving the page warns (see `state/drafts.ts`).
  */
+import "./labels-dialog.css";
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import type { LabelView } from "../../core/contract.ts";
@@ -51,7 +52,7 @@ export class LabelsDialog extends StoreElement {
   #unsaved(): boolean {
     const dialog = this.querySelector("dialog");
     if (dialog?.open !== true) return false;
-    const labels = this.store?.project?.labels ?? [];
+    const labels = this.store?.model.project?.labels ?? [];
     // The labels' rows in order, then the form that adds one.
     return [...dialog.querySelectorAll<HTMLFormElement>("form.label-row")].some((form, i) => {
       const data = new FormData(form);
@@ -69,6 +70,7 @@ export class LabelsDialog extends StoreElement {
   /** Show the dialog (modal). */
   open(): void {
     this.querySelector("dialog")?.showModal();
+    void this.store?.countLabels();
   }
 
   #saveRow(label: LabelView, form: HTMLFormElement): void {
@@ -99,8 +101,8 @@ export class LabelsDialog extends StoreElement {
   }
 
   protected override render() {
-    const labels = this.store?.project?.labels ?? [];
-    const status = this.store?.status;
+    const labels = this.store?.model.project?.labels ?? [];
+    const status = this.store?.view.status;
     return html`<dialog class="labels-dialog" aria-labelledby="labels-title">
       <h2 id="labels-title">${t("title")}</h2>
       <p class="muted">${t("help")}</p>

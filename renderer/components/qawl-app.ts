@@ -7,13 +7,16 @@
  *
  * Files dropped anywhere on the window are imported.
  */
+import "./qawl-app.css";
+import { ContextProvider } from "@lit/context";
 import { LitElement, html, nothing } from "lit";
 import type { Connection } from "../api/index.ts";
 import { AnnotationStore, type ImportFormat } from "../state/annotation-store.ts";
-import { IMPORT_FORMATS as READ_FORMATS } from "../../core/import-formats.ts";
+import { storeContext } from "../state/store-context.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
 import { changeText } from "../i18n/changes.ts";
+import { IMPORT_FILE_ACCEPT, importFormatOptions } from "../i18n/formats.ts";
 import { LocaleController } from "../i18n/locale.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { isTypingTarget, matchesKey } from "../keys.ts";
@@ -42,6 +45,7 @@ import "./labels-dialog.ts";
 import "./search-panel.ts";
 import "./settings-dialog.ts";
 import "./shortcut-sheet.ts";
+import "./job-progress.ts";
 import "./span-panel.ts";
 
 /** Encodings offered for import: WHATWG labels and their names ("" is strict UTF-8). */
@@ -55,23 +59,10 @@ const ENCODINGS: readonly (readonly [string, () => string])[] = [
 
 const SNAP_WORDS_KEY = "qawl.snapWords";
 
-/** Import formats offered (docs/formats.md), with their names in the interface language. */
-const IMPORT_FORMAT_NAMES: Record<ImportFormat, () => string> = {
-  auto: () => t("formatAuto"),
-  text: () => t("formatText"),
-  html: () => t("formatHtml"),
-  docx: () => "Word (.docx)",
-  pdf: () => "PDF",
-  jsonl: () => "Qawl JSONL",
-  conll: () => "CoNLL / IOB",
-  brat: () => "brat (.txt + .ann)",
-  doccano: () => "doccano JSONL",
-  labelstudio: () => "Label Studio JSON",
-};
-/** Every format Qawl reads, in the list's order (core/import-formats.ts), after `auto`. */
-const IMPORT_FORMATS: readonly (readonly [ImportFormat, () => string])[] = (["auto", ...READ_FORMATS] as const).map(
-  (f) => [f, IMPORT_FORMAT_NAMES[f]] as const,
-);
+/** The import menu: `auto`, then every format Qawl reads (the registry's, `renderer/i18n/formats.ts`). */
+function importFormatMenu(): { value: ImportFormat; name: string }[] {
+  return [{ value: "auto", name: t("formatAuto") }, ...importFormatOptions()];
+}
 
 export class QawlApp extends LitElement {
   static override properties = {
@@ -88,6 +79,8 @@ export class QawlApp extends LitElement {
   /** Widen selections to whole words (proclitics peeled). */
   declare snapWords: boolean;
   store: AnnotationStore | undefined;
+  /** Gives the store to every component under this one (see `state/store-context.ts`). */
+  readonly #provider = new ContextProvider(this, { context: storeContext });
 
   constructor() {
     super();
@@ -106,9 +99,10 @@ export class QawlApp extends LitElement {
 
   /** Attach to a host connection and load the project. */
   async start(connection: Connection): Promise<void> {
-    this.store = new AnnotationStore(connection.api);
+    this.store = new AnnotationStore(connection.api, connection.onEffects);
+    this.#provider.setValue(this.store);
     connection.onProjectChanged(() => {
-      void this.store?.reload();
+      void this.store?.catchUp();
     });
     this.requestUpdate();
     await this.store.init();
@@ -151,12 +145,12 @@ export class QawlApp extends LitElement {
     const store = this.store;
     const article = this.#article;
     if (store === undefined || article === null) return;
-    if (store.document === null) {
+    if (store.model.document === null) {
       store.notify("error", () => t("openDocumentFirst"));
       return;
     }
     const extent = article.selectionExtent({
-      trimPunctuation: store.label(label)?.kind !== "quote",
+      trimPunctuation: store.model.label(label)?.kind !== "quote",
       snapWords: this.snapWords,
     });
     if (extent !== null) {
@@ -173,7 +167,7 @@ export class QawlApp extends LitElement {
       if (span !== null && unchanged) article.placeCaretAt(span.end);
       return;
     }
-    if (store.activeSpanId !== null) {
+    if (store.view.activeSpanId !== null) {
       await store.relabelActive(label);
       return;
     }
@@ -184,7 +178,7 @@ export class QawlApp extends LitElement {
   async addFragment(): Promise<void> {
     const store = this.store;
     const quote = store?.activeSpan;
-    if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
+    if (store === undefined || quote === undefined || store.model.kindOf(quote) !== "quote") {
       store?.notify("error", () => t("quoteThenRest"));
       return;
     }
@@ -200,7 +194,7 @@ export class QawlApp extends LitElement {
   #resizeActive(event: KeyboardEvent): void {
     const store = this.store;
     if (store === undefined) return;
-    const rtl = store.document?.lang === "ar";
+    const rtl = store.model.document?.lang === "ar";
     const forward = (event.key === "ArrowLeft") === rtl;
     void store.nudgeActive(
       event.shiftKey ? "start" : "end",
@@ -213,11 +207,11 @@ export class QawlApp extends LitElement {
   async #linkNearest(type: "attributed_to" | "cue"): Promise<void> {
     const store = this.store;
     const quote = store?.activeSpan;
-    if (store === undefined || quote === undefined || store.kindOf(quote) !== "quote") {
+    if (store === undefined || quote === undefined || store.model.kindOf(quote) !== "quote") {
       store?.notify("error", () => t("quoteFirst"));
       return;
     }
-    const nearest = store.nearestSpan(quote, type === "attributed_to" ? "speaker" : "cue");
+    const nearest = store.model.nearestSpan(quote, type === "attributed_to" ? "speaker" : "cue");
     if (nearest === undefined) {
       store.notify("error", () => (type === "cue" ? t("noCueSpan") : t("noSpeakerSpan")));
       return;
@@ -230,17 +224,17 @@ export class QawlApp extends LitElement {
     const store = this.store;
     const span = store?.activeSpan;
     if (store === undefined || span === undefined) return;
-    const kind = store.kindOf(span);
+    const kind = store.model.kindOf(span);
     if (kind !== "speaker" && kind !== "entity") {
       store.notify("error", () => t("onlySpeakersAndNames"));
       return;
     }
-    const linked = store.entityById(span.entityId);
+    const linked = store.model.entityById(span.entityId);
     if (linked !== undefined) {
       store.notify("info", () => t("alreadyRefers", { name: isolate(linked.name) }));
       return;
     }
-    const match = store.candidates[0];
+    const match = store.view.candidates[0];
     if (match !== undefined) await store.linkEntity(span.id, match.id);
     else await store.createEntityFrom(span.id);
   }
@@ -256,7 +250,7 @@ export class QawlApp extends LitElement {
       carryOver: () => {
         store.whenSettled(() => {
           const quote = store.activeSpan;
-          if (quote !== undefined && store.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
+          if (quote !== undefined && store.model.kindOf(quote) === "quote") void store.carryOverSpeaker(quote.id);
           else store.notify("error", () => t("quoteFirst"));
         });
       },
@@ -276,11 +270,11 @@ export class QawlApp extends LitElement {
       },
       nextPanel: () => {
         const order = ["spans", "entities", "search"] as const;
-        store.showPanel(order[(order.indexOf(store.panel) + 1) % order.length] ?? "spans");
+        store.showPanel(order[(order.indexOf(store.view.panel) + 1) % order.length] ?? "spans");
       },
       visibleDocuments: () => {
         const list = this.querySelector<DocumentList>("qawl-document-list");
-        return list?.visible() ?? store.documents;
+        return list?.visible() ?? store.model.documents;
       },
     };
   }
@@ -293,7 +287,7 @@ export class QawlApp extends LitElement {
         this.querySelector<HTMLInputElement>("#import-input")?.click();
         break;
       case "export":
-        if (store !== undefined && store.documents.length > 0)
+        if (store !== undefined && store.model.documents.length > 0)
           this.querySelector<ExportDialog>("qawl-export-dialog")?.open();
         break;
       case "labels":
@@ -335,7 +329,7 @@ export class QawlApp extends LitElement {
         return;
       }
     }
-    const retired = store.project?.labels.find((l) => l.retired && l.key !== null && matchesKey(event, l.key));
+    const retired = store.model.project?.labels.find((l) => l.retired && l.key !== null && matchesKey(event, l.key));
     if (retired !== undefined) {
       store.notify("error", () => t("labelRetired", { name: labelDisplayName(retired) }));
     }
@@ -386,8 +380,8 @@ export class QawlApp extends LitElement {
 
   protected override render() {
     const store = this.store;
-    const status = store?.status;
-    const history = store?.history;
+    const status = store?.view.status;
+    const history = store?.model.history;
     return html`<header class="toolbar">
         <span class="brand" lang="ar">قول <span lang="en">Qawl</span></span>
         <label class="button" for="import-input" aria-keyshortcuts="Shift+I">${t("import")}</label>
@@ -396,6 +390,7 @@ export class QawlApp extends LitElement {
           class="visually-hidden"
           type="file"
           multiple
+          accept=${IMPORT_FILE_ACCEPT}
           aria-label=${t("importArticles")}
           @change=${this.#onFilesChosen}
         />
@@ -415,9 +410,9 @@ export class QawlApp extends LitElement {
               this.importFormat = (e.target as HTMLSelectElement).value as ImportFormat;
             }}
           >
-            ${IMPORT_FORMATS.map(
-              ([value, name]) =>
-                html`<option value=${value} ?selected=${this.importFormat === value}>${name()}</option>`,
+            ${importFormatMenu().map(
+              ({ value, name }) =>
+                html`<option value=${value} ?selected=${this.importFormat === value}>${name}</option>`,
             )}
           </select></label
         >
@@ -437,7 +432,7 @@ export class QawlApp extends LitElement {
           type="button"
           class="button"
           aria-keyshortcuts="Shift+O"
-          ?disabled=${store === undefined || store.documents.length === 0}
+          ?disabled=${store === undefined || store.model.documents.length === 0}
           @click=${() => {
             this.open("export");
           }}
@@ -449,7 +444,7 @@ export class QawlApp extends LitElement {
           class="button"
           aria-keyshortcuts="Shift+P"
           title=${t("preannotateTitle")}
-          ?disabled=${store?.document == null}
+          ?disabled=${store?.model.document == null}
           @click=${() => {
             if (store !== undefined) void preannotate(store);
           }}
@@ -532,24 +527,23 @@ export class QawlApp extends LitElement {
           ${t("snapWords")}</label
         >
         <qawl-label-bar
-          .store=${store}
           @apply-label=${(e: CustomEvent<{ label: string }>) => {
             void this.applyLabel(e.detail.label);
           }}
         ></qawl-label-bar>
       </header>
       <nav class="documents" aria-label=${t("documents")}>
-        <qawl-document-list .store=${store}></qawl-document-list>
+        <qawl-document-list></qawl-document-list>
       </nav>
-      <main class="reader"><qawl-article .store=${store}></qawl-article></main>
-      <aside class="side" aria-label=${t(store?.panel ?? "spans")}>
+      <main class="reader"><qawl-article></qawl-article></main>
+      <aside class="side" aria-label=${t(store?.view.panel ?? "spans")}>
         <div class="tabs" role="tablist" aria-label=${t("sidePanel")} aria-keyshortcuts="Shift+T">
           ${(["spans", "entities", "search"] as const).map(
             (panel) =>
               html`<button
                 type="button"
                 role="tab"
-                aria-selected=${store?.panel === panel ? "true" : "false"}
+                aria-selected=${store?.view.panel === panel ? "true" : "false"}
                 @click=${() => {
                   if (panel === "search") this.open("search");
                   else store?.showPanel(panel);
@@ -560,33 +554,34 @@ export class QawlApp extends LitElement {
           )}
         </div>
         ${
-          store?.panel === "entities"
-            ? html`<qawl-entity-panel .store=${store}></qawl-entity-panel>`
-            : store?.panel === "search"
-              ? html`<qawl-search-panel .store=${store}></qawl-search-panel>`
-              : html`<qawl-span-panel .store=${store} @add-fragment=${() => void this.addFragment()}></qawl-span-panel>`
+          store?.view.panel === "entities"
+            ? html`<qawl-entity-panel></qawl-entity-panel>`
+            : store?.view.panel === "search"
+              ? html`<qawl-search-panel></qawl-search-panel>`
+              : html`<qawl-span-panel @add-fragment=${() => void this.addFragment()}></qawl-span-panel>`
         }
       </aside>
       <footer class="statusbar">
         <p role="status" class=${status?.kind === "error" ? "error" : ""}>${status?.text ?? ""}</p>
         ${
-          store?.progress == null
+          store?.view.progress == null
             ? nothing
             : html`<progress
                 aria-label=${t("readingFiles")}
-                max=${store.progress.total}
-                .value=${store.progress.done}
+                max=${store.view.progress.total}
+                .value=${store.view.progress.done}
               ></progress>`
         }
         <p class="hint">${t("hint")}</p>
       </footer>
-      <qawl-labels-dialog .store=${store}></qawl-labels-dialog>
-      <qawl-export-dialog .store=${store}></qawl-export-dialog>
-      <qawl-delete-dialog .store=${store}></qawl-delete-dialog>
-      <qawl-details-dialog .store=${store}></qawl-details-dialog>
-      <qawl-cues-dialog .store=${store}></qawl-cues-dialog>
+      <qawl-labels-dialog></qawl-labels-dialog>
+      <qawl-export-dialog></qawl-export-dialog>
+      <qawl-delete-dialog></qawl-delete-dialog>
+      <qawl-details-dialog></qawl-details-dialog>
+      <qawl-cues-dialog></qawl-cues-dialog>
       <qawl-settings-dialog></qawl-settings-dialog>
       <qawl-shortcut-sheet></qawl-shortcut-sheet>
+      <qawl-job-progress></qawl-job-progress>
       ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true">${t("dropArticles")}</div>` : nothing}`;
   }
 }

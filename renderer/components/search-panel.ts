@@ -4,6 +4,7 @@
  * ("everything Lavrov said") — narrowed by label and document status. Choosing a hit opens
  * its document with the hit highlighted (and its span active when it is one).
  */
+import "./search-panel.css";
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import type { SearchHit } from "../../core/contract.ts";
@@ -48,8 +49,8 @@ export class SearchPanel extends StoreElement {
   protected override render() {
     const store = this.store;
     if (store === undefined) return nothing;
-    const q = store.searchQuery;
-    const result = store.searchResult;
+    const q = store.view.searchQuery;
+    const result = store.view.searchResult;
     return html`<h2 id="search-heading">${t("search")}</h2>
       <form
         class="search-form"
@@ -89,7 +90,7 @@ export class SearchPanel extends StoreElement {
           ><span>${t("label")}</span>
           <select name="label">
             <option value="" ?selected=${q.label === ""}>${t("any")}</option>
-            ${store.labels.map((l) => html`<option value=${l.name} ?selected=${q.label === l.name}>${labelDisplayName(l)}</option>`)}
+            ${store.model.labels.map((l) => html`<option value=${l.name} ?selected=${q.label === l.name}>${labelDisplayName(l)}</option>`)}
           </select></label
         >
         <label class="field"

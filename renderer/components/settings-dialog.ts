@@ -4,6 +4,7 @@
  * through it, the arrow keys choose among the languages, Esc or Close closes it, and focus
  * goes back to whatever had it when the dialog opened.
  */
+import "./settings-dialog.css";
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import {
   applyLocale,

@@ -2,6 +2,7 @@
  * `<qawl-shortcut-sheet>`: every keyboard shortcut of the window (`?`), grouped, from the
  * same table the key handler uses — so the sheet lists exactly the keys that work.
  */
+import "./shortcut-sheet.css";
 import { LitElement, html } from "lit";
 import type { Shortcut } from "../shortcuts.ts";
 import { LocaleController } from "../i18n/locale.ts";

@@ -6,6 +6,7 @@
  * left (blur, Esc); while it is typed, a draft is kept in `localStorage` and comes back when
  * the span's note is shown again (see `state/drafts.ts`), and leaving the page warns.
  */
+import "./span-panel.css";
 import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import { guard } from "lit/directives/guard.js";
@@ -54,41 +55,41 @@ export class SpanPanel extends StoreElement {
   /** Whether the open note field holds text that is not the span's saved note. */
   #noteUnsaved(): boolean {
     const field = this.querySelector<HTMLTextAreaElement>("textarea.note");
-    const id = this.store?.activeSpanId;
-    const span = id == null ? undefined : this.store?.span(id);
+    const id = this.store?.view.activeSpanId;
+    const span = id == null ? undefined : this.store?.model.span(id);
     return field !== null && span !== undefined && field.value !== (span.note ?? "");
   }
 
   /** Save a note as today (one undoable step), then forget its draft once the project holds it. */
   async #saveNote(store: AnnotationStore, spanId: number, text: string): Promise<void> {
-    const projectPath = store.project?.path ?? "";
+    const projectPath = store.model.project?.path ?? "";
     await store.setNote(spanId, text);
-    const saved = store.span(spanId)?.note ?? "";
+    const saved = store.model.span(spanId)?.note ?? "";
     if (saved === (text.trim() === "" ? "" : text)) clearNoteDraft(projectPath, spanId);
   }
 
   /** Whether a span passes the list's filter (the active span always does). */
   #shown(store: AnnotationStore, span: SpanView): boolean {
-    if (this.filter === "all" || span.id === store.activeSpanId) return true;
+    if (this.filter === "all" || span.id === store.view.activeSpanId) return true;
     if (this.filter === "suggested") return span.suggested !== null;
     if (this.filter === "unlinked") {
-      if (store.kindOf(span) !== "quote") return false;
-      const types = new Set(store.relationsFrom(span.id).map((r) => r.type));
+      if (store.model.kindOf(span) !== "quote") return false;
+      const types = new Set(store.model.relationsFrom(span.id).map((r) => r.type));
       return !types.has("attributed_to") || !types.has("cue");
     }
     return span.label === this.filter;
   }
 
   #quoteControls(store: AnnotationStore, span: SpanView) {
-    const doc = store.document;
-    const label = store.label(span.label);
+    const doc = store.model.document;
+    const label = store.model.label(span.label);
     if (doc === null || label === undefined) return nothing;
-    const relationControls = (store.project?.relationTypes ?? [])
+    const relationControls = (store.model.project?.relationTypes ?? [])
       .filter((type) => type.fromKind === label.kind)
       .map((type) => {
-        const current = store.relationsFrom(span.id).find((r) => r.type === type.name);
-        const targets = doc.spans.filter((s) => store.kindOf(s) === type.toKind);
-        const carried = current?.toEntityId != null ? store.entityById(current.toEntityId) : undefined;
+        const current = store.model.relationsFrom(span.id).find((r) => r.type === type.name);
+        const targets = doc.spans.filter((s) => store.model.kindOf(s) === type.toKind);
+        const carried = current?.toEntityId != null ? store.model.entityById(current.toEntityId) : undefined;
         return html`<label class="field"
           ><span>${relationDisplayName(type)}</span>
           <select
@@ -121,7 +122,7 @@ export class SpanPanel extends StoreElement {
         >`;
       });
     const pieces = span.fragments?.length ?? 1;
-    const stale = store.staleCarryOver(span);
+    const stale = store.model.staleCarryOver(span);
     return html`${relationControls}
       ${
         stale === undefined
@@ -186,14 +187,14 @@ export class SpanPanel extends StoreElement {
   }
 
   #linkNearest(store: AnnotationStore, quote: SpanView, type: "attributed_to" | "cue"): void {
-    const nearest = store.nearestSpan(quote, type === "cue" ? "cue" : "speaker");
+    const nearest = store.model.nearestSpan(quote, type === "cue" ? "cue" : "speaker");
     if (nearest === undefined) store.notify("error", () => t(type === "cue" ? "noCueSpan" : "noSpeakerSpan"));
     else void store.link(quote.id, type, nearest.id);
   }
 
   #entityControls(store: AnnotationStore, span: SpanView) {
-    const entity = store.entityById(span.entityId);
-    const candidate = store.candidates[0];
+    const entity = store.model.entityById(span.entityId);
+    const candidate = store.view.candidates[0];
     return html`<label class="field"
         ><span>${t("entity")}</span>
         <select
@@ -205,7 +206,7 @@ export class SpanPanel extends StoreElement {
           }}
         >
           <option value="" ?selected=${span.entityId === null}>${t("none")}</option>
-          ${store.entities.map(
+          ${store.model.entities.map(
             (e) =>
               html`<option
                 value=${e.id}
@@ -243,9 +244,9 @@ export class SpanPanel extends StoreElement {
   }
 
   #details(store: AnnotationStore, span: SpanView) {
-    const label = store.label(span.label);
+    const label = store.model.label(span.label);
     if (label === undefined) return nothing;
-    const projectPath = store.project?.path ?? "";
+    const projectPath = store.model.project?.path ?? "";
     // A note typed before the tab was closed (or the page reloaded), not saved yet.
     const stored = readNoteDraft(projectPath, span);
     const draft = stored === null || stored === (span.note ?? "") ? null : stored;
@@ -294,14 +295,15 @@ export class SpanPanel extends StoreElement {
   }
 
   #links(store: AnnotationStore, span: SpanView) {
-    const links = store.relationsFrom(span.id);
-    const entity = store.entityById(span.entityId);
+    const links = store.model.relationsFrom(span.id);
+    const entity = store.model.entityById(span.entityId);
     if (links.length === 0 && entity === undefined && span.note === null) return nothing;
     return html`<p class="span-links">
       ${links.map((r) => {
-        const type = store.project?.relationTypes.find((rt) => rt.name === r.type);
+        const type = store.model.project?.relationTypes.find((rt) => rt.name === r.type);
         const name = type === undefined ? r.type : relationDisplayName(type);
-        const to = r.toSpanId === null ? store.entityById(r.toEntityId)?.name : store.span(r.toSpanId)?.text;
+        const to =
+          r.toSpanId === null ? store.model.entityById(r.toEntityId)?.name : store.model.span(r.toSpanId)?.text;
         return html`<span class="link-item"
           >${name}: <bdi>${to === undefined ? "?" : excerpt(to, 32)}</bdi>${
             r.toEntityId === null ? nothing : t("carriedOver")
@@ -315,7 +317,7 @@ export class SpanPanel extends StoreElement {
 
   protected override render() {
     const store = this.store;
-    const doc = store?.document;
+    const doc = store?.model.document;
     if (store === undefined || doc == null)
       return html`<h2>${t("spans")}</h2>
         <p class="muted">${t("noDocument")}</p>`;
@@ -336,7 +338,7 @@ export class SpanPanel extends StoreElement {
                 <option value="all">${t("allSpans")}</option>
                 <option value="suggested">${t("suggestedFilter", { n: doc.suggestionCount })}</option>
                 <option value="unlinked">${t("unlinkedFilter")}</option>
-                ${(store.project?.labels ?? []).map((l) => {
+                ${(store.model.project?.labels ?? []).map((l) => {
                   const text = t("labelFilter", { name: labelDisplayName(l), n: doc.spanCounts[l.name] ?? 0 });
                   return html`<option value=${l.name}>${text}</option>`;
                 })}
@@ -352,12 +354,12 @@ export class SpanPanel extends StoreElement {
             guard(
               [
                 span,
-                span.id === store.activeSpanId,
+                span.id === store.view.activeSpanId,
                 doc.suggestionCount,
                 doc.relations,
-                store.entities,
-                store.project?.labels,
-                store.candidates,
+                store.model.entities,
+                store.model.project?.labels,
+                store.view.candidates,
                 locale(),
               ],
               () => this.#row(store, doc, span),
@@ -413,8 +415,8 @@ export class SpanPanel extends StoreElement {
   }
 
   #row(store: AnnotationStore, doc: DocumentView, span: SpanView) {
-    const label = store.label(span.label);
-    const active = span.id === store.activeSpanId;
+    const label = store.model.label(span.label);
+    const active = span.id === store.view.activeSpanId;
     const name = label === undefined ? span.label : labelDisplayName(label);
     const rowClass = `span-row${active ? " active" : ""}${span.suggested === null ? "" : " suggested"}`;
     return html`<li class=${rowClass} data-span-id=${span.id}>
@@ -427,7 +429,7 @@ export class SpanPanel extends StoreElement {
             store.activate(span.id);
           }}
         >
-          <span class="chip ${labelColorClass(store.labelIndex(span.label))}">${name}</span>
+          <span class="chip ${labelColorClass(store.model.labelIndex(span.label))}">${name}</span>
           ${span.suggested === null ? nothing : html`<span class="attr suggested-badge">${t("suggested")}</span>`}
           ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${typeValue(span.attributes["type"])}</span>`}
           ${span.fragments === null ? nothing : html`<span class="attr">${t("fragments", { n: span.fragments.length })}</span>`}
@@ -456,7 +458,7 @@ export class SpanPanel extends StoreElement {
   }
 
   protected override updated(): void {
-    const active = this.store?.activeSpanId ?? null;
+    const active = this.store?.view.activeSpanId ?? null;
     if (active !== this.#lastActive && active !== null) {
       // After the frame's layout, not in the middle of this update (a forced layout).
       requestAnimationFrame(() => {

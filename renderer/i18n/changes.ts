@@ -63,6 +63,10 @@ function arabic(m: ChangeMessage): string {
       return `جعل ${quoted(m.title)} ${STATUS_AR[m.status]}`;
     case "document.edit":
       return `تعديل بيانات ${quoted(m.title)}`;
+    case "document.delete":
+      return `حذف ${quoted(m.title)}`;
+    case "documents.delete":
+      return `حذف ${count(m.count, DOCUMENTS_AR)}`;
     case "propagate.name":
       return m.text === undefined || m.count === undefined
         ? "اقتراح بقية مواضع الاسم"

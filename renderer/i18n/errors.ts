@@ -6,12 +6,23 @@
 import type { ErrorDetail, ImportRefusal } from "../../core/errors.ts";
 import type { InputField } from "../../core/input-errors.ts";
 import { isolate } from "../format.ts";
+import { changeText } from "./changes.ts";
 import { labelDisplayName } from "./labels.ts";
 import { count, defineMessages } from "./messages.ts";
 
 const t = defineMessages({
   en: {
     missing: "That document is no longer in the project.",
+    goneSpan: "This span is no longer there: it was deleted, perhaps in another window.",
+    goneRelation: "This link is no longer there: it was deleted, perhaps in another window.",
+    goneEntity: "This entity is no longer there: it was deleted or merged, perhaps in another window.",
+    goneDocument: "This document is no longer there: it was deleted, perhaps in another window.",
+    builtOnUndo: "This change cannot be undone: a later change made elsewhere builds on it ({change}).",
+    builtOnRedo: "This change cannot be redone: a later change made elsewhere builds on it ({change}).",
+    takenUndo: "This change cannot be undone: what it would bring back has been replaced since.",
+    takenRedo: "This change cannot be redone: what it would bring back has been replaced since.",
+    textAgain:
+      "The deleted document's text is in the project again (document {by}): delete that copy to bring this one back.",
     duplicate: "There is already a {label} span on this text.",
     blank: "A span must cover more than spaces.",
     crossesLine: "A {label} span cannot cross a line break (only a quote can).",
@@ -27,6 +38,8 @@ const t = defineMessages({
     searchEmpty: "Type words to find, or choose a label.",
     unknownLabel: "There is no label called {asked}.",
     jsonlAlone: "Import a Qawl JSONL file on its own.",
+    jobCancelled: (p) =>
+      `${p["operation"] === "importDocuments" ? "Import" : p["operation"] === "exportDocuments" ? "Export" : "Pre-annotation"} cancelled; nothing was written.`,
     importFile: "{file}: {reason}. {outcome}",
     nothingImported: "Nothing was imported.",
     noneImported: (p) => `None of the ${String(p["n"])} files was imported.`,
@@ -86,6 +99,15 @@ const t = defineMessages({
   },
   ar: {
     missing: "لم تعد تلك الوثيقة في المشروع.",
+    goneSpan: "لم يعد هذا المقطع موجودًا: لقد حُذف، ربما في نافذة أخرى.",
+    goneRelation: "لم يعد هذا الرابط موجودًا: لقد حُذف، ربما في نافذة أخرى.",
+    goneEntity: "لم يعد هذا الكيان موجودًا: لقد حُذف أو دُمج، ربما في نافذة أخرى.",
+    goneDocument: "لم تعد هذه الوثيقة موجودة: لقد حُذفت، ربما في نافذة أخرى.",
+    builtOnUndo: "لا يمكن التراجع عن هذا التغيير: بُني عليه تغيير لاحق في مكان آخر ({change}).",
+    builtOnRedo: "لا يمكن إعادة هذا التغيير: بُني عليه تغيير لاحق في مكان آخر ({change}).",
+    takenUndo: "لا يمكن التراجع عن هذا التغيير: ما سيعيده حلّ محلَّه غيره منذ ذلك الحين.",
+    takenRedo: "لا يمكن إعادة هذا التغيير: ما سيعيده حلّ محلَّه غيره منذ ذلك الحين.",
+    textAgain: "نص الوثيقة المحذوفة موجود في المشروع مرة أخرى (الوثيقة {by}): احذف تلك النسخة لاستعادة هذه.",
     duplicate: "يوجد مقطع {label} على هذا النص بالفعل.",
     blank: "لا بد أن يغطي المقطع أكثر من فراغات.",
     crossesLine: "لا يمكن لمقطع {label} أن يتخطى نهاية السطر (الاقتباس وحده يمكنه ذلك).",
@@ -101,6 +123,8 @@ const t = defineMessages({
     searchEmpty: "اكتب كلمات للبحث، أو اختر تسمية.",
     unknownLabel: "لا توجد تسمية باسم {asked}.",
     jsonlAlone: "استورد ملف JSONL الخاص بقول وحده.",
+    jobCancelled: (p) =>
+      `${p["operation"] === "importDocuments" ? "أُلغي الاستيراد" : p["operation"] === "exportDocuments" ? "أُلغي التصدير" : "أُلغي التعليق المسبق"}؛ لم يُحفظ شيء.`,
     importFile: "{file}: {reason}. {outcome}",
     nothingImported: "لم يُستورد شيء.",
     noneImported: (p) =>
@@ -174,6 +198,14 @@ const FORMATS: Readonly<Partial<Record<InputField, readonly [Parameters<typeof t
   "document.date": ["format.document.date", "2019-06-20"],
 };
 
+/** The message for each kind of row that is gone. */
+const GONE = {
+  span: "goneSpan",
+  relation: "goneRelation",
+  entity: "goneEntity",
+  document: "goneDocument",
+} as const satisfies Readonly<Record<Extract<ErrorDetail, { kind: "gone" }>["what"], Parameters<typeof t>[0]>>;
+
 /** `text` with its first letter in upper case (English; Arabic has no case). */
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -242,6 +274,16 @@ function worded(d: ErrorDetail): string {
   switch (d.kind) {
     case "document.missing":
       return t("missing");
+    case "gone":
+      return t(GONE[d.what]);
+    case "history.built_on":
+      return t(d.direction === "undo" ? "builtOnUndo" : "builtOnRedo", {
+        change: changeText({ description: d.description, message: d.change }),
+      });
+    case "history.taken":
+      return t(d.direction === "undo" ? "takenUndo" : "takenRedo");
+    case "history.text_again":
+      return t("textAgain", { by: d.by });
     case "span.duplicate":
       return t("duplicate", { label: labelDisplayName(d.label) });
     case "span.blank":
@@ -272,6 +314,8 @@ function worded(d: ErrorDetail): string {
       return t("unknownLabel", { asked: isolate(d.asked) });
     case "import.jsonl_alone":
       return t("jsonlAlone");
+    case "job.cancelled":
+      return t("jobCancelled", { operation: d.operation });
     case "input.invalid":
       return invalidInput(d);
     case "import.file":

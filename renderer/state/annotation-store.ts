@@ -1,17 +1,14 @@
 /**
- * The page's state, as plain TypeScript that knows nothing of the DOM: the project's
- * schema, its documents and entities, the open document, the active span, the undo
- * history. Every change goes to the API at once (so it persists); the store then updates
- * itself from the answer and tells its listeners. Offsets here are code points, as in the
- * contract.
+ * The commands people give the page (ARCHITECTURE.md §8): each goes to the API at once (so
+ * it persists), and the records its reply carries are applied to the page's model
+ * (`project-model.ts`); view state (`view-state.ts`) follows. Actions run one after another,
+ * so each sees the state the one before left, however fast keys come. Listeners hear
+ * `change` after each. Offsets are code points, as in the contract. No DOM.
  */
 import type {
   Api,
+  ChangeView,
   DocumentStatus,
-  DocumentSummary,
-  DocumentView,
-  EntityDetail,
-  EntityView,
   ExportFormat,
   ExportResult,
   Fragment,
@@ -20,71 +17,31 @@ import type {
   ImportReport,
   OperationInput,
   LabelView,
-  ProjectInfo,
-  RelationView,
-  SearchResult,
   SpanView,
 } from "../../core/contract.ts";
 import { excerptForHistory } from "../../core/change-message.ts";
 import type { ErrorDetail } from "../../core/errors.ts";
-import type { ImportFormat as ReadFormat } from "../../core/import-formats.ts";
-import { OffsetIndex } from "../../core/text/offsets.ts";
-import { nearestOnLine } from "../../core/article/nearest.ts";
-import { graphemeBoundaries, stepGrapheme } from "../../core/text/graphemes.ts";
+import type { ImportFormat as ReadFormat } from "../../core/formats/registry.ts";
+import { stepGrapheme } from "../../core/text/graphemes.ts";
 import { stepWord } from "../../core/text/words.ts";
+import type { EffectsListener } from "../api/index.ts";
 import { excerpt, isolate } from "../format.ts";
 import { changeText } from "../i18n/changes.ts";
 import { errorText } from "../i18n/errors.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
+import { ProjectModel, type Applied } from "./project-model.ts";
 import { storeMessages as t } from "./store.messages.ts";
+import { searchInput, ViewState, type SidePanel, type StatusMessage, type StatusText } from "./view-state.ts";
 
-/** A message for the status line; `text` is worded in the interface language each time it is read. */
-export interface StatusMessage {
-  kind: "info" | "error";
-  readonly text: string;
-}
+export type { FoundRange, SearchQuery, SidePanel, StatusMessage, StatusText } from "./view-state.ts";
+export { searchInput } from "./view-state.ts";
 
-/**
- * A status text: how to word it (a message key with its parameters, run again when the
- * interface language changes), or a string already made (which stays as it is).
- */
-export type StatusText = string | (() => string);
-
-/** A format the import reads (`auto` finds it per file). */
 /** A format the import menu offers: one Qawl reads, or `auto` to find it per file. */
 export type ImportFormat = "auto" | ReadFormat;
 
-/** Which list the side panel shows. */
-export type SidePanel = "spans" | "entities" | "search";
-
-/** What the search panel asks (see the `search` operation). */
-export interface SearchQuery {
-  query: string;
-  scope: "text" | "quotes" | "speaker";
-  label: string;
-  status: DocumentStatus | "";
-}
-
-/** The `search` operation's input for what the search panel asks. */
-export function searchInput(query: SearchQuery): OperationInput<"search"> {
-  return {
-    query: query.query,
-    scope: query.scope,
-    ...(query.label !== "" ? { label: query.label } : {}),
-    ...(query.status !== "" ? { status: query.status } : {}),
-  };
-}
-
-/** A place in the open document to show (a search hit), code points. */
-export interface FoundRange {
-  documentId: number;
-  start: number;
-  end: number;
-}
-
 const LAST_DOCUMENT_KEY = "qawl.lastDocument";
 
-/** How long after a new span the undo history and entity matches are fetched, in milliseconds. */
+/** How long after a new span its entity matches are fetched, in milliseconds (it paints first). */
 const AFTER_CHANGE_DELAY_MS = 120;
 
 /**
@@ -113,42 +70,27 @@ function isTaggingOf(entry: HistoryEntry, span: SpanView): boolean {
   );
 }
 
-/** Insert a span into a list ordered by start, then longest first (the order `getDocument` gives). */
-function insertSorted(spans: SpanView[], span: SpanView): SpanView[] {
-  const i = spans.findIndex((s) => s.start > span.start || (s.start === span.start && s.end < span.end));
-  return i < 0 ? [...spans, span] : [...spans.slice(0, i), span, ...spans.slice(i)];
-}
-
-/** The page's state and the actions people take on it. */
+/** The actions people take on the page, over its model and view state. */
 export class AnnotationStore extends EventTarget {
   readonly api: Api;
-  project: ProjectInfo | null = null;
-  documents: DocumentSummary[] = [];
-  document: DocumentView | null = null;
-  entities: EntityView[] = [];
-  /** The entity shown in the entity panel, with its mentions. */
-  entity: EntityDetail | null = null;
-  /** Entities whose name or alias matches the active span's text. */
-  candidates: EntityView[] = [];
-  history: HistoryState = { undo: null, redo: null };
-  /** Offset and grapheme indexes of the open document's text. */
-  offsets: OffsetIndex | null = null;
-  graphemes: Uint32Array | null = null;
-  activeSpanId: number | null = null;
-  panel: SidePanel = "spans";
-  status: StatusMessage | null = null;
-  busy = false;
-  /** Files read so far by an import, for its progress bar. */
-  progress: { done: number; total: number } | null = null;
-  /** The search panel's question and its answer. */
-  searchQuery: SearchQuery = { query: "", scope: "text", label: "", status: "" };
-  searchResult: SearchResult | null = null;
-  /** The search hit shown in the article. */
-  found: FoundRange | null = null;
+  /** The project as this page knows it. */
+  readonly model: ProjectModel;
+  /** What the page shows and how. */
+  readonly view = new ViewState();
+  /** Records and undo states of replies not applied yet, in the order they came. */
+  readonly #pending: { changes: ChangeView[]; history: HistoryState | undefined }[] = [];
 
-  constructor(api: Api) {
+  /**
+   * @param api the operation table over the page's transport
+   * @param onEffects registers for the records every write's reply carries (`Connection.onEffects`)
+   */
+  constructor(api: Api, onEffects: (listener: EffectsListener) => void) {
     super();
     this.api = api;
+    this.model = new ProjectModel(api);
+    onEffects((changes, history) => {
+      this.#pending.push({ changes, history });
+    });
   }
 
   #changed(): void {
@@ -157,7 +99,7 @@ export class AnnotationStore extends EventTarget {
 
   #say(kind: StatusMessage["kind"], text: StatusText): void {
     const word = typeof text === "function" ? text : () => text;
-    this.status = {
+    this.view.status = {
       kind,
       get text() {
         return word();
@@ -168,15 +110,20 @@ export class AnnotationStore extends EventTarget {
   /**
    * Run an action after the ones before it (so each sees the state the previous left, even
    * when keys are pressed faster than the API answers); a refusal becomes an error message.
+   * Whatever the replies carried is applied before the next action runs.
    */
   #act(action: () => Promise<void>): Promise<boolean> {
     const run = async (): Promise<boolean> => {
       try {
         await action();
+        await this.#applyReplies();
         return true;
       } catch (e) {
-        const error = e as Error & { detail?: ErrorDetail | null };
+        const error = e as Error & { detail?: ErrorDetail | null; code?: string };
         this.#say("error", () => errorText(error));
+        await this.#applyReplies().catch(() => undefined);
+        // Gone: deleted elsewhere, and the feed has not said so yet; catch up now.
+        if (error.code === "not_found") await this.#follow(await this.model.catchUp()).catch(() => undefined);
         return false;
       } finally {
         this.#changed();
@@ -189,140 +136,101 @@ export class AnnotationStore extends EventTarget {
 
   #queue: Promise<void> = Promise.resolve();
 
-  /** Labels offered for new spans. */
-  get labels(): LabelView[] {
-    return (this.project?.labels ?? []).filter((l) => !l.retired);
+  /** Apply the records the replies so far carried, then bring the view state along. */
+  async #applyReplies(): Promise<void> {
+    await this.#follow(await this.#drain());
   }
 
-  /** The label definition called `name`. */
-  label(name: string): LabelView | undefined {
-    return this.project?.labels.find((l) => l.name === name);
+  /** Apply the records of the replies so far to the model only. */
+  async #drain(): Promise<Applied> {
+    const all: Applied = { documentGone: false, entitiesChanged: false, annotationChanged: false };
+    for (let next = this.#pending.shift(); next !== undefined; next = this.#pending.shift()) {
+      const applied = await this.model.apply(next.changes, next.history);
+      all.documentGone ||= applied.documentGone;
+      all.entitiesChanged ||= applied.entitiesChanged;
+      all.annotationChanged ||= applied.annotationChanged;
+    }
+    return all;
+  }
+
+  /** View state after the model changed: the active span, the open document, the entity panel. */
+  async #follow(applied: Applied): Promise<void> {
+    const view = this.view;
+    if (view.activeSpanId !== null && this.model.span(view.activeSpanId) === undefined) {
+      view.activeSpanId = null;
+      view.candidates = [];
+    }
+    if (applied.documentGone && this.model.document === null) {
+      const next = this.model.documents[0];
+      if (next !== undefined) await this.#open(next.id);
+    }
+    if (view.entity !== null && (applied.entitiesChanged || applied.annotationChanged)) {
+      const id = view.entity.id;
+      view.entity = this.model.entityById(id) === undefined ? null : await this.api.getEntity({ entityId: id });
+    }
   }
 
   /** A label's name to show (its display name, in the interface language for a default label). */
   #labelName(name: string): string {
-    const label = this.label(name);
+    const label = this.model.label(name);
     return label === undefined ? name : labelDisplayName(label);
-  }
-
-  /** Kind of a span's label. */
-  kindOf(span: SpanView): string | undefined {
-    return this.label(span.label)?.kind;
-  }
-
-  /** Position of a label in the schema (its colour class and highlight follow it). */
-  labelIndex(name: string): number {
-    return this.project?.labels.findIndex((l) => l.name === name) ?? -1;
-  }
-
-  /** The span with this id in the open document. */
-  span(id: number | null): SpanView | undefined {
-    return id === null ? undefined : this.document?.spans.find((s) => s.id === id);
   }
 
   /** The active span. */
   get activeSpan(): SpanView | undefined {
-    return this.span(this.activeSpanId);
+    return this.model.span(this.view.activeSpanId);
   }
 
-  /** Relations that start at a span. */
-  relationsFrom(spanId: number): RelationView[] {
-    return this.document?.relations.filter((r) => r.fromSpanId === spanId) ?? [];
-  }
-
-  /** The span of a kind closest to a span on its line, else anywhere (see `core/article/nearest.ts`). */
-  nearestSpan(from: SpanView, kind: string): SpanView | undefined {
-    if (this.document === null || this.offsets === null) return undefined;
-    const candidates = this.document.spans.filter((s) => s.id !== from.id && this.kindOf(s) === kind);
-    return nearestOnLine(this.offsets, from, candidates);
-  }
-
-  /**
-   * For a quote attributed to an entity (a carried-over speaker): the speaker entity of the
-   * quote before it now, when that differs — the carry-over may be stale.
-   */
-  staleCarryOver(quote: SpanView): EntityView | undefined {
-    const carried = this.relationsFrom(quote.id).find((r) => r.type === "attributed_to" && r.toEntityId !== null);
-    if (carried === undefined || this.document === null) return undefined;
-    const previous = this.document.spans
-      .filter((s) => s.start < quote.start && this.kindOf(s) === "quote")
-      .map((s) => ({ s, r: this.relationsFrom(s.id).find((r) => r.type === "attributed_to") }))
-      .filter((x) => x.r !== undefined)
-      .pop();
-    if (previous?.r === undefined) return undefined;
-    const entityId = previous.r.toEntityId ?? this.span(previous.r.toSpanId)?.entityId ?? null;
-    return entityId !== null && entityId !== carried.toEntityId ? this.entityById(entityId) : undefined;
-  }
-
-  /** An entity of the registry. */
-  entityById(id: number | null): EntityView | undefined {
-    return id === null ? undefined : this.entities.find((e) => e.id === id);
+  /** Open a document, remembered as the one to open next time. */
+  async #open(documentId: number): Promise<void> {
+    const before = this.model.document?.id;
+    await this.model.open(documentId);
+    if (before !== documentId) {
+      this.view.activeSpanId = null;
+      this.view.candidates = [];
+      this.#candidatesOf = "";
+    }
+    const project = this.model.project;
+    if (project !== null) localStorage.setItem(`${LAST_DOCUMENT_KEY}:${project.path}`, String(documentId));
   }
 
   /** Load the project and open the last (or first) document. */
   async init(): Promise<void> {
     await this.#act(async () => {
-      this.project = await this.api.getProject({});
-      this.documents = await this.api.listDocuments({});
-      this.entities = await this.api.listEntities({});
-      this.history = await this.api.getHistory({});
-      const remembered = Number(localStorage.getItem(`${LAST_DOCUMENT_KEY}:${this.project.path}`));
-      const first = this.documents.find((d) => d.id === remembered) ?? this.documents[0];
-      if (first !== undefined) await this.#load(first.id);
+      await this.model.loadAll();
+      const project = this.model.project;
+      const remembered = Number(localStorage.getItem(`${LAST_DOCUMENT_KEY}:${project?.path ?? ""}`));
+      const documents = this.model.documents;
+      const first = documents.find((d) => d.id === remembered) ?? documents[0];
+      if (first !== undefined) await this.#open(first.id);
     });
   }
 
-  async #load(documentId: number): Promise<void> {
-    const doc = await this.api.getDocument({ documentId });
-    if (this.document?.textSha256 !== doc.textSha256) {
-      this.offsets = new OffsetIndex(doc.text);
-      this.graphemes = graphemeBoundaries(doc.text);
-    }
-    if (this.document?.id !== doc.id) {
-      this.activeSpanId = null;
-      this.candidates = [];
-    }
-    this.document = doc;
-    if (this.activeSpanId !== null && this.span(this.activeSpanId) === undefined) this.activeSpanId = null;
-    if (this.project !== null) localStorage.setItem(`${LAST_DOCUMENT_KEY}:${this.project.path}`, String(doc.id));
-  }
-
-  /** Refetch what any change may have touched: the document, the list, entities, schema, history. */
-  async #refresh(): Promise<void> {
-    const [documents, entities, history, project] = await Promise.all([
-      this.api.listDocuments({}),
-      this.api.listEntities({}),
-      this.api.getHistory({}),
-      this.api.getProject({}),
-    ]);
-    this.documents = documents;
-    this.entities = entities;
-    this.history = history;
-    this.project = project;
-    if (this.document !== null) {
-      if (documents.some((d) => d.id === this.document?.id)) await this.#load(this.document.id);
-      else this.document = null;
-    }
-    if (this.entity !== null) {
-      const id = this.entity.id;
-      this.entity = entities.some((e) => e.id === id) ? await this.api.getEntity({ entityId: id }) : null;
-    }
+  /** Count each label's spans again (the labels dialog shows them). */
+  async countLabels(): Promise<void> {
+    await this.#act(() => this.model.reloadProject());
   }
 
   /** Open a document (an error shown about the one before goes away). */
   async openDocument(documentId: number): Promise<void> {
-    if (this.status?.kind === "error") this.status = null;
-    await this.#act(() => this.#load(documentId));
+    if (this.view.status?.kind === "error") this.view.status = null;
+    await this.#act(() => this.#open(documentId));
   }
 
-  /** Reload everything (after a change made by the host, e.g. Electron's menu). */
+  /** Reload everything from the API (a last resort: records keep the page current). */
   async reload(): Promise<void> {
     await this.#act(async () => {
-      await this.#refresh();
-      if (this.document === null) {
-        const last = this.documents[this.documents.length - 1];
-        if (last !== undefined) await this.#load(last.id);
-      }
+      await this.model.loadAll();
+      const last = this.model.documents[this.model.documents.length - 1];
+      if (this.model.document === null && last !== undefined) await this.#open(last.id);
+      await this.#follow({ documentGone: false, entitiesChanged: true, annotationChanged: true });
+    });
+  }
+
+  /** Apply what was written elsewhere (another tab, the CLI, a second server) since the last record applied. */
+  async catchUp(): Promise<void> {
+    await this.#act(async () => {
+      await this.#follow(await this.model.catchUp());
     });
   }
 
@@ -334,34 +242,52 @@ export class AnnotationStore extends EventTarget {
   async importFiles(files: File[], encoding?: string, format?: ImportFormat): Promise<ImportReport | null> {
     if (files.length === 0) return null;
     let report: ImportReport | null = null;
-    this.busy = true;
-    this.progress = { done: 0, total: files.length };
+    const view = this.view;
+    view.busy = true;
+    view.progress = { done: 0, total: files.length };
     this.#say("info", () => t("reading", { n: files.length }));
     this.#changed();
-    await this.#act(async () => {
+    // Read and sent outside the action queue, so that labelling goes on while the host
+    // imports (it reports progress: renderer/state/jobs.ts); the result is applied in turn.
+    const sent = (async () => {
       const inputs: { name: string; contentBase64: string }[] = [];
-      for (const f of files) {
-        // A file picked from a folder keeps its path inside the folder.
-        const name = f.webkitRelativePath === "" ? f.name : f.webkitRelativePath;
-        inputs.push({ name, contentBase64: await fileToBase64(f) });
-        this.progress = { done: inputs.length, total: files.length };
-        this.#changed();
+      let shown = 0;
+      // Read 32 files at a time (each read waits on the browser), in order.
+      for (let i = 0; i < files.length; i += 32) {
+        const read = await Promise.all(
+          files.slice(i, i + 32).map(async (f) => ({
+            // A file picked from a folder keeps its path inside the folder.
+            name: f.webkitRelativePath === "" ? f.name : f.webkitRelativePath,
+            contentBase64: await fileToBase64(f),
+          })),
+        );
+        inputs.push(...read);
+        view.progress = { done: inputs.length, total: files.length };
+        // Redrawn at most every 250 ms: a redraw per file of a folder held the page up.
+        if (performance.now() - shown >= 250 || inputs.length === files.length) {
+          shown = performance.now();
+          this.#changed();
+        }
       }
       this.#say("info", () => t("importing", { n: files.length }));
       this.#changed();
-      report = await this.api.importDocuments({
+      return this.api.importDocuments({
         files: inputs,
         ...(encoding !== undefined ? { encoding } : {}),
         ...(format !== undefined ? { format } : {}),
       });
+    })();
+    await sent.catch(() => undefined);
+    await this.#act(async () => {
+      report = await sent;
+      // The records bring the new documents, and any labels, relation types and entities.
+      await this.#applyReplies();
       const imported = report.outcomes.filter((o) => o.status === "imported");
       const duplicates = report.outcomes.filter((o) => o.status === "duplicate");
-      // An import may bring labels, relation types and entities as well as documents.
-      await this.#refresh();
       const open = imported[0] ?? duplicates[0];
-      if (open !== undefined) await this.#load(open.documentId);
+      if (open !== undefined) await this.#open(open.documentId);
       const notes = report.notes;
-      const titles = new Map(this.documents.map((d) => [d.id, d.title]));
+      const titles = new Map(this.model.documents.map((d) => [d.id, d.title]));
       const summary = () => {
         const parts = [t("imported", { n: imported.length })];
         if (duplicates.length > 0) {
@@ -379,8 +305,8 @@ export class AnnotationStore extends EventTarget {
       };
       this.#say("info", summary);
     });
-    this.busy = false;
-    this.progress = null;
+    view.busy = false;
+    view.progress = null;
     this.#changed();
     return report;
   }
@@ -414,12 +340,12 @@ export class AnnotationStore extends EventTarget {
   }
 
   /**
-   * Label the text between two code point offsets of the open document. The new span is
-   * added to the page's state from the answer, without reloading the document.
+   * Label the text between two code point offsets of the open document: one request, whose
+   * records bring the span and the document's new line (its status and counts).
    * @returns the new span, or null when it was refused (the status says why)
    */
   async createSpan(label: string, start: number, end: number): Promise<SpanView | null> {
-    const documentId = this.document?.id;
+    const documentId = this.model.document?.id;
     if (documentId === undefined) return null;
     let created: SpanView | null = null;
     await this.#act(async () => {
@@ -429,30 +355,26 @@ export class AnnotationStore extends EventTarget {
       } catch (e) {
         // Already there: that span becomes active, so the annotator sees it (the message says why).
         if ((e as { detail?: ErrorDetail | null }).detail?.kind === "span.duplicate") {
-          const twin = this.document?.spans.find((s) => s.label === label && s.start === start && s.end === end);
-          if (twin !== undefined) this.activeSpanId = twin.id;
+          const twin = this.model.document?.spans.find((s) => s.label === label && s.start === start && s.end === end);
+          if (twin !== undefined) this.view.activeSpanId = twin.id;
         }
         throw e;
       }
-      // The document as the actions before this one left it (keys may come faster than answers).
-      const doc = this.document;
-      if (doc?.id !== documentId) return;
+      await this.#applyReplies();
+      if (this.model.document?.id !== documentId) return;
       created = span;
-      this.activeSpanId = span.id;
-      const spanCounts = { ...doc.spanCounts, [label]: (doc.spanCounts[label] ?? 0) + 1 };
-      const status: DocumentStatus = doc.status === "new" ? "in_progress" : doc.status;
-      // Labelling exactly a suggestion accepts it (same span, no longer suggested).
-      const accepted = doc.spans.some((s) => s.id === span.id);
-      const spans = accepted ? doc.spans.map((s) => (s.id === span.id ? span : s)) : insertSorted(doc.spans, span);
-      const suggestionCount = doc.suggestionCount - (accepted ? 1 : 0);
-      this.document = { ...doc, spans, spanCounts, status, suggestionCount };
-      this.documents = this.documents.map((d) => (d.id === doc.id ? { ...d, spanCounts, status, suggestionCount } : d));
+      this.view.activeSpanId = span.id;
+      this.view.candidates = [];
       this.#say("info", () => `${this.#labelName(label)}: ${isolate(excerpt(span.text))}`);
       // Not needed to show the new span: let it paint first.
-      setTimeout(() => void this.#afterChange(span), AFTER_CHANGE_DELAY_MS);
+      setTimeout(() => {
+        void this.#loadCandidates().then(() => {
+          this.#changed();
+        });
+      }, AFTER_CHANGE_DELAY_MS);
     });
-    const made = this.span(this.activeSpanId);
-    if (made !== undefined && made.label === label && this.label(label)?.kind === "entity")
+    const made = this.model.span(this.view.activeSpanId);
+    if (made !== undefined && made.label === label && this.model.label(label)?.kind === "entity")
       this.#schedulePropagation(made);
     return created;
   }
@@ -468,7 +390,7 @@ export class AnnotationStore extends EventTarget {
    * suggestions propagated from a name just tagged, the tagging (both go in one step).
    */
   get undoStep(): HistoryEntry | null {
-    const latest = this.history.undo;
+    const latest = this.model.history.undo;
     return latest === null ? null : (this.#madeFrom.get(latest.id) ?? latest);
   }
 
@@ -487,68 +409,58 @@ export class AnnotationStore extends EventTarget {
     }, PROPAGATE_IDLE_MS);
   }
 
-  /**
-   * Suggest the other mentions of a name just tagged, in this document and the corpus; the
-   * open document gets them without a reload.
-   */
+  /** Suggest the other mentions of a name just tagged, in this document and the corpus (one request). */
   async #propagate(span: SpanView): Promise<void> {
     await this.#act(async () => {
-      if (this.span(span.id)?.label !== span.label) return; // deleted or relabelled meanwhile
-      const before = (await this.api.getHistory({})).undo;
+      if (this.model.span(span.id)?.label !== span.label) return; // deleted or relabelled meanwhile
+      const before = this.model.history.undo;
       const result = await this.api.propagateNames({ spanId: span.id });
+      await this.#applyReplies();
       if (result.suggested === 0) return;
-      const doc = this.document;
-      if (doc !== null && doc.id === span.documentId && result.inDocument.length > 0) {
-        let spans = doc.spans;
-        for (const made of result.inDocument) spans = insertSorted(spans, made);
-        const suggestionCount = doc.suggestionCount + result.inDocument.length;
-        this.document = { ...doc, spans, suggestionCount };
-      }
-      this.documents = await this.api.listDocuments({});
-      this.history = await this.api.getHistory({});
       // Made from the tagging just before: one Ctrl+Z takes both back (see #travel).
-      const suggestions = this.history.undo;
+      const suggestions = this.model.history.undo;
       if (before !== null && suggestions !== null && isTaggingOf(before, span))
         this.#madeFrom.set(suggestions.id, before);
       this.#say("info", () => t("propagated", { n: result.suggested, name: isolate(excerpt(span.text)) }));
     });
   }
 
-  /** Work after a change that is not needed to paint it: history, and entity candidates of a new mention. */
-  async #afterChange(span?: SpanView): Promise<void> {
-    this.history = await this.api.getHistory({});
-    if (span !== undefined) await this.#loadCandidates(span);
-    this.#changed();
-  }
+  /** What the candidates shown were found for (span id, text, kind): fetched again only when that changes. */
+  #candidatesOf = "";
 
-  async #loadCandidates(span: SpanView | undefined): Promise<void> {
-    const kind = span === undefined ? undefined : this.kindOf(span);
-    this.candidates =
+  /** Entity candidates of the active span, when it is a speaker or a name not yet linked. */
+  async #loadCandidates(): Promise<void> {
+    const span = this.activeSpan;
+    const kind = span === undefined ? undefined : this.model.kindOf(span);
+    const wanted =
       span !== undefined &&
       span.entityId === null &&
       (kind === "speaker" || kind === "entity") &&
-      this.entities.length > 0
-        ? await this.api.entityCandidates({ spanId: span.id })
-        : [];
+      this.model.entities.length > 0;
+    const key = wanted ? `${String(span.id)}:${kind}:${span.text}` : "";
+    if (key === this.#candidatesOf) return;
+    this.#candidatesOf = key;
+    this.view.candidates = wanted ? await this.api.entityCandidates({ spanId: span.id }) : [];
   }
 
   /** Make a span the active one (or none). */
   activate(spanId: number | null): void {
-    this.activeSpanId = spanId;
-    this.candidates = [];
+    this.view.activeSpanId = spanId;
+    this.view.candidates = [];
+    this.#candidatesOf = "";
     this.#changed();
-    void this.#loadCandidates(this.span(spanId)).then(() => {
+    void this.#loadCandidates().then(() => {
       this.#changed();
     });
   }
 
-  /** Run a change through the API, then refresh everything it may have touched. */
+  /** Run a change through the API, apply what its reply carries, and word the result. */
   async #edit(action: () => Promise<StatusText | null>, after?: () => void): Promise<boolean> {
     return this.#act(async () => {
       const message = await action();
-      await this.#refresh();
+      await this.#applyReplies();
       after?.();
-      await this.#loadCandidates(this.activeSpan);
+      await this.#loadCandidates();
       if (message !== null) this.#say("info", message);
     });
   }
@@ -565,7 +477,7 @@ export class AnnotationStore extends EventTarget {
 
   /** Set one attribute of a span (e.g. a quote's `type`). */
   async setAttribute(spanId: number, name: string, value: string): Promise<void> {
-    const span = this.span(spanId);
+    const span = this.model.span(spanId);
     if (span === undefined) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, attributes: { ...span.attributes, [name]: value } });
@@ -576,7 +488,7 @@ export class AnnotationStore extends EventTarget {
   /** Move one end of a span to a code point offset (the other end stays). */
   async resize(spanId: number, edge: "start" | "end", to: number): Promise<void> {
     await this.#edit(async () => {
-      const span = this.span(spanId);
+      const span = this.model.span(spanId);
       if (span === undefined || span[edge] === to) return null;
       const resized = await this.api.updateSpan({ spanId, [edge]: to });
       return () => t("resized", { text: isolate(excerpt(resized.text)) });
@@ -594,11 +506,13 @@ export class AnnotationStore extends EventTarget {
   ): Promise<void> {
     await this.#edit(async () => {
       const span = this.activeSpan;
-      if (span === undefined || this.offsets === null || this.graphemes === null) return null;
-      const u16 = this.offsets.toUtf16(span[edge]);
+      if (span === undefined || this.model.offsets === null || this.model.graphemes === null) return null;
+      const u16 = this.model.offsets.toUtf16(span[edge]);
       const next =
-        unit === "word" ? stepWord(this.offsets.text, u16, direction) : stepGrapheme(this.graphemes, u16, direction);
-      const to = this.offsets.toCodePoint(next);
+        unit === "word"
+          ? stepWord(this.model.offsets.text, u16, direction)
+          : stepGrapheme(this.model.graphemes, u16, direction);
+      const to = this.model.offsets.toCodePoint(next);
       if (to === span[edge]) return null;
       const resized = await this.api.updateSpan({ spanId: span.id, [edge]: to });
       return () => t("resized", { text: isolate(excerpt(resized.text)) });
@@ -607,7 +521,7 @@ export class AnnotationStore extends EventTarget {
 
   /** Add a piece of text to a quote as a further fragment (a discontinuous quote). */
   async addFragment(spanId: number, piece: Fragment): Promise<void> {
-    const span = this.span(spanId);
+    const span = this.model.span(spanId);
     if (span === undefined) return;
     const pieces = [...(span.fragments ?? [{ start: span.start, end: span.end }]), piece].sort(
       (a, b) => a.start - b.start,
@@ -620,7 +534,7 @@ export class AnnotationStore extends EventTarget {
 
   /** Make a discontinuous span contiguous again, keeping its first fragment. */
   async removeFragments(spanId: number): Promise<void> {
-    const span = this.span(spanId);
+    const span = this.model.span(spanId);
     const first = span?.fragments?.[0];
     if (first === undefined) return;
     await this.#edit(async () => {
@@ -631,7 +545,7 @@ export class AnnotationStore extends EventTarget {
 
   /** Set or clear a span's note. */
   async setNote(spanId: number, note: string): Promise<void> {
-    const span = this.span(spanId);
+    const span = this.model.span(spanId);
     if (span === undefined || (span.note ?? "") === note) return;
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, note: note.trim() === "" ? null : note });
@@ -641,11 +555,11 @@ export class AnnotationStore extends EventTarget {
 
   /** Delete a span; its relations go with it, and the status says how many. */
   async deleteSpan(spanId: number): Promise<void> {
-    const span = this.span(spanId);
+    const span = this.model.span(spanId);
     if (span === undefined) return;
     await this.#edit(async () => {
       const result = await this.api.deleteSpan({ spanId });
-      if (this.activeSpanId === spanId) this.activeSpanId = null;
+      if (this.view.activeSpanId === spanId) this.view.activeSpanId = null;
       const n = result.deletedRelationIds.length;
       return () =>
         t("deleted", { label: this.#labelName(span.label), text: isolate(excerpt(span.text)) }) +
@@ -660,13 +574,13 @@ export class AnnotationStore extends EventTarget {
   async link(quoteId: number, type: string, toSpanId: number | null): Promise<void> {
     await this.#edit(async () => {
       if (toSpanId === null) {
-        for (const r of this.relationsFrom(quoteId).filter((r) => r.type === type)) {
+        for (const r of this.model.relationsFrom(quoteId).filter((r) => r.type === type)) {
           await this.api.deleteRelation({ relationId: r.id });
         }
         return () => t("linkRemoved");
       }
       await this.api.createRelation({ type, fromSpanId: quoteId, toSpanId });
-      const to = this.span(toSpanId);
+      const to = this.model.span(toSpanId);
       return () => (to === undefined ? t("linkedToSpan") : t("linkedTo", { text: isolate(excerpt(to.text)) }));
     });
   }
@@ -683,16 +597,16 @@ export class AnnotationStore extends EventTarget {
   async linkEntity(spanId: number, entityId: number | null): Promise<void> {
     await this.#edit(async () => {
       await this.api.updateSpan({ spanId, entityId });
-      const entity = this.entityById(entityId);
+      const entity = this.model.entityById(entityId);
       return () => (entity === undefined ? t("entityLinkRemoved") : t("refersTo", { name: isolate(entity.name) }));
     });
   }
 
   /** Make a new entity from a span (its text as the name) and link the span to it. */
   async createEntityFrom(spanId: number): Promise<void> {
-    const span = this.span(spanId);
+    const span = this.model.span(spanId);
     if (span === undefined) return;
-    const type = this.kindOf(span) === "speaker" ? "PER" : span.label;
+    const type = this.model.kindOf(span) === "speaker" ? "PER" : span.label;
     await this.#edit(async () => {
       const entity = await this.api.createEntity({ name: span.text, type, spanIds: [spanId] });
       return () => t("newEntity", { name: isolate(entity.name) });
@@ -702,14 +616,14 @@ export class AnnotationStore extends EventTarget {
   /** Show the entity panel for one entity (or the list when null). */
   async showEntity(entityId: number | null): Promise<void> {
     await this.#act(async () => {
-      this.panel = "entities";
-      this.entity = entityId === null ? null : await this.api.getEntity({ entityId });
+      this.view.panel = "entities";
+      this.view.entity = entityId === null ? null : await this.api.getEntity({ entityId });
     });
   }
 
   /** Switch the side panel. */
   showPanel(panel: SidePanel): void {
-    this.panel = panel;
+    this.view.panel = panel;
     this.#changed();
   }
 
@@ -735,31 +649,33 @@ export class AnnotationStore extends EventTarget {
   /** Open a document and make one of its spans active (from the entity panel). */
   async goToSpan(documentId: number, spanId: number): Promise<void> {
     await this.#act(async () => {
-      if (this.document?.id !== documentId) await this.#load(documentId);
-      this.activeSpanId = spanId;
+      if (this.model.document?.id !== documentId) await this.#open(documentId);
+      this.view.activeSpanId = spanId;
     });
   }
 
-  /** Delete the open document (not undoable: the API clears the undo history); the next in the list opens. */
+  /** Delete the open document; the next in the list opens. */
   async deleteDocument(): Promise<void> {
-    const doc = this.document;
+    const doc = this.model.document;
     if (doc === null) return;
     await this.#act(async () => {
-      const at = this.documents.findIndex((d) => d.id === doc.id);
+      const at = this.model.documents.findIndex((d) => d.id === doc.id);
       await this.api.deleteDocuments({ documentIds: [doc.id] });
-      await this.#refresh();
-      const next = this.documents[Math.min(Math.max(at, 0), this.documents.length - 1)];
-      if (next !== undefined) await this.#load(next.id);
+      const applied = await this.#drain();
+      const next = this.model.documents[Math.min(Math.max(at, 0), this.model.documents.length - 1)];
+      if (next !== undefined) await this.#open(next.id);
+      await this.#follow({ ...applied, documentGone: false });
       // Search hits in the deleted document would lead nowhere: ask again.
-      if (this.found?.documentId === doc.id) this.found = null;
-      if (this.searchResult !== null) this.searchResult = await this.api.search(searchInput(this.searchQuery));
+      if (this.view.found?.documentId === doc.id) this.view.found = null;
+      if (this.view.searchResult !== null)
+        this.view.searchResult = await this.api.search(searchInput(this.view.searchQuery));
       this.#say("info", () => t("documentDeleted", { title: isolate(excerpt(doc.title)) }));
     });
   }
 
   /** Set the open document's status. */
   async setStatus(status: DocumentStatus): Promise<void> {
-    const doc = this.document;
+    const doc = this.model.document;
     if (doc === null || doc.status === status) return;
     await this.#edit(async () => {
       await this.api.setDocumentStatus({ documentId: doc.id, status });
@@ -771,7 +687,7 @@ export class AnnotationStore extends EventTarget {
 
   /** Set the open document's details (title, date, URL, outlet, author; `null` clears one): one undoable step. */
   async updateDetails(details: Omit<OperationInput<"updateDocument">, "documentId">): Promise<boolean> {
-    const doc = this.document;
+    const doc = this.model.document;
     if (doc === null) return false;
     return this.#edit(async () => {
       const saved = await this.api.updateDocument({ documentId: doc.id, ...details });
@@ -837,8 +753,8 @@ export class AnnotationStore extends EventTarget {
         this.#say("info", () => (direction === "undo" ? t("nothingToUndo") : t("nothingToRedo")));
         return;
       }
-      if (entry.documentId !== null && entry.documentId !== this.document?.id) await this.#load(entry.documentId);
-      await this.#refresh();
+      await this.#applyReplies();
+      if (entry.documentId !== null && entry.documentId !== this.model.document?.id) await this.#open(entry.documentId);
       this.#say("info", () => {
         const description = changeText(entry);
         return direction === "undo" ? t("undone", { description }) : t("redone", { description });
@@ -847,9 +763,9 @@ export class AnnotationStore extends EventTarget {
   }
 
   /**
-   * Run a change through the API (after the actions before it), then refresh everything it
-   * may have touched; the returned text goes to the status line.
-   * @param after runs once the state is refreshed, before the next queued action (e.g. to
+   * Run a change through the API (after the actions before it), then apply what its reply
+   * carries; the returned text goes to the status line.
+   * @param after runs once the records are applied, before the next queued action (e.g. to
    *   choose the span to make active from the new state); not run when the action fails
    * @returns whether it succeeded (a refusal's message is shown)
    */
@@ -875,7 +791,7 @@ export class AnnotationStore extends EventTarget {
 
   /** Open a document within a queued action (see `queue`). */
   async load(documentId: number): Promise<void> {
-    await this.#load(documentId);
+    await this.#open(documentId);
   }
 
   /** Show a message in the status line. */

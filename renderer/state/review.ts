@@ -13,14 +13,14 @@ export type StepKind = "span" | "quote" | "suggestion";
 
 /** The spans of the open document a step visits, in text order. */
 function stops(store: AnnotationStore, kind: StepKind): SpanView[] {
-  const spans = store.document?.spans ?? [];
-  if (kind === "quote") return spans.filter((s) => store.kindOf(s) === "quote");
+  const spans = store.model.document?.spans ?? [];
+  if (kind === "quote") return spans.filter((s) => store.model.kindOf(s) === "quote");
   if (kind === "suggestion") {
     // A suggested cue or speaker of a suggested quote is reviewed with its quote (Enter on
     // the quote accepts all three), so the steps visit the quote and skip its parts.
     const suggested = new Set(spans.filter((s) => s.suggested !== null).map((s) => s.id));
     const parts = new Set(
-      (store.document?.relations ?? [])
+      (store.model.document?.relations ?? [])
         .filter((r) => suggested.has(r.fromSpanId) && r.toSpanId !== null)
         .map((r) => r.toSpanId),
     );
@@ -54,11 +54,11 @@ export async function step(store: AnnotationStore, kind: StepKind, direction: 1 
 export async function stepDocument(
   store: AnnotationStore,
   direction: 1 | -1,
-  among: () => readonly { id: number }[] = () => store.documents,
+  among: () => readonly { id: number }[] = () => store.model.documents,
 ): Promise<void> {
   await store.queue(async () => {
     const list = among();
-    const at = list.findIndex((d) => d.id === store.document?.id);
+    const at = list.findIndex((d) => d.id === store.model.document?.id);
     const next = list[at < 0 ? 0 : at + direction];
     if (next === undefined) store.notify("info", () => t("noMore"));
     else await store.load(next.id);
@@ -69,7 +69,7 @@ export async function stepDocument(
 export async function preannotate(store: AnnotationStore): Promise<void> {
   await store.perform(
     async () => {
-      const doc = store.document;
+      const doc = store.model.document;
       if (doc === null) return null;
       const quotes = await store.api.preannotate({ documentIds: [doc.id] });
       const names = await store.api.propagateNames({ documentIds: [doc.id] });
@@ -122,7 +122,7 @@ export async function reviewActive(store: AnnotationStore, decision: "accept" | 
 /** Accept or reject every suggestion of the open document. */
 export async function reviewAll(store: AnnotationStore, decision: "accept" | "reject"): Promise<void> {
   await store.perform(async () => {
-    const doc = store.document;
+    const doc = store.model.document;
     if (doc === null) return null;
     if (stops(store, "suggestion").length === 0) return () => t("noSuggestion");
     const result = await store.api.reviewSuggestions({ decision, documentId: doc.id });
@@ -133,11 +133,11 @@ export async function reviewAll(store: AnnotationStore, decision: "accept" | "re
 
 /** Run a search and show its hits in the search panel. */
 export async function search(store: AnnotationStore, query: SearchQuery): Promise<void> {
-  store.searchQuery = query;
-  store.panel = "search";
+  store.view.searchQuery = query;
+  store.view.panel = "search";
   await store.queue(async () => {
     const result = await store.api.search(searchInput(query));
-    store.searchResult = result;
+    store.view.searchResult = result;
     store.notify("info", () => t("found", { n: result.total }));
   });
 }
@@ -148,8 +148,8 @@ export async function goToHit(
   hit: { documentId: number; start: number; end: number; spanId: number | null },
 ): Promise<void> {
   await store.queue(async () => {
-    if (store.document?.id !== hit.documentId) await store.load(hit.documentId);
-    store.found = { documentId: hit.documentId, start: hit.start, end: hit.end };
-    store.activeSpanId = hit.spanId;
+    if (store.model.document?.id !== hit.documentId) await store.load(hit.documentId);
+    store.view.found = { documentId: hit.documentId, start: hit.start, end: hit.end };
+    store.view.activeSpanId = hit.spanId;
   });
 }

@@ -1,0 +1,95 @@
+/**
+ * What the browser benchmarks share: `qawl serve` started on a project in its own process,
+ * Debian's Chromium, selecting a token of the long article, and percentiles.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { chromium, type Browser, type Page } from "@playwright/test";
+
+/** The `p`th percentile (nearest rank) of `values`; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** A number to one decimal. */
+export function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** p50 / p95 / max of timings in ms, and how many. */
+export function summary(values: readonly number[]): { p50: number; p95: number; max: number; actions: number } {
+  return {
+    p50: round(percentile(values, 50)),
+    p95: round(percentile(values, 95)),
+    max: round(Math.max(...values)),
+    actions: values.length,
+  };
+}
+
+/**
+ * Start `qawl serve` of a checkout (its `dist/` built) on a project, in its own process, as
+ * a person runs it.
+ * @returns the URL it printed (with its token) and a way to stop it
+ * @throws Error when it printed no URL
+ */
+export async function serveProject(checkout: string, project: string): Promise<{ url: string; stop: () => void }> {
+  const server = spawn(process.execPath, [join(checkout, "bin/qawl.mjs"), "serve", "--project", project]);
+  let url: string | undefined;
+  for await (const line of createInterface({ input: server.stdout })) {
+    url = /http:\/\/\S+/u.exec(line)?.[0];
+    if (url !== undefined) break;
+  }
+  if (url === undefined) throw new Error(`qawl serve (${checkout}) printed no URL`);
+  return { url, stop: () => server.kill() };
+}
+
+/** Debian's Chromium (or `CHROMIUM_PATH`), headless, with background work turned off. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * Select the text between two offsets of the long article in the page. Each line of its
+ * text is one paragraph element and it has no astral character, so code points and the
+ * DOM's UTF-16 units agree.
+ * @throws Error (in the page) when the offset is past the text
+ */
+export function selectToken(page: Page, start: number, end: number): Promise<void> {
+  return page.evaluate(
+    ([start, end]) => {
+      const paragraphs = [...document.querySelectorAll("article p[data-index]")];
+      let offset = 0;
+      let index = 0;
+      for (; index < paragraphs.length; index++) {
+        const length = paragraphs[index]?.textContent.length ?? 0;
+        if (start < offset + length) break;
+        offset += length + 1;
+      }
+      const node = paragraphs[index]?.firstChild;
+      if (node == null) throw new Error("token not found");
+      document.getSelection()?.setBaseAndExtent(node, start - offset, node, end - offset);
+    },
+    [start, end] as const,
+  );
+}
+
+/** How many ranges the highlights whose names start with `prefix` hold in the page. */
+export function paintedRanges(page: Page, prefix = "qawl-label-"): Promise<number> {
+  return page.evaluate((prefix) => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith(prefix)) n += h.size;
+    return n;
+  }, prefix);
+}

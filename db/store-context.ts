@@ -1,0 +1,23 @@
+/**
+ * What every table module of the store shares: the statement cache, the undo recorder's
+ * `track`, and the change log's `note`. The table modules (`db/tables/`) know rows; the
+ * facade (`ProjectStore`, db/project.ts) wires them to one connection.
+ */
+import type { ChangedType } from "../core/change-feed.ts";
+import type { SnapshotKind } from "./snapshots.ts";
+import type { Prepare } from "./statements.ts";
+
+/** What a table module writes and reads through. */
+export interface StoreContext {
+  /** A prepared statement for `sql`, prepared once per open project. */
+  readonly q: Prepare;
+  /**
+   * Run `mutate` on one row, with the row's state recorded before and after while an
+   * annotation change is recorded (`UndoRecorder.track`), and noted for the change log.
+   * @param id the row, or null when `mutate` inserts one and returns its id
+   * @returns the row's id
+   */
+  track(kind: SnapshotKind, id: number | null, mutate: () => number | undefined): number;
+  /** Note an object a write touched, for the change log (outside a transaction, or `type` null: nothing). */
+  note(kind: "created" | "updated" | "deleted", type: ChangedType | null, id: number): void;
+}

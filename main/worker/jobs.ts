@@ -1,0 +1,165 @@
+/**
+ * Long operations as jobs, in the thread that holds the project (the worker,
+ * `table-worker.ts`): `importDocuments` runs a file a step (`main/ops/import-steps.ts`) and
+ * gives the thread back to its message loop every few milliseconds, so other operations (a
+ * `createSpan` from the article view) are answered while it reads; its writes are one
+ * transaction at the end. Each job reports `JobProgress` (`core/jobs.ts`) and can be
+ * stopped by `cancelJob` or by a flag the host thread sets in shared memory, heard between
+ * steps; a stopped job has written nothing and answers `conflict` ("cancelled").
+ */
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { OperationInput, OperationTable } from "../../core/contract.ts";
+import { QawlError } from "../../core/errors.ts";
+import type { JobOperation, JobProgress } from "../../core/jobs.ts";
+import type { ProjectStore } from "../../db/project.ts";
+import { Ops, type OperationContext } from "../ops/context.ts";
+import { importSteps } from "../ops/import-steps.ts";
+import type { Step, Steps } from "../ops/steps.ts";
+
+/** Longest stretch a job runs without giving the thread back, in milliseconds. */
+const SLICE_MS = 8;
+/** Least time between two progress events of a job (its last steps are always sent), in milliseconds. */
+const REPORT_MS = 100;
+
+/** What the jobs need from their host. */
+export interface JobHost {
+  store: ProjectStore;
+  context: OperationContext;
+  /** Told each progress event. */
+  onProgress: (progress: JobProgress) => void;
+  /** The client of the call being answered now. */
+  client: () => string;
+  /** Make `client` the client of the call being answered (a job's, when it ends). */
+  setClient: (client: string) => void;
+  /**
+   * Cancel flags shared with the host thread: job `n` is cancelled when
+   * `flags[n % flags.length]` is not 0 (`cancelSlot`).
+   */
+  flags?: Int32Array;
+}
+
+/** The slot of job `job` in a host's cancel flags. */
+export function cancelSlot(job: string, flags: Int32Array): number {
+  return Number(job) % flags.length;
+}
+
+/** The jobs of one project thread. */
+export class JobRunner {
+  readonly #host: JobHost;
+  readonly #ops: Ops;
+  readonly #running = new Map<string, { cancelled: boolean }>();
+  /** The last jobs that ended cancelled (a cancel that reached them by the shared flag first). */
+  readonly #cancelledJobs: string[] = [];
+  #last = 0;
+
+  constructor(host: JobHost) {
+    this.#host = host;
+    this.#ops = new Ops(host.store, host.context);
+  }
+
+  /**
+   * `table` with its long operations run as jobs and `cancelJob` answered.
+   * `importDocuments` and `exportDocuments` then return promises (dispatch awaits them).
+   */
+  table(table: OperationTable): OperationTable {
+    return {
+      ...table,
+      importDocuments: ((input: OperationInput<"importDocuments">) =>
+        this.#run("importDocuments", importSteps(this.#ops, input))) as unknown as OperationTable["importDocuments"],
+      exportDocuments: (input) => {
+        const total = input.documentIds?.length ?? this.#host.store.documentIds().length;
+        return this.#run(
+          "exportDocuments",
+          this.#whole("export", total, () => table.exportDocuments(input)),
+        );
+      },
+      preannotate: ((input: OperationInput<"preannotate">) => {
+        const total = input.documentIds?.length ?? this.#host.store.documentIds().length;
+        return this.#run(
+          "preannotate",
+          this.#whole("preannotate", total, () => table.preannotate(input)),
+        );
+      }) as unknown as OperationTable["preannotate"],
+      cancelJob: ({ job }) => ({ cancelled: this.cancel(job) }),
+    };
+  }
+
+  /**
+   * Tell a running job to stop at its next step.
+   * @returns whether a job of that id was running
+   */
+  cancel(job: string): boolean {
+    const running = this.#running.get(job);
+    if (running === undefined) return this.#cancelledJobs.includes(job);
+    running.cancelled = true;
+    return true;
+  }
+
+  /** A job with no steps of its own: one step at its start, its result at its end. */
+  *#whole<T>(phase: Step["phase"], total: number, work: () => T): Steps<T> {
+    yield { phase, done: 0, total };
+    return work();
+  }
+
+  #cancelled(job: string): boolean {
+    const flags = this.#host.flags;
+    return (
+      this.#running.get(job)?.cancelled === true ||
+      (flags !== undefined && Atomics.load(flags, cancelSlot(job, flags)) !== 0)
+    );
+  }
+
+  /** Run a job's steps, giving the thread back between them. */
+  async #run<T>(operation: JobOperation, steps: Steps<T>): Promise<Awaited<T>> {
+    const job = String(++this.#last);
+    const client = this.#host.client();
+    const flags = this.#host.flags;
+    if (flags !== undefined) Atomics.store(flags, cancelSlot(job, flags), 0);
+    this.#running.set(job, { cancelled: false });
+    const report = (step: Step, ended?: JobProgress["ended"]) => {
+      this.#host.onProgress({ job, operation, client, ...step, ...(ended !== undefined ? { ended } : {}) });
+    };
+    let step: Step | null = null;
+    let reportedAt = 0;
+    let slice = performance.now();
+    try {
+      for (;;) {
+        if (this.#cancelled(job)) {
+          steps.return(undefined as never);
+          throw new QawlError("conflict", `${operation}: cancelled; nothing was written`, {
+            kind: "job.cancelled",
+            operation,
+          });
+        }
+        // Other calls ran since the last step: this job's writes are by its own client.
+        this.#host.store.setActor(this.#host.context.annotator, client);
+        this.#host.setClient(client);
+        const next = steps.next();
+        if (next.done === true) {
+          const value = await next.value;
+          if (step !== null) report({ ...step, done: step.total }, "finished");
+          this.#host.setClient(client);
+          return value;
+        }
+        step = next.value;
+        const now = performance.now();
+        if (now - reportedAt >= REPORT_MS || step.done === step.total || step.done === 0) {
+          report(step);
+          reportedAt = now;
+        }
+        if (now - slice >= SLICE_MS) {
+          await nextTurn();
+          slice = performance.now();
+        }
+      }
+    } catch (e) {
+      const cancelled = this.#cancelled(job);
+      if (cancelled && this.#cancelledJobs.push(job) > 16) this.#cancelledJobs.shift();
+      report(step ?? { phase: "read", done: 0, total: 0 }, cancelled ? "cancelled" : "failed");
+      this.#host.setClient(client);
+      throw e;
+    } finally {
+      this.#running.delete(job);
+    }
+  }
+}

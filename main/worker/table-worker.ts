@@ -1,0 +1,62 @@
+/**
+ * The project's thread: opens the project, builds the operation table with its long
+ * operations as jobs (`jobs.ts`), and answers each `call` message with `dispatch`'s reply
+ * envelope, unchanged. Started by `table-proxy.ts` (from `dist/` as .js, from sources as .ts).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { QawlError } from "../../core/errors.ts";
+import { dispatch } from "../ops/dispatch.ts";
+import { openProject } from "../project.ts";
+import { JobRunner } from "./jobs.ts";
+import type { FromWorker, ToWorker, WorkerStart } from "./protocol.ts";
+
+const port = parentPort;
+if (port === null) throw new Error("table-worker runs in a worker thread");
+const start = workerData as WorkerStart;
+const post = (message: FromWorker) => {
+  port.postMessage(message);
+};
+
+let client = "local";
+const context = { annotator: start.annotator, client: () => client };
+let project;
+try {
+  project = openProject({
+    ...(start.project !== undefined ? { project: start.project } : {}),
+    ...(start.seedSampleOnFirstRun !== undefined ? { seedSampleOnFirstRun: start.seedSampleOnFirstRun } : {}),
+    ...(start.mustExist !== undefined ? { mustExist: start.mustExist } : {}),
+    context,
+  });
+} catch (e) {
+  post({ type: "failed", code: e instanceof QawlError ? e.code : "internal", message: (e as Error).message });
+  port.close();
+}
+if (project !== undefined) {
+  const opened = project;
+  const jobs = new JobRunner({
+    store: opened.store,
+    context,
+    client: () => client,
+    setClient: (named) => {
+      client = named;
+    },
+    onProgress: (progress) => {
+      post({ type: "progress", progress });
+    },
+    flags: new Int32Array(start.flags),
+  });
+  const table = jobs.table(opened.table);
+  port.on("message", (message: ToWorker) => {
+    if (message.type === "close") {
+      opened.store.close();
+      post({ type: "closed" });
+      port.close();
+      return;
+    }
+    client = message.client;
+    void dispatch(table, message.name, message.input).then((reply) => {
+      post({ type: "reply", id: message.id, reply });
+    });
+  });
+  post({ type: "ready", path: opened.store.path, created: opened.created });
+}

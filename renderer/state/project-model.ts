@@ -1,0 +1,248 @@
+/**
+ * The page's copy of the project (ARCHITECTURE.md §8): the schema, the document list, the
+ * open document with its spans and relations, the entity registry, this client's undo state
+ * and the revision they are at. It changes only by applying change records — those a write
+ * answers with, and those the host pushes for writes made elsewhere — so every view sees
+ * the same state and no server rule is computed again here. An object a record does not
+ * touch keeps its identity, so the article's painter redraws only what changed. Offsets are
+ * code points, as in the contract. No DOM.
+ */
+import type {
+  Api,
+  ChangeView,
+  DocumentSummary,
+  DocumentView,
+  EntityView,
+  HistoryState,
+  LabelView,
+  ProjectInfo,
+  RelationView,
+  SpanView,
+} from "../../core/contract.ts";
+import { nearestOnLine } from "../../core/article/nearest.ts";
+import { graphemeBoundaries } from "../../core/text/graphemes.ts";
+import { OffsetIndex } from "../../core/text/offsets.ts";
+
+/** What applying records left for the model to fetch (a record too large to carry its objects). */
+export interface Applied {
+  /** The open document was changed wholesale, or deleted (then `document` is null). */
+  documentGone: boolean;
+  /** Entities were created, changed or deleted. */
+  entitiesChanged: boolean;
+  /** Spans or relations changed (an open entity panel's mentions may have). */
+  annotationChanged: boolean;
+}
+
+/** Order of `getDocument`'s spans: by start, then longest first. */
+function bySpanOrder(a: SpanView, b: SpanView): number {
+  return a.start - b.start || b.end - a.end || a.id - b.id;
+}
+
+/** Replace, add and remove items by id; untouched items keep their identity. */
+function merge<T extends { id: number }>(
+  items: readonly T[],
+  upserts: readonly T[],
+  deleted: ReadonlySet<number>,
+  keep: (item: T) => boolean = () => true,
+): T[] {
+  const wanted = upserts.filter(keep);
+  if (wanted.length === 0 && !items.some((i) => deleted.has(i.id))) return items as T[];
+  const byId = new Map(wanted.map((u) => [u.id, u]));
+  const out = items.filter((i) => !deleted.has(i.id)).map((i) => byId.get(i.id) ?? i);
+  const known = new Set(items.map((i) => i.id));
+  for (const u of wanted) if (!known.has(u.id)) out.push(u);
+  return out;
+}
+
+/** The project as this page knows it, kept current by change records. */
+export class ProjectModel {
+  readonly #api: Api;
+  project: ProjectInfo | null = null;
+  documents: DocumentSummary[] = [];
+  document: DocumentView | null = null;
+  entities: EntityView[] = [];
+  history: HistoryState = { undo: null, redo: null };
+  /** The last revision applied (0 before loading). */
+  revision = 0;
+  /** Offset and grapheme indexes of the open document's text. */
+  offsets: OffsetIndex | null = null;
+  graphemes: Uint32Array | null = null;
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
+
+  /** Load everything but a document; records after the revision read first are applied later. */
+  async loadAll(): Promise<void> {
+    // The revision first: a write landing during the loads is applied again, harmlessly.
+    const { revision } = await this.#api.changesSince({ since: 0, limit: 0 });
+    const [project, documents, entities, history] = await Promise.all([
+      this.#api.getProject({}),
+      this.#api.listDocuments({}),
+      this.#api.listEntities({}),
+      this.#api.getHistory({}),
+    ]);
+    Object.assign(this, { project, documents, entities, history, revision });
+    if (this.document !== null) {
+      if (documents.some((d) => d.id === this.document?.id)) await this.open(this.document.id);
+      else this.#setDocument(null);
+    }
+  }
+
+  /** Fetch the schema again, for its labels' span counts (records carry the schema only when it changes). */
+  async reloadProject(): Promise<void> {
+    this.project = await this.#api.getProject({});
+  }
+
+  /** Open a document (fetching it whole). */
+  async open(documentId: number): Promise<void> {
+    this.#setDocument(await this.#api.getDocument({ documentId }));
+  }
+
+  #setDocument(doc: DocumentView | null): void {
+    if (doc !== null && this.document?.textSha256 !== doc.textSha256) {
+      this.offsets = new OffsetIndex(doc.text);
+      this.graphemes = graphemeBoundaries(doc.text);
+    }
+    this.document = doc;
+  }
+
+  /**
+   * Apply records in revision order, and this client's undo state when a reply carries it.
+   * Records already applied are skipped; when records are missing before them, the missing
+   * ones are fetched first (`changesSince`), and a record too large to carry its objects
+   * makes the model fetch what it names.
+   */
+  async apply(records: readonly ChangeView[], history?: HistoryState): Promise<Applied> {
+    const applied: Applied = { documentGone: false, entitiesChanged: false, annotationChanged: false };
+    let fresh = records.filter((r) => r.revision > this.revision);
+    if (fresh[0] !== undefined && fresh[0].revision > this.revision + 1) {
+      const caught = await this.#api.changesSince({ since: this.revision });
+      if (caught.reset) {
+        await this.loadAll();
+        return { documentGone: this.document === null, entitiesChanged: true, annotationChanged: true };
+      }
+      fresh = caught.records;
+    }
+    await this.#applyAll(applied, fresh);
+    if (history !== undefined) this.history = history;
+    return applied;
+  }
+
+  /** Fetch and apply what was written since the last applied revision (a push said there is more). */
+  async catchUp(): Promise<Applied> {
+    const caught = await this.#api.changesSince({ since: this.revision });
+    if (caught.reset) {
+      await this.loadAll();
+      return { documentGone: this.document === null, entitiesChanged: true, annotationChanged: true };
+    }
+    return this.apply(caught.records);
+  }
+
+  async #applyAll(applied: Applied, records: readonly ChangeView[]): Promise<void> {
+    let reloadList = false;
+    let reloadDocument = false;
+    for (const record of records) {
+      if (record.revision <= this.revision) continue;
+      const o = record.objects;
+      const deleted = (type: string) =>
+        new Set(record.changes.filter((c) => c.type === type && c.kind === "deleted").map((c) => c.id));
+      const goneDocuments = deleted("document");
+      const listed = new Set(o.documents.map((d) => d.id));
+      if (record.changes.some((c) => c.type === "document" && c.kind !== "deleted" && !listed.has(c.id)))
+        reloadList = true;
+      this.documents = merge(this.documents, o.documents, goneDocuments);
+      if (o.project !== null) this.project = o.project;
+      const goneEntities = deleted("entity");
+      if (o.entities.length > 0 || goneEntities.size > 0) applied.entitiesChanged = true;
+      this.entities = merge(this.entities, o.entities, goneEntities);
+      const doc = this.document;
+      if (doc !== null) {
+        if (goneDocuments.has(doc.id)) {
+          this.#setDocument(null);
+          applied.documentGone = true;
+        } else {
+          const whole = record.changes.some((c) => c.type === "document" && c.id === doc.id && c.whole === true);
+          if (whole || !o.complete) reloadDocument = true;
+          const line = o.documents.find((d) => d.id === doc.id);
+          const spans = merge(doc.spans, o.spans, deleted("span"), (s) => s.documentId === doc.id);
+          const relations = merge(doc.relations, o.relations, deleted("relation"), (r) => r.documentId === doc.id);
+          if (spans !== doc.spans || relations !== doc.relations || line !== undefined) {
+            this.document = {
+              ...doc,
+              ...(line ?? {}),
+              spans: spans === doc.spans ? spans : [...spans].sort(bySpanOrder),
+              relations,
+            };
+          }
+        }
+      }
+      if (record.changes.some((c) => c.type === "span" || c.type === "relation" || c.whole === true))
+        applied.annotationChanged = true;
+      this.revision = record.revision;
+    }
+    if (reloadList) this.documents = await this.#api.listDocuments({});
+    if (reloadDocument && this.document !== null) await this.open(this.document.id);
+  }
+
+  // ---- lookups ----
+
+  /** Labels offered for new spans. */
+  get labels(): LabelView[] {
+    return (this.project?.labels ?? []).filter((l) => !l.retired);
+  }
+
+  /** The label definition called `name`. */
+  label(name: string): LabelView | undefined {
+    return this.project?.labels.find((l) => l.name === name);
+  }
+
+  /** Kind of a span's label. */
+  kindOf(span: SpanView): string | undefined {
+    return this.label(span.label)?.kind;
+  }
+
+  /** Position of a label in the schema (its colour class and highlight follow it). */
+  labelIndex(name: string): number {
+    return this.project?.labels.findIndex((l) => l.name === name) ?? -1;
+  }
+
+  /** The span with this id in the open document. */
+  span(id: number | null): SpanView | undefined {
+    return id === null ? undefined : this.document?.spans.find((s) => s.id === id);
+  }
+
+  /** Relations that start at a span. */
+  relationsFrom(spanId: number): RelationView[] {
+    return this.document?.relations.filter((r) => r.fromSpanId === spanId) ?? [];
+  }
+
+  /** The span of a kind closest to a span on its line, else anywhere (see `core/article/nearest.ts`). */
+  nearestSpan(from: SpanView, kind: string): SpanView | undefined {
+    if (this.document === null || this.offsets === null) return undefined;
+    const candidates = this.document.spans.filter((s) => s.id !== from.id && this.kindOf(s) === kind);
+    return nearestOnLine(this.offsets, from, candidates);
+  }
+
+  /**
+   * For a quote attributed to an entity (a carried-over speaker): the speaker entity of the
+   * quote before it now, when that differs — the carry-over may be stale.
+   */
+  staleCarryOver(quote: SpanView): EntityView | undefined {
+    const carried = this.relationsFrom(quote.id).find((r) => r.type === "attributed_to" && r.toEntityId !== null);
+    if (carried === undefined || this.document === null) return undefined;
+    const previous = this.document.spans
+      .filter((s) => s.start < quote.start && this.kindOf(s) === "quote")
+      .map((s) => ({ s, r: this.relationsFrom(s.id).find((r) => r.type === "attributed_to") }))
+      .filter((x) => x.r !== undefined)
+      .pop();
+    if (previous?.r === undefined) return undefined;
+    const entityId = previous.r.toEntityId ?? this.span(previous.r.toSpanId)?.entityId ?? null;
+    return entityId !== null && entityId !== carried.toEntityId ? this.entityById(entityId) : undefined;
+  }
+
+  /** An entity of the registry. */
+  entityById(id: number | null): EntityView | undefined {
+    return id === null ? undefined : this.entities.find((e) => e.id === id);
+  }
+}

@@ -1,0 +1,16 @@
+// `npm run bench`: every benchmark in turn, each run even when one before it misses its
+// targets; exits 1 if any missed them. Not part of `npm test` (timings vary by machine).
+import { spawnSync } from "node:child_process";
+
+const benches = ["bench/article-view.bench.ts", "bench/import-while-labelling.bench.ts", "bench/interop.bench.ts"];
+const extra = process.argv.slice(2);
+let failed = 0;
+for (const bench of benches) {
+  console.log(`\n── ${bench}`);
+  const run = spawnSync(process.execPath, [bench, ...(bench.includes("article-view") ? extra : [])], {
+    stdio: "inherit",
+  });
+  if (run.status !== 0) failed++;
+}
+if (failed > 0) console.log(`\n${String(failed)} of ${String(benches.length)} benchmarks missed their targets`);
+process.exitCode = failed > 0 ? 1 : 0;
