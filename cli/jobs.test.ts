@@ -45,7 +45,7 @@ describe("the CLI's long operations", () => {
     const importing = callAsJob(project, "t", "importDocuments", { files: files(2000) }, quiet);
     // Ctrl+C once the job runs (it gives the event loop back every few milliseconds).
     setTimeout(() => process.emit("SIGINT"), 50);
-    await assert.rejects(importing, /importDocuments: cancelled; nothing was written/u);
+    await assert.rejects(importing, /import cancelled; nothing was written/u);
     assert.equal(project.table.listDocuments({}).length, 0);
     assert.equal(project.store.changesSince(Number.MAX_SAFE_INTEGER, 0).revision, revision);
   });

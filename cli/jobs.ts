@@ -26,7 +26,7 @@ const PHASE_WORDS: Readonly<Record<JobProgress["phase"], string>> = {
  * Run a long operation with a progress bar and Ctrl+C to cancel.
  * @param annotator the annotator of its writes
  * @returns the operation's output
- * @throws QawlError with the operation's refusal, or `cancelled; nothing was written`
+ * @throws QawlError with the operation's refusal, or `import cancelled; nothing was written` (or export, pre-annotation)
  */
 export async function callAsJob<K extends JobOperation>(
   project: OpenProject,

@@ -61,6 +61,8 @@ export type ErrorDetail =
   | { kind: "import.jsonl_alone" }
   /** A long operation (core/jobs.ts) stopped by `cancelJob` or Ctrl+C before it wrote anything. */
   | { kind: "job.cancelled"; operation: "importDocuments" | "exportDocuments" | "preannotate" }
+  /** The page could not reach its host (`qawl serve` stopped, the network gone): nothing was sent. */
+  | { kind: "host.unreachable" }
   /**
    * A value the contract's schema refuses (core/input-errors.ts): `field` breaks `rule`;
    * `limit` the most/least characters or items allowed and `actual` how many it has, for

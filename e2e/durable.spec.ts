@@ -82,12 +82,14 @@ test("a note typed but not saved is back after the tab is closed", async ({ page
   const note = "وزير الخارجية الروسي، لم يُحفظ بعد";
   await page.keyboard.type(note);
   await expect(page.locator("textarea.note")).toHaveValue(note);
-  // The tab dies before the note reaches the project: closing a page can still fire the
-  // field's blur (whose save may or may not get out first), so cut the API off, as a
-  // crashed tab or a dropped connection would, and only the draft can bring the note back.
-  await page.route("**/api/**", (route) => route.abort());
+  // The tab dies before the note reaches the project: closing a page fires the field's
+  // blur, whose save would get out, so the server goes first (as in a crash or a dropped
+  // connection; a route set to abort does not hold for requests sent while the page
+  // closes), and only the draft can bring the note back.
+  await served.kill();
   await page.close();
   expect(exportedDocument().spans[0]?.note ?? null).toBeNull();
+  served = await served.restart();
 
   const again = await context.newPage();
   await again.goto(served.url);

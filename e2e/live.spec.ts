@@ -94,3 +94,29 @@ test("acting on a span another tab deleted says so, and the view catches up", as
   );
   await expect(spanRow(b, "Location", "سوتشي")).toHaveCount(0);
 });
+
+test("a tab whose open document another tab deletes says so and opens another", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const second = join(served.dir, "second.txt");
+  writeFileSync(second, "مقال ثان\n\nقال الوزير إن الاتفاق قريب.\n");
+  await a.goto(served.url);
+  await a.getByLabel("Import articles").setInputFiles([SAMPLE_PATH, second]);
+  await expect(a.getByRole("status")).toContainText("Imported 2 documents");
+  await a.locator("qawl-document-list .document-item").filter({ hasText: "مقال ثان" }).click();
+  await expect(a.locator("qawl-article h1")).toHaveText("مقال ثان");
+  await b.goto(served.url);
+  await b.locator("qawl-document-list .document-item").filter({ hasText: "مقال ثان" }).click();
+  await expect(b.locator("qawl-article h1")).toHaveText("مقال ثان");
+
+  await a.getByRole("button", { name: "Delete…" }).click();
+  await a
+    .getByRole("dialog", { name: "Delete this document?" })
+    .getByRole("button", { name: "Delete", exact: true })
+    .click();
+  await expect(b.getByRole("status")).toHaveText(
+    /^The document you had open was deleted in another window; «.*لافروف وبومبيو.*» is open now$/u,
+    { timeout: REACH_MS },
+  );
+  await expect(b.locator("qawl-article h1")).toContainText("لافروف وبومبيو");
+});

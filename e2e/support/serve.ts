@@ -18,6 +18,8 @@ export interface Served {
   projectPath: string;
   dir: string;
   stop: () => Promise<void>;
+  /** Stop the server as a crash would, keeping its folder (`restart` starts it again). */
+  kill: () => Promise<void>;
   /**
    * Stop the server (keeping its folder) and start `qawl serve` again on the same project
    * and data directory; `args` are added to the command (e.g. `--new-token`).
@@ -64,6 +66,7 @@ async function serveIn(dir: string, args: string[]): Promise<Served> {
       await halt();
       rmSync(dir, { recursive: true, force: true });
     },
+    kill: halt,
     restart: async (more = []) => {
       await halt();
       return serveIn(dir, more);

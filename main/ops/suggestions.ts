@@ -6,7 +6,7 @@
  * Offsets in code points.
  */
 import { excerptForHistory, type ChangeMessage } from "../../core/change-message.ts";
-import type { OperationTable, PreannotatedDocument } from "../../core/contract.ts";
+import type { OperationInput, OperationTable, PreannotatedDocument, PreannotateResult } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import type { LabelKind } from "../../core/labels.ts";
 import { isDefaultCueList } from "../../core/preannotate/cues.ts";
@@ -15,6 +15,7 @@ import { rejectionKey, type DocumentRow, type SpanRow, type StoredLabel } from "
 import type { Ops } from "./context.ts";
 import { matchingEntities } from "./entities.ts";
 import { checkExtent } from "./extent.ts";
+import { runSteps, type Steps } from "./steps.ts";
 
 /** The schema's first label of a kind that is in use. */
 function labelOfKind(ops: Ops, kind: LabelKind): StoredLabel {
@@ -48,176 +49,216 @@ export function removeSuggestions(ops: Ops, spans: readonly SpanRow[], keepLinke
   return removed;
 }
 
+/**
+ * Pre-annotate one document. A new run replaces the pre-annotator's unreviewed suggestions:
+ * those it suggests again stay as they are (with their cue and speaker), the others go.
+ * @param suggestions what the rules suggest for it (`rulesSuggest`)
+ * @returns what it newly suggested, the new span ids, and the unreviewed ones still there
+ */
+function preannotateDocument(
+  ops: Ops,
+  doc: DocumentRow,
+  labels: Record<"quote" | "cue" | "speaker", StoredLabel>,
+  suggestions: Suggestions,
+) {
+  const indexes = ops.indexesOf(doc);
+  const { offsets } = indexes;
+  const spans = ops.store.spansOf(doc.id);
+  const earlier = spans.filter((s) => s.suggested_by === "rules");
+  const earlierIds = new Set(earlier.map((s) => s.id));
+  const relations = ops.store.relationsOf(doc.id);
+  const created: number[] = [];
+  const annotatorId = ops.annotatorId();
+  const now = ops.now();
+  const rejected = ops.store.rejectedExtents(doc.id);
+  /** The span of a label on an extent: an existing one, or a new suggestion (null: none, or rejected before). */
+  const spanAt = (label: StoredLabel, e: Extent, attributes: Record<string, string>): number | null => {
+    const start = offsets.toCodePoint(e.start);
+    const end = offsets.toCodePoint(e.end);
+    const existing = ops.store.spanWithExtent(doc.id, label.id, start, end);
+    if (existing !== undefined) return existing;
+    if (rejected.has(rejectionKey(label.id, start, end))) return null;
+    try {
+      checkExtent(doc, indexes, label, start, end, null);
+    } catch {
+      return null; // an extent the rules got wrong (e.g. only punctuation) is not suggested
+    }
+    let entityId: number | null = null;
+    if (label.kind === "speaker") {
+      const candidates = matchingEntities(ops, offsets.slice(start, end));
+      if (candidates.length === 1) entityId = candidates[0]?.id ?? null;
+    }
+    const id = ops.store.insertSpan(
+      {
+        document_id: doc.id,
+        label_id: label.id,
+        start,
+        end,
+        attributes: attributes,
+        entity_id: entityId,
+        annotator_id: annotatorId,
+        suggested_by: "rules",
+      },
+      now,
+    );
+    created.push(id);
+    return id;
+  };
+  const link = (type: string, from: number, to: number) => {
+    const typeId = ops.store.relationTypeId(type);
+    if (typeId === undefined) return;
+    ops.store.insertRelation(
+      {
+        document_id: doc.id,
+        type_id: typeId,
+        from_span_id: from,
+        to_span_id: to,
+        to_entity_id: null,
+        annotator_id: annotatorId,
+      },
+      now,
+    );
+  };
+  const report: PreannotatedDocument = {
+    documentId: doc.id,
+    title: doc.title,
+    quotes: 0,
+    cues: 0,
+    speakers: 0,
+    carriedOver: 0,
+    newQuotes: 0,
+  };
+  /** Earlier suggestions suggested again: kept, with the cue and speaker they link to. */
+  const kept = new Set<number>();
+  for (const s of suggestions) {
+    const before = created.length;
+    const quote = spanAt(labels.quote, s.quote, { type: s.type });
+    if (quote === null) continue;
+    if (created.length === before) {
+      if (earlierIds.has(quote)) {
+        // Suggested again: it stays, with its cue and speaker, and counts in the report.
+        kept.add(quote);
+        report.quotes++;
+        for (const r of relations) {
+          if (r.from_span_id !== quote || r.to_span_id === null) continue;
+          kept.add(r.to_span_id);
+          if (r.type === "cue") report.cues++;
+          if (r.type === "attributed_to" && earlierIds.has(r.to_span_id) && !s.carried) report.speakers++;
+        }
+        if (s.carried) report.carriedOver++;
+      }
+      continue;
+    }
+    report.quotes++;
+    report.newQuotes++;
+    if (s.cue !== null) {
+      const n = created.length;
+      const cue = spanAt(labels.cue, s.cue, {});
+      if (cue !== null) {
+        link("cue", quote, cue);
+        if (created.length > n) report.cues++;
+      }
+    }
+    if (s.speaker !== null) {
+      const n = created.length;
+      const speaker = spanAt(labels.speaker, s.speaker, {});
+      if (speaker !== null) {
+        link("attributed_to", quote, speaker);
+        if (created.length > n) report.speakers++;
+        if (s.carried) report.carriedOver++;
+      }
+    }
+  }
+  removeSuggestions(
+    ops,
+    earlier.filter((s) => !kept.has(s.id)),
+  );
+  return { report, created, kept: [...kept].filter((id) => earlierIds.has(id)) };
+}
+
+/** The rules' quotes, cues and speakers. */
+type Suggestions = ReturnType<typeof preannotateQuotes>;
+
+/**
+ * What the rules suggest for a document as it is now (reads only): its quotes that people
+ * made (not the pre-annotator's) are given to the rules as known.
+ */
+function rulesSuggest(ops: Ops, doc: DocumentRow): Suggestions {
+  const { offsets } = ops.indexesOf(doc);
+  const spans = ops.store.spansOf(doc.id);
+  const earlierIds = new Set(spans.filter((s) => s.suggested_by === "rules").map((s) => s.id));
+  const byId = new Map(spans.map((s) => [s.id, s]));
+  const relations = ops.store.relationsOf(doc.id);
+  const prior: PriorAttribution[] = spans
+    .filter((s) => s.label_kind === "quote" && !earlierIds.has(s.id))
+    .map((q) => {
+      const speakerId = relations.find((r) => r.type === "attributed_to" && r.from_span_id === q.id)?.to_span_id;
+      const speaker = speakerId === undefined || speakerId === null ? undefined : byId.get(speakerId);
+      return {
+        quote: { start: offsets.toUtf16(q.start), end: offsets.toUtf16(q.end) },
+        speaker:
+          speaker === undefined ? null : { start: offsets.toUtf16(speaker.start), end: offsets.toUtf16(speaker.end) },
+      };
+    });
+  return preannotateQuotes(doc.text, ops.store.cueLemmas(), { prior });
+}
+
+/**
+ * `preannotate` as steps (`steps.ts`): the rules run one document a step, reading only; the
+ * suggestions are written in the last step, as one recorded change.
+ */
+export function* preannotateSteps(
+  ops: Ops,
+  { documentIds, accept }: OperationInput<"preannotate">,
+): Steps<PreannotateResult> {
+  const ids = documentIds ?? ops.store.documentIds();
+  const docs = ids.map((id) => ops.document(id));
+  const labels = {
+    quote: labelOfKind(ops, "quote"),
+    cue: labelOfKind(ops, "cue"),
+    speaker: labelOfKind(ops, "speaker"),
+  };
+  const suggested = new Map<number, Suggestions>();
+  for (const [i, doc] of docs.entries()) {
+    yield { phase: "preannotate", done: i, total: docs.length };
+    suggested.set(doc.id, rulesSuggest(ops, doc));
+  }
+  yield { phase: "preannotate", done: docs.length, total: docs.length };
+  const what: ChangeMessage =
+    docs.length === 1
+      ? { kind: "preannotate.document", title: excerptForHistory(docs[0]?.title ?? "") }
+      : { kind: "preannotate.documents", count: docs.length };
+  return ops.change(what, docs.length === 1 ? (docs[0]?.id ?? null) : null, () => {
+    const documents: PreannotatedDocument[] = [];
+    let created = 0;
+    let accepted = 0;
+    let keptInAll = 0;
+    for (const stale of docs) {
+      // The document as it is now: another client may have written since its step.
+      const doc = ops.document(stale.id);
+      const made = preannotateDocument(ops, doc, labels, suggested.get(doc.id) ?? rulesSuggest(ops, doc));
+      documents.push(made.report);
+      created += made.created.length;
+      keptInAll += made.kept.length;
+      if (accept === true) {
+        // Everything the rules suggest now: new, and still unreviewed from an earlier run.
+        for (const id of [...made.kept, ...made.created]) ops.store.acceptSpan(id, ops.annotatorId(), ops.now());
+        accepted += made.kept.length + made.created.length;
+      }
+      if (made.created.length > 0 && doc.status === "new")
+        ops.store.setDocumentStatus(doc.id, "in_progress", ops.now());
+    }
+    return { documents, suggested: created, kept: keptInAll, accepted };
+  });
+}
+
 /** `preannotate`, `reviewSuggestions`, `getCueLemmas`, `setCueLemmas`. */
 export function suggestionOperations(
   ops: Ops,
 ): Pick<OperationTable, "preannotate" | "reviewSuggestions" | "getCueLemmas" | "setCueLemmas"> {
-  /**
-   * Pre-annotate one document. A new run replaces the pre-annotator's unreviewed suggestions:
-   * those it suggests again stay as they are (with their cue and speaker), the others go.
-   * @returns what it newly suggested, the new span ids, and the unreviewed ones still there
-   */
-  function preannotateDocument(doc: DocumentRow, labels: Record<"quote" | "cue" | "speaker", StoredLabel>) {
-    const indexes = ops.indexesOf(doc);
-    const { offsets } = indexes;
-    const spans = ops.store.spansOf(doc.id);
-    const earlier = spans.filter((s) => s.suggested_by === "rules");
-    const earlierIds = new Set(earlier.map((s) => s.id));
-    const byId = new Map(spans.map((s) => [s.id, s]));
-    const relations = ops.store.relationsOf(doc.id);
-    const prior: PriorAttribution[] = spans
-      .filter((s) => s.label_kind === "quote" && !earlierIds.has(s.id))
-      .map((q) => {
-        const speakerId = relations.find((r) => r.type === "attributed_to" && r.from_span_id === q.id)?.to_span_id;
-        const speaker = speakerId === undefined || speakerId === null ? undefined : byId.get(speakerId);
-        return {
-          quote: { start: offsets.toUtf16(q.start), end: offsets.toUtf16(q.end) },
-          speaker:
-            speaker === undefined ? null : { start: offsets.toUtf16(speaker.start), end: offsets.toUtf16(speaker.end) },
-        };
-      });
-    const suggestions = preannotateQuotes(doc.text, ops.store.cueLemmas(), { prior });
-    const created: number[] = [];
-    const annotatorId = ops.annotatorId();
-    const now = ops.now();
-    const rejected = ops.store.rejectedExtents(doc.id);
-    /** The span of a label on an extent: an existing one, or a new suggestion (null: none, or rejected before). */
-    const spanAt = (label: StoredLabel, e: Extent, attributes: Record<string, string>): number | null => {
-      const start = offsets.toCodePoint(e.start);
-      const end = offsets.toCodePoint(e.end);
-      const existing = ops.store.spanWithExtent(doc.id, label.id, start, end);
-      if (existing !== undefined) return existing;
-      if (rejected.has(rejectionKey(label.id, start, end))) return null;
-      try {
-        checkExtent(doc, indexes, label, start, end, null);
-      } catch {
-        return null; // an extent the rules got wrong (e.g. only punctuation) is not suggested
-      }
-      let entityId: number | null = null;
-      if (label.kind === "speaker") {
-        const candidates = matchingEntities(ops, offsets.slice(start, end));
-        if (candidates.length === 1) entityId = candidates[0]?.id ?? null;
-      }
-      const id = ops.store.insertSpan(
-        {
-          document_id: doc.id,
-          label_id: label.id,
-          start,
-          end,
-          attributes: attributes,
-          entity_id: entityId,
-          annotator_id: annotatorId,
-          suggested_by: "rules",
-        },
-        now,
-      );
-      created.push(id);
-      return id;
-    };
-    const link = (type: string, from: number, to: number) => {
-      const typeId = ops.store.relationTypeId(type);
-      if (typeId === undefined) return;
-      ops.store.insertRelation(
-        {
-          document_id: doc.id,
-          type_id: typeId,
-          from_span_id: from,
-          to_span_id: to,
-          to_entity_id: null,
-          annotator_id: annotatorId,
-        },
-        now,
-      );
-    };
-    const report: PreannotatedDocument = {
-      documentId: doc.id,
-      title: doc.title,
-      quotes: 0,
-      cues: 0,
-      speakers: 0,
-      carriedOver: 0,
-      newQuotes: 0,
-    };
-    /** Earlier suggestions suggested again: kept, with the cue and speaker they link to. */
-    const kept = new Set<number>();
-    for (const s of suggestions) {
-      const before = created.length;
-      const quote = spanAt(labels.quote, s.quote, { type: s.type });
-      if (quote === null) continue;
-      if (created.length === before) {
-        if (earlierIds.has(quote)) {
-          // Suggested again: it stays, with its cue and speaker, and counts in the report.
-          kept.add(quote);
-          report.quotes++;
-          for (const r of relations) {
-            if (r.from_span_id !== quote || r.to_span_id === null) continue;
-            kept.add(r.to_span_id);
-            if (r.type === "cue") report.cues++;
-            if (r.type === "attributed_to" && earlierIds.has(r.to_span_id) && !s.carried) report.speakers++;
-          }
-          if (s.carried) report.carriedOver++;
-        }
-        continue;
-      }
-      report.quotes++;
-      report.newQuotes++;
-      if (s.cue !== null) {
-        const n = created.length;
-        const cue = spanAt(labels.cue, s.cue, {});
-        if (cue !== null) {
-          link("cue", quote, cue);
-          if (created.length > n) report.cues++;
-        }
-      }
-      if (s.speaker !== null) {
-        const n = created.length;
-        const speaker = spanAt(labels.speaker, s.speaker, {});
-        if (speaker !== null) {
-          link("attributed_to", quote, speaker);
-          if (created.length > n) report.speakers++;
-          if (s.carried) report.carriedOver++;
-        }
-      }
-    }
-    removeSuggestions(
-      ops,
-      earlier.filter((s) => !kept.has(s.id)),
-    );
-    return { report, created, kept: [...kept].filter((id) => earlierIds.has(id)) };
-  }
-
   return {
-    preannotate({ documentIds, accept }) {
-      const ids = documentIds ?? ops.store.documentIds();
-      const docs = ids.map((id) => ops.document(id));
-      const labels = {
-        quote: labelOfKind(ops, "quote"),
-        cue: labelOfKind(ops, "cue"),
-        speaker: labelOfKind(ops, "speaker"),
-      };
-      const what: ChangeMessage =
-        docs.length === 1
-          ? { kind: "preannotate.document", title: excerptForHistory(docs[0]?.title ?? "") }
-          : { kind: "preannotate.documents", count: docs.length };
-      return ops.change(what, docs.length === 1 ? (docs[0]?.id ?? null) : null, () => {
-        const documents: PreannotatedDocument[] = [];
-        let suggested = 0;
-        let accepted = 0;
-        let keptInAll = 0;
-        for (const doc of docs) {
-          const { report, created, kept } = preannotateDocument(doc, labels);
-          documents.push(report);
-          suggested += created.length;
-          keptInAll += kept.length;
-          if (accept === true) {
-            // Everything the rules suggest now: new, and still unreviewed from an earlier run.
-            for (const id of [...kept, ...created]) ops.store.acceptSpan(id, ops.annotatorId(), ops.now());
-            accepted += kept.length + created.length;
-          }
-          if (created.length > 0 && doc.status === "new") ops.store.setDocumentStatus(doc.id, "in_progress", ops.now());
-        }
-        return { documents, suggested, kept: keptInAll, accepted };
-      });
+    preannotate(input) {
+      return runSteps(preannotateSteps(ops, input));
     },
 
     reviewSuggestions({ decision, spanIds, documentId }) {

@@ -143,19 +143,23 @@ export async function startProjectServer(
   if (newToken === true) notes.push("made a new token: URLs printed before no longer work");
   let server: RunningServer;
   const last = credentials.port;
+  // A stand-in port (the kept one was taken, e.g. by a second server on the project) is not
+  // kept: the next start offers the project's own URL again, which open tabs still hold.
+  let keep = true;
   if (asked === undefined && last !== null) {
     try {
       server = await startServer({ ...serve, token: credentials.token, port: last });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
       server = await startServer({ ...serve, token: credentials.token, port: 0 });
+      keep = false;
       notes.push(
-        `port ${String(last)} is taken, so this URL has a new port: tabs open on the old one need the new URL`,
+        `port ${String(last)} is taken, so this URL has a new port for this run: tabs open on the old one need the new URL (the next start tries port ${String(last)} again)`,
       );
     }
   } else {
     server = await startServer({ ...serve, token: credentials.token, port: asked ?? 0 });
   }
-  rememberServePort(projectPath, credentials.token, server.port, file);
+  if (keep) rememberServePort(projectPath, credentials.token, server.port, file);
   return { server, notes };
 }

@@ -220,6 +220,18 @@ describe("qawl serve: a token that survives restarts", () => {
     assert.notEqual(moved.server.port, first.server.port);
     assert.match(moved.notes.join("\n"), new RegExp(`port ${String(first.server.port)} is taken`, "u"));
     assert.equal((await listDocuments(moved.server.port, first.server.token)).status, 200);
+    // The stand-in port is for that run only: once the project's port is free, the next
+    // start is back on it, where the tabs opened before still are.
+    await moved.server.close();
+    await new Promise<void>((resolveClose) => {
+      squatter.close(() => {
+        resolveClose();
+      });
+    });
+    const back = await start();
+    t.after(() => back.server.close());
+    assert.equal(back.server.url, first.server.url);
+    assert.deepEqual(back.notes, []);
   });
 
   it("treats an unreadable tokens file as empty and replaces it", async (t) => {

@@ -3,7 +3,8 @@
  * `table-worker.ts`): `importDocuments` runs a file a step (`main/ops/import-steps.ts`) and
  * gives the thread back to its message loop every few milliseconds, so other operations (a
  * `createSpan` from the article view) are answered while it reads; its writes are one
- * transaction at the end. Each job reports `JobProgress` (`core/jobs.ts`) and can be
+ * transaction at the end; `preannotate` runs the rules a document a step and writes in its
+ * last. Each job reports `JobProgress` (`core/jobs.ts`) and can be
  * stopped by `cancelJob` or by a flag the host thread sets in shared memory, heard between
  * steps; a stopped job has written nothing and answers `conflict` ("cancelled").
  */
@@ -14,6 +15,7 @@ import type { JobOperation, JobProgress } from "../../core/jobs.ts";
 import type { ProjectStore } from "../../db/project.ts";
 import { Ops, type OperationContext } from "../ops/context.ts";
 import { importSteps } from "../ops/import-steps.ts";
+import { preannotateSteps } from "../ops/suggestions.ts";
 import type { Step, Steps } from "../ops/steps.ts";
 
 /** Longest stretch a job runs without giving the thread back, in milliseconds. */
@@ -73,13 +75,8 @@ export class JobRunner {
           this.#whole("export", total, () => table.exportDocuments(input)),
         );
       },
-      preannotate: ((input: OperationInput<"preannotate">) => {
-        const total = input.documentIds?.length ?? this.#host.store.documentIds().length;
-        return this.#run(
-          "preannotate",
-          this.#whole("preannotate", total, () => table.preannotate(input)),
-        );
-      }) as unknown as OperationTable["preannotate"],
+      preannotate: ((input: OperationInput<"preannotate">) =>
+        this.#run("preannotate", preannotateSteps(this.#ops, input))) as unknown as OperationTable["preannotate"],
       cancelJob: ({ job }) => ({ cancelled: this.cancel(job) }),
     };
   }
@@ -126,7 +123,10 @@ export class JobRunner {
       for (;;) {
         if (this.#cancelled(job)) {
           steps.return(undefined as never);
-          throw new QawlError("conflict", `${operation}: cancelled; nothing was written`, {
+          const what = { importDocuments: "import", exportDocuments: "export", preannotate: "pre-annotation" }[
+            operation
+          ];
+          throw new QawlError("conflict", `${what} cancelled; nothing was written`, {
             kind: "job.cancelled",
             operation,
           });

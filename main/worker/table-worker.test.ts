@@ -176,6 +176,50 @@ describe("the operation table in a worker", () => {
     });
   });
 
+  it(
+    "pre-annotates a document a step: progress to the total, and a cancel writes nothing",
+    { timeout: 120_000 },
+    async (t) => {
+      const { w } = await worker(t);
+      const imported = await w.run("importDocuments", { files: articles(60) }, "setup");
+      assert.ok(imported.ok);
+      const before = await projectState(w);
+      // Cancelled part-way: nothing suggested, nothing recorded.
+      w.onProgress((p) => {
+        if (p.operation === "preannotate" && p.done >= 10 && p.ended === undefined) w.cancel(p.job);
+      });
+      const cancelled = await w.run("preannotate", {}, "tab-a");
+      assert.ok(!cancelled.ok && /cancelled/u.test(cancelled.error.message));
+      assert.deepEqual(await projectState(w), before);
+    },
+  );
+
+  it(
+    "reports pre-annotation progress a document at a time, and finds the sample's 8 quotes in every copy",
+    { timeout: 120_000 },
+    async (t) => {
+      const { w } = await worker(t);
+      const imported = await w.run("importDocuments", { files: articles(30) }, "setup");
+      assert.ok(imported.ok);
+      const events: JobProgress[] = [];
+      w.onProgress((p) => {
+        if (p.operation === "preannotate") events.push(p);
+      });
+      const reply = await w.run("preannotate", {}, "tab-a");
+      assert.ok(reply.ok, reply.ok ? "" : reply.error.message);
+      // 31 documents: the words document and 30 copies of the sample article; the sample's 8
+      // quotes (the count the README and e2e/speed.spec.ts give) in each copy.
+      assert.equal(reply.value.documents.length, 31);
+      assert.equal(reply.value.documents.filter((d) => d.quotes === 8).length, 30);
+      assert.ok(events.length >= 3, JSON.stringify(events));
+      for (let i = 1; i < events.length; i++) assert.ok((events[i - 1]?.done ?? 0) <= (events[i]?.done ?? 0));
+      assert.deepEqual(
+        { done: events.at(-1)?.done, total: events.at(-1)?.total, ended: events.at(-1)?.ended },
+        { done: 31, total: 31, ended: "finished" },
+      );
+    },
+  );
+
   it("ends a refused import's progress as failed, having written nothing", { timeout: 60_000 }, async (t) => {
     const { w } = await worker(t);
     const before = await projectState(w);

@@ -42,11 +42,17 @@ class Effects {
 /** The `qawl serve` transport: `POST /api/<name>` with the page's token and this tab's client id. */
 function httpCall(token: string, client: string, effects: Effects) {
   return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutputs[K]> => {
-    const res = await fetch(`/api/${name}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Qawl-Token": token, "X-Qawl-Client": client },
-      body: JSON.stringify(input),
-    });
+    let res: Response;
+    try {
+      res = await fetch(`/api/${name}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Qawl-Token": token, "X-Qawl-Client": client },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      // fetch rejects only when no answer came: the server is down or unreachable.
+      throw new ApiError("transport", `${name}: qawl serve is not answering`, { kind: "host.unreachable" });
+    }
     const type = res.headers.get("Content-Type") ?? "";
     if (!type.startsWith("application/json"))
       throw new ApiError("transport", `${name}: ${String(res.status)} ${await res.text()}`);

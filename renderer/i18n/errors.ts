@@ -38,6 +38,8 @@ const t = defineMessages({
     searchEmpty: "Type words to find, or choose a label.",
     unknownLabel: "There is no label called {asked}.",
     jsonlAlone: "Import a Qawl JSONL file on its own.",
+    unreachable:
+      "Qawl's server is not answering (is qawl serve still running?); nothing was changed. Try again once it is back.",
     jobCancelled: (p) =>
       `${p["operation"] === "importDocuments" ? "Import" : p["operation"] === "exportDocuments" ? "Export" : "Pre-annotation"} cancelled; nothing was written.`,
     importFile: "{file}: {reason}. {outcome}",
@@ -123,6 +125,7 @@ const t = defineMessages({
     searchEmpty: "اكتب كلمات للبحث، أو اختر تسمية.",
     unknownLabel: "لا توجد تسمية باسم {asked}.",
     jsonlAlone: "استورد ملف JSONL الخاص بقول وحده.",
+    unreachable: "خادم قول لا يجيب (هل ما زال qawl serve يعمل؟)؛ لم يتغير شيء. أعد المحاولة حين يعود.",
     jobCancelled: (p) =>
       `${p["operation"] === "importDocuments" ? "أُلغي الاستيراد" : p["operation"] === "exportDocuments" ? "أُلغي التصدير" : "أُلغي التعليق المسبق"}؛ لم يُحفظ شيء.`,
     importFile: "{file}: {reason}. {outcome}",
@@ -316,6 +319,8 @@ function worded(d: ErrorDetail): string {
       return t("jsonlAlone");
     case "job.cancelled":
       return t("jobCancelled", { operation: d.operation });
+    case "host.unreachable":
+      return t("unreachable");
     case "input.invalid":
       return invalidInput(d);
     case "import.file":

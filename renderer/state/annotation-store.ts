@@ -30,6 +30,7 @@ import { changeText } from "../i18n/changes.ts";
 import { errorText } from "../i18n/errors.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { ProjectModel, type Applied } from "./project-model.ts";
+import { typedNote } from "./drafts.ts";
 import { storeMessages as t } from "./store.messages.ts";
 import { searchInput, ViewState, type SidePanel, type StatusMessage, type StatusText } from "./view-state.ts";
 
@@ -153,16 +154,30 @@ export class AnnotationStore extends EventTarget {
     return all;
   }
 
-  /** View state after the model changed: the active span, the open document, the entity panel. */
-  async #follow(applied: Applied): Promise<void> {
+  /**
+   * View state after the model changed: the active span, the open document, the entity panel.
+   * @param elsewhere the records came from another client: what vanished from under the
+   *   annotator is said (with a note they were typing on a span deleted there)
+   */
+  async #follow(applied: Applied, elsewhere = false): Promise<void> {
     const view = this.view;
-    if (view.activeSpanId !== null && this.model.span(view.activeSpanId) === undefined) {
+    const active = view.activeSpanId;
+    if (active !== null && this.model.span(active) === undefined) {
+      if (elsewhere) {
+        const note = typedNote(this.model.project?.path ?? "", active);
+        this.#say("info", () =>
+          note === null ? t("activeGoneElsewhere") : t("activeGoneWithNote", { note: isolate(note) }),
+        );
+      }
       view.activeSpanId = null;
       view.candidates = [];
     }
     if (applied.documentGone && this.model.document === null) {
       const next = this.model.documents[0];
-      if (next !== undefined) await this.#open(next.id);
+      if (next !== undefined) {
+        await this.#open(next.id);
+        if (elsewhere) this.#say("info", () => t("documentGoneElsewhere", { title: isolate(excerpt(next.title)) }));
+      }
     }
     if (view.entity !== null && (applied.entitiesChanged || applied.annotationChanged)) {
       const id = view.entity.id;
@@ -230,7 +245,7 @@ export class AnnotationStore extends EventTarget {
   /** Apply what was written elsewhere (another tab, the CLI, a second server) since the last record applied. */
   async catchUp(): Promise<void> {
     await this.#act(async () => {
-      await this.#follow(await this.model.catchUp());
+      await this.#follow(await this.model.catchUp(), true);
     });
   }
 

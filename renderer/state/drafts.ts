@@ -54,6 +54,21 @@ export function readNoteDraft(projectPath: string, span: DraftSpan): string | nu
   return same && typeof draft.text === "string" ? draft.text : null;
 }
 
+/**
+ * The note typed but not saved for a span, whatever its extent now (a span deleted
+ * elsewhere has none), or null when there is none or it is blank.
+ */
+export function typedNote(projectPath: string, spanId: number): string | null {
+  try {
+    const stored = localStorage.getItem(noteDraftKey(projectPath, spanId));
+    if (stored === null) return null;
+    const text = (JSON.parse(stored) as Partial<NoteDraft>).text;
+    return typeof text === "string" && text.trim() !== "" ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Keep the note as typed so far (a full storage is ignored: the field still holds it). */
 export function writeNoteDraft(projectPath: string, span: DraftSpan, text: string): void {
   const draft: NoteDraft = { text, start: span.start, end: span.end, label: span.label, at: Date.now() };

@@ -33,9 +33,35 @@ export interface Applied {
   annotationChanged: boolean;
 }
 
-/** Order of `getDocument`'s spans: by start, then longest first. */
-function bySpanOrder(a: SpanView, b: SpanView): number {
-  return a.start - b.start || b.end - a.end || a.id - b.id;
+/**
+ * The open document's spans after a record: removed ones gone, changed ones replaced where
+ * they are, new ones (and moved ones) inserted in `getDocument`'s order (by start, then
+ * longest first). Spans already there keep their places, so the span list never moves a row
+ * it did not change (a moved row would lose the focus of a field in it).
+ */
+function mergeSpans(
+  spans: readonly SpanView[],
+  upserts: readonly SpanView[],
+  deleted: ReadonlySet<number>,
+): SpanView[] {
+  if (upserts.length === 0 && !spans.some((s) => deleted.has(s.id))) return spans as SpanView[];
+  const byId = new Map(upserts.map((u) => [u.id, u]));
+  const out: SpanView[] = [];
+  const placed = new Set<number>();
+  for (const s of spans) {
+    if (deleted.has(s.id)) continue;
+    const next = byId.get(s.id);
+    // Resized: it goes where its new extent belongs.
+    if (next !== undefined && (next.start !== s.start || next.end !== s.end)) continue;
+    out.push(next ?? s);
+    placed.add(s.id);
+  }
+  for (const u of upserts) {
+    if (placed.has(u.id)) continue;
+    const i = out.findIndex((s) => s.start > u.start || (s.start === u.start && s.end < u.end));
+    out.splice(i < 0 ? out.length : i, 0, u);
+  }
+  return out;
 }
 
 /** Replace, add and remove items by id; untouched items keep their identity. */
@@ -165,13 +191,17 @@ export class ProjectModel {
           const whole = record.changes.some((c) => c.type === "document" && c.id === doc.id && c.whole === true);
           if (whole || !o.complete) reloadDocument = true;
           const line = o.documents.find((d) => d.id === doc.id);
-          const spans = merge(doc.spans, o.spans, deleted("span"), (s) => s.documentId === doc.id);
+          const spans = mergeSpans(
+            doc.spans,
+            o.spans.filter((s) => s.documentId === doc.id),
+            deleted("span"),
+          );
           const relations = merge(doc.relations, o.relations, deleted("relation"), (r) => r.documentId === doc.id);
           if (spans !== doc.spans || relations !== doc.relations || line !== undefined) {
             this.document = {
               ...doc,
               ...(line ?? {}),
-              spans: spans === doc.spans ? spans : [...spans].sort(bySpanOrder),
+              spans,
               relations,
             };
           }

@@ -63,6 +63,9 @@ export const storeMessages = defineMessages({
     nothingToUndo: "Nothing to undo",
     nothingToRedo: "Nothing to redo",
     documentDeleted: "Deleted «{title}»",
+    documentGoneElsewhere: "The document you had open was deleted in another window; «{title}» is open now",
+    activeGoneElsewhere: "The span you were on was deleted in another window",
+    activeGoneWithNote: "The span you were on was deleted in another window, with the note you were typing: «{note}»",
     detailsSaved: "Saved the details of «{title}»",
     statusSet: (p) =>
       `Marked ${p["status"] === "done" ? "done" : p["status"] === "in_progress" ? "in progress" : "new"}`,
@@ -169,6 +172,9 @@ export const storeMessages = defineMessages({
     nothingToUndo: "لا شيء للتراجع عنه",
     nothingToRedo: "لا شيء لإعادته",
     documentDeleted: "حُذفت «{title}»",
+    documentGoneElsewhere: "حُذفت الوثيقة التي كانت مفتوحة في نافذة أخرى؛ المفتوحة الآن «{title}»",
+    activeGoneElsewhere: "حُذف المقطع الذي كنت عليه في نافذة أخرى",
+    activeGoneWithNote: "حُذف المقطع الذي كنت عليه في نافذة أخرى، ومعه الملاحظة التي كنت تكتبها: «{note}»",
     detailsSaved: "حُفظت بيانات «{title}»",
     statusSet: (p) =>
       `صارت الوثيقة ${p["status"] === "done" ? "منجزة" : p["status"] === "in_progress" ? "قيد العمل" : "جديدة"}`,
