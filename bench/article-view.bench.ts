@@ -30,7 +30,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { ProjectStore } from "../db/project.ts";
 import { createOperationTable } from "../main/ops/table.ts";
-import { launchChromium, percentile, round, selectToken, serveProject, summary } from "./browser.ts";
+import { launchChromium, percentile, round, selectToken, serveProject, summary, waitForPainted } from "./browser.ts";
 import { longArticle } from "./long-article.ts";
 
 const SEED = 20261129;
@@ -103,11 +103,7 @@ async function measure(checkout: string, name: string) {
   const opens: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(url);
-    await page.waitForFunction((expected) => {
-      let n = 0;
-      for (const [name, h] of CSS.highlights) if (name.startsWith("qawl-label-")) n += h.size;
-      return n >= expected;
-    }, article.spans.length);
+    await waitForPainted(page, article.spans.length);
     opens.push(await page.evaluate(() => performance.now()));
   }
 

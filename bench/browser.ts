@@ -93,3 +93,12 @@ export function paintedRanges(page: Page, prefix = "qawl-label-"): Promise<numbe
     return n;
   }, prefix);
 }
+
+/** Wait until the page has painted at least `expected` label ranges (the open document shown). */
+export async function waitForPainted(page: Page, expected: number): Promise<void> {
+  await page.waitForFunction((expected) => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith("qawl-label-")) n += h.size;
+    return n >= expected;
+  }, expected);
+}

@@ -21,7 +21,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ProjectStore } from "../db/project.ts";
 import { createOperationTable } from "../main/ops/table.ts";
-import { launchChromium, paintedRanges, percentile, round, selectToken, serveProject, summary } from "./browser.ts";
+import {
+  launchChromium,
+  paintedRanges,
+  percentile,
+  round,
+  selectToken,
+  serveProject,
+  summary,
+  waitForPainted,
+} from "./browser.ts";
 import { longArticle } from "./long-article.ts";
 
 const SEED = 20261202;
@@ -49,11 +58,7 @@ const { url, stop } = await serveProject(fileURLToPath(new URL("..", import.meta
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(url);
-await page.waitForFunction((expected) => {
-  let n = 0;
-  for (const [name, h] of CSS.highlights) if (name.startsWith("qawl-label-")) n += h.size;
-  return n >= expected;
-}, article.spans.length);
+await waitForPainted(page, article.spans.length);
 
 const documentCount = () =>
   page.evaluate(() => {

@@ -46,8 +46,9 @@ export async function dispatch(
     // A write's records and this client's undo state ride with its reply (ARCHITECTURE.md §8).
     const before = name === "changesSince" ? null : table.changesSince({ since: 0, limit: 0 }).revision;
     const value = await run(parsed.data);
-    if (before === null || table.changesSince({ since: 0, limit: 0 }).revision === before) return { ok: true, value };
+    if (before === null) return { ok: true, value };
     const { records } = table.changesSince({ since: before });
+    if (records.length === 0) return { ok: true, value };
     return { ok: true, value, changes: records, history: table.getHistory({}) };
   } catch (e) {
     if (e instanceof QawlError) {

@@ -6,6 +6,7 @@ import type { DocumentMetadataRow } from "../../db/rows.ts";
 import { importSteps } from "./import-steps.ts";
 import { runSteps } from "./steps.ts";
 import type { Ops } from "./context.ts";
+import { countSpans } from "./feed.ts";
 import { relationView, spanView, summaryView } from "./views.ts";
 
 /** Span counts per label name for every document. */
@@ -39,12 +40,7 @@ export function documentOperations(
       const doc = ops.document(documentId);
       const { offsets } = ops.indexesOf(doc);
       const spans = ops.store.spansOf(documentId).map((s) => spanView(ops, s, offsets));
-      const spanCounts: Record<string, number> = {};
-      let suggestionCount = 0;
-      for (const s of spans) {
-        if (s.suggested === null) spanCounts[s.label] = (spanCounts[s.label] ?? 0) + 1;
-        else suggestionCount++;
-      }
+      const { spanCounts, suggestionCount } = countSpans(spans);
       const view: DocumentView = {
         ...summaryView(doc, spanCounts, suggestionCount),
         text: doc.text,
