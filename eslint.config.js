@@ -49,6 +49,7 @@ export default tseslint.config(
   },
   {
     files: ["renderer/**"],
+    ignores: ["renderer/**/*.test.ts"],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(
       ["node:*", "electron", "better-sqlite3", "../db/*", "../../db/*", "../main/*", "../../main/*"],

@@ -3,14 +3,18 @@
  * spans, 100 relations), in Debian's Chromium against the real `qawl serve` host.
  *
  * - open: from navigation start to every span painted (ms, median of 5 loads);
- * - label: from a label key's keydown to the new span's highlight painted, which happens
- *   only after the API has answered, i.e. after the change is committed to SQLite
- *   (ms, p50 / p95 / max over 100 actions);
+ * - label: from a label key's keydown to the new span's highlight painted (provisional:
+ *   greyed until the host answers), and to it committed (the API answered, the change is
+ *   in SQLite, the page applied its record and the grey went) (ms, p50 / p95 / max over
+ *   100 actions);
  * - relabel: from the key that gives the active span another label to its highlight
- *   moving (ms, p50 / p95 / max over 50 actions);
+ *   moving, and to the move committed (ms, p50 / p95 / max over 50 actions);
  * - floor: the same page doing the least a persisted label needs, one round trip to the
- *   server (`getHistory`) and one frame, measured in the same run; label and relabel are
- *   also given as a ratio to it;
+ *   server (`getHistory`) and one frame, measured in the same run; the committed figures
+ *   are also given as a ratio to it;
+ * - paint floor: the same page on the same key adding the selection's range to a label's
+ *   highlight and nothing else, until painted (Chromium painting the bare text with its
+ *   highlights); the painted figures are also given as a ratio to it;
  * - requests: the API requests one action sends, counted until the page has been idle for
  *   a second (the change feed's open stream not counted): labelling a quote, labelling a
  *   name (which then suggests its other mentions: a second write), relabelling.
@@ -27,10 +31,18 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "@playwright/test";
 import { ProjectStore } from "../db/project.ts";
 import { createOperationTable } from "../main/ops/table.ts";
-import { launchChromium, percentile, round, selectToken, serveProject, summary, waitForPainted } from "./browser.ts";
+import {
+  launchChromium,
+  percentile,
+  round,
+  selectToken,
+  serveProject,
+  summary,
+  waitForPainted,
+  watchLabel,
+} from "./browser.ts";
 import { longArticle } from "./long-article.ts";
 
 const SEED = 20261129;
@@ -58,35 +70,6 @@ const projectPath = join(dir, "bench.qawl");
 
 const browser = await launchChromium();
 
-/**
- * Arm a watch: the next keydown's time, and how many ranges the highlights named `prefix…`
- * hold now. The returned function waits until they hold more, and gives the ms since the keydown.
- */
-async function watch(page: Page, prefix: string) {
-  await page.evaluate((prefix) => {
-    const w = window as unknown as { __t0: number; __count: number };
-    let n = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith(prefix)) n += h.size;
-    w.__count = n;
-    window.addEventListener("keydown", () => (w.__t0 = performance.now()), { capture: true, once: true });
-  }, prefix);
-  return () =>
-    page.evaluate(
-      (prefix) =>
-        new Promise<number>((resolve) => {
-          const w = window as unknown as { __t0: number; __count: number };
-          const tick = () => {
-            let n = 0;
-            for (const [name, h] of CSS.highlights) if (name.startsWith(prefix)) n += h.size;
-            if (n > w.__count) resolve(performance.now() - w.__t0);
-            else requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        }),
-      prefix,
-    );
-}
-
 /** Every measure, against the checkout at `checkout` (its `dist/` built). */
 async function measure(checkout: string, name: string) {
   const copy = join(dir, `${name}.qawl`);
@@ -108,17 +91,20 @@ async function measure(checkout: string, name: string) {
   }
 
   const labels: number[] = [];
+  const labelsCommitted: number[] = [];
   for (const target of article.freeTokens.filter((_, i) => i % 7 === 0).slice(0, 100)) {
     await selectToken(page, target.start, target.end);
-    const painted = await watch(page, "qawl-label-");
+    const shown = await watchLabel(page, "qawl-label-");
     const tracing = TRACE !== null && name === "now" && labels.length === 10;
     if (tracing)
       await browser.startTracing(page, {
         path: TRACE,
-        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"],
       });
     await page.keyboard.press("p");
-    labels.push(await painted());
+    const { painted, committed } = await shown.shown();
+    labels.push(painted);
+    labelsCommitted.push(committed);
     if (tracing) await browser.stopTracing();
   }
   // The names just tagged are propagated once the keys pause: let that finish first.
@@ -128,14 +114,17 @@ async function measure(checkout: string, name: string) {
   const per = `qawl-label-${String(await labelIndex("PER"))}`;
   const loc = `qawl-label-${String(await labelIndex("LOC"))}`;
   const relabels: number[] = [];
+  const relabelsCommitted: number[] = [];
   for (const target of article.freeTokens.filter((_, i) => i % 7 === 3).slice(0, 50)) {
     await selectToken(page, target.start, target.end);
-    const labelled = await watch(page, per);
+    const labelled = await watchLabel(page, per);
     await page.keyboard.press("p");
-    await labelled();
-    const moved = await watch(page, loc);
+    await labelled.shown();
+    const moved = await watchLabel(page, loc);
     await page.keyboard.press("l");
-    relabels.push(await moved());
+    const { painted, committed } = await moved.shown();
+    relabels.push(painted);
+    relabelsCommitted.push(committed);
   }
 
   // The floor: one API round trip and one frame, in the same page.
@@ -155,6 +144,37 @@ async function measure(checkout: string, name: string) {
       }),
     );
   }
+
+  // The paint floor: the same page, on the same key, adding the selection's range to a
+  // label's highlight and nothing else (the app does not see the key), until painted.
+  const paintFloor: number[] = [];
+  await page.evaluate(() => {
+    const added: Range[] = [];
+    const onKey = (e: KeyboardEvent) => {
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      const sel = document.getSelection();
+      const highlight = CSS.highlights.get("qawl-label-0");
+      if (sel === null || sel.rangeCount === 0 || highlight === undefined) return;
+      const range = sel.getRangeAt(0).cloneRange();
+      highlight.add(range);
+      added.push(range);
+    };
+    document.addEventListener("keydown", onKey, { capture: true });
+    (window as unknown as { __floorDone: () => void }).__floorDone = () => {
+      document.removeEventListener("keydown", onKey, { capture: true });
+      for (const r of added) CSS.highlights.get("qawl-label-0")?.delete(r);
+    };
+  });
+  for (const target of article.freeTokens.filter((_, i) => i % 7 === 6).slice(0, 50)) {
+    await selectToken(page, target.start, target.end);
+    const shown = await watchLabel(page, "qawl-label-");
+    await page.keyboard.press("p");
+    paintFloor.push(await shown.painted());
+  }
+  await page.evaluate(() => {
+    (window as unknown as { __floorDone: () => void }).__floorDone();
+  });
 
   // Requests per action, counted until the page is idle for a second.
   const requests: string[] = [];
@@ -205,11 +225,19 @@ async function measure(checkout: string, name: string) {
   return {
     openMs: { median: round(percentile(opens, 50)), runs: opens.map(round) },
     labelMs: summary(labels),
+    labelCommittedMs: summary(labelsCommitted),
     relabelMs: summary(relabels),
+    relabelCommittedMs: summary(relabelsCommitted),
     floorMs: summary(floor),
+    paintFloorMs: summary(paintFloor),
     ratioToFloor: {
       labelP95: round(percentile(labels, 95) / percentile(floor, 95)),
       relabelP95: round(percentile(relabels, 95) / percentile(floor, 95)),
+      labelCommittedP95: round(percentile(labelsCommitted, 95) / percentile(floor, 95)),
+    },
+    ratioToPaintFloor: {
+      labelP95: round(percentile(labels, 95) / percentile(paintFloor, 95)),
+      relabelP95: round(percentile(relabels, 95) / percentile(paintFloor, 95)),
     },
     requestsPerAction: Object.fromEntries(
       Object.entries(perAction).map(([k, runs]) => [
@@ -240,6 +268,7 @@ const report = {
         before: { checkout: BEFORE, ...before },
         ratioToBefore: {
           labelP95: round(now.labelMs.p95 / before.labelMs.p95),
+          labelCommittedP95: round(now.labelCommittedMs.p95 / before.labelCommittedMs.p95),
           relabelP95: round(now.relabelMs.p95 / before.relabelMs.p95),
           openMedian: round(now.openMs.median / before.openMs.median),
         },

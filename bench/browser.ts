@@ -102,3 +102,97 @@ export async function waitForPainted(page: Page, expected: number): Promise<void
     return n >= expected;
   }, expected);
 }
+
+/** When a label action showed: its highlight painted, and committed (no provisional span left). */
+export interface Shown {
+  /** ms from the keydown to the frame that first held the new range (provisional or not). */
+  painted: number;
+  /** ms from the keydown to the frame in which it was committed: the host answered and the page applied it. */
+  committed: number;
+  /** The keydown, in the page's clock (ms). */
+  at: number;
+}
+
+/** A label action being watched (see `watchLabel`). */
+export interface Watch {
+  /** Resolves once the new range was painted: ms since the keydown. */
+  painted: () => Promise<number>;
+  /** Resolves once it was committed too. */
+  shown: () => Promise<Shown>;
+}
+
+let watches = 0;
+
+/**
+ * Arm a watch for the next keydown: how many ranges the highlights named `prefix…` hold
+ * now. From the keydown on, the page checks every frame whether they hold more (painted)
+ * and whether the provisional highlight (`qawl-provisional`) is empty (committed); each
+ * time is taken once that frame has been rendered (a task posted from its animation frame
+ * callback runs after the frame's paint). A build with no provisional spans has both at
+ * the same frame.
+ */
+export async function watchLabel(page: Page, prefix = "qawl-label-"): Promise<Watch> {
+  const id = ++watches;
+  await page.evaluate(
+    ([prefix, id]) => {
+      type Slot = { painted: Promise<number>; shown: Promise<Shown> };
+      const w = window as unknown as { __watches?: Map<number, Slot> };
+      w.__watches ??= new Map();
+      const count = () => {
+        let n = 0;
+        for (const [name, h] of CSS.highlights) if (name.startsWith(prefix)) n += h.size;
+        return n;
+      };
+      const before = count();
+      let paintedDone: (ms: number) => void = () => undefined;
+      const painted = new Promise<number>((resolve) => (paintedDone = resolve));
+      const shown = new Promise<Shown>((resolve) => {
+        window.addEventListener(
+          "keydown",
+          () => {
+            const t0 = performance.now();
+            let paintedMs: number | null = null;
+            const afterPaint = (then: () => void) => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = then;
+              channel.port2.postMessage(null);
+            };
+            const tick = () => {
+              const n = count();
+              const committed = n > before && (CSS.highlights.get("qawl-provisional")?.size ?? 0) === 0;
+              const first = paintedMs === null && n > before;
+              if (!first && !committed) {
+                requestAnimationFrame(tick);
+                return;
+              }
+              afterPaint(() => {
+                const now = performance.now() - t0;
+                if (first) {
+                  paintedMs = now;
+                  paintedDone(now);
+                }
+                if (committed) resolve({ painted: paintedMs ?? now, committed: now, at: t0 });
+                else requestAnimationFrame(tick);
+              });
+            };
+            requestAnimationFrame(tick);
+          },
+          { capture: true, once: true },
+        );
+      });
+      w.__watches.set(id, { painted, shown });
+    },
+    [prefix, id] as const,
+  );
+  type Slots = { __watches: Map<number, { painted: Promise<number>; shown: Promise<Shown> }> };
+  return {
+    painted: () => page.evaluate((id) => (window as unknown as Slots).__watches.get(id)?.painted ?? -1, id),
+    shown: () =>
+      page.evaluate((id) => {
+        const slots = (window as unknown as Slots).__watches;
+        const slot = slots.get(id);
+        slots.delete(id);
+        return slot?.shown ?? { painted: -1, committed: -1, at: -1 };
+      }, id),
+  };
+}

@@ -4,9 +4,10 @@
  * documents through its own Import (the file input, as a person picks a folder) while label
  * keys are pressed in the article view:
  *
- * - label: from a label key's keydown to the new span's highlight painted (the API has
- *   answered, the span is committed), p50 / p95 / max, first with no import (the same page,
- *   the same run), then while the import runs; and their ratio;
+ * - label: from a label key's keydown to the new span's highlight painted (provisional),
+ *   and to it committed (the API answered, the page applied it), p50 / p95 / max, first
+ *   with no import (the same page, the same run), then while the import runs; and the
+ *   ratio of the painted p95s;
  * - the same presses by stretch of the import: the page reading and sending the files, the
  *   host reading them (its `read` progress), the host storing them in one transaction
  *   (`write`), the page applying the reply;
@@ -23,13 +24,15 @@ import { ProjectStore } from "../db/project.ts";
 import { createOperationTable } from "../main/ops/table.ts";
 import {
   launchChromium,
-  paintedRanges,
   percentile,
   round,
   selectToken,
   serveProject,
   summary,
   waitForPainted,
+  watchLabel,
+  type Shown,
+  type Watch,
 } from "./browser.ts";
 import { longArticle } from "./long-article.ts";
 
@@ -66,36 +69,22 @@ const documentCount = () =>
     return app.store.model.documents.length;
   });
 
-/** Select a free token and press `p`: ms from the keydown to one more label highlight painted. */
-async function label(target: { start: number; end: number }): Promise<{ ms: number; at: number }> {
+/**
+ * Select a free token and press `p`, once it has been painted: the watch of that press,
+ * whose `shown` also gives when it was committed (see `watchLabel`).
+ */
+async function label(target: { start: number; end: number }): Promise<Watch> {
   await selectToken(page, target.start, target.end);
-  const before = await paintedRanges(page);
-  await page.evaluate(() => {
-    const w = window as unknown as { __t0: number };
-    window.addEventListener("keydown", () => (w.__t0 = performance.now()), { capture: true, once: true });
-  });
-  const done = page.evaluate(
-    (count) =>
-      new Promise<{ ms: number; at: number }>((resolve) => {
-        const tick = () => {
-          let n = 0;
-          for (const [name, h] of CSS.highlights) if (name.startsWith("qawl-label-")) n += h.size;
-          const t0 = (window as unknown as { __t0: number }).__t0;
-          if (n > count) resolve({ ms: performance.now() - t0, at: t0 });
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-    before,
-  );
+  const watch = await watchLabel(page);
   await page.keyboard.press("p");
-  return done;
+  await watch.painted();
+  return watch;
 }
 
 const targets = article.freeTokens.filter((_, i) => i % 5 === 0);
 let next = 0;
-const idle: number[] = [];
-for (let i = 0; i < 40; i++) idle.push((await label(targets[next++] ?? { start: 0, end: 1 })).ms);
+const idle: Shown[] = [];
+for (let i = 0; i < 40; i++) idle.push(await (await label(targets[next++] ?? { start: 0, end: 1 })).shown());
 // Let the name propagation of the labels just made finish before the import.
 await page.waitForTimeout(3000);
 
@@ -103,6 +92,12 @@ const before = await documentCount();
 // The page's progress bar, sampled every frame while the import runs: when (page clock) it
 // first showed each phase, and when it went away.
 const pageStart = await page.evaluate(() => {
+  // The page's tasks of 50 ms or more (W3C Long Tasks API): when, and how long.
+  const long: { at: number; ms: number }[] = [];
+  (window as unknown as { __long: typeof long }).__long = long;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) long.push({ at: e.startTime, ms: e.duration });
+  }).observe({ type: "longtask" });
   const seen: { phase: string; at: number }[] = [];
   (window as unknown as { __progress: typeof seen }).__progress = seen;
   const look = () => {
@@ -126,9 +121,12 @@ const sent = page
   .then(() => performance.now() - started);
 await page.setInputFiles("#import-input", files);
 const handedMs = performance.now() - started;
-const during: number[] = [];
-/** Each press during the import: its keydown (page clock) and its ms. */
-const presses: { at: number; ms: number }[] = [];
+/**
+ * Each press during the import, watched: the next is pressed 200 ms after this one was
+ * painted (a fast annotator's pace), not once committed, so presses keep coming while the
+ * host is busy.
+ */
+const watched: Watch[] = [];
 let importMs: number;
 for (;;) {
   if ((await documentCount()) >= before + DOCUMENTS) {
@@ -139,20 +137,21 @@ for (;;) {
   if (target === undefined) throw new Error("ran out of free tokens before the import ended");
   const press = await label(target);
   // A key pressed after the import ended is not counted.
-  if ((await documentCount()) < before + DOCUMENTS) {
-    during.push(press.ms);
-    presses.push(press);
-  }
-  await page.waitForTimeout(30);
+  if ((await documentCount()) < before + DOCUMENTS) watched.push(press);
+  await page.waitForTimeout(200);
 }
+/** Each press during the import: its keydown (page clock), and when it was painted and committed. */
+const presses: Shown[] = [];
+for (const w of watched) presses.push(await w.shown());
 const [sentMs, answeredMs] = [await sent, await answered];
 /** The presses of one stretch of the import: p50 / p95 / max. */
 const stretch = (from: number, to: number) => {
-  return summary(presses.filter((p) => p.at >= from && p.at < to).map((p) => p.ms));
+  return summary(presses.filter((p) => p.at >= from && p.at < to).map((p) => p.painted));
 };
 const progressSeen = await page.evaluate(
   () => (window as unknown as { __progress: { phase: string; at: number }[] }).__progress,
 );
+const longTasks = await page.evaluate(() => (window as unknown as { __long: { at: number; ms: number }[] }).__long);
 const phaseAt = (phase: string) => progressSeen.find((p) => p.phase === phase)?.at ?? Number.NaN;
 const [readAt, writeAt, goneAt] = [phaseAt("read"), phaseAt("write"), phaseAt("gone")];
 
@@ -168,8 +167,10 @@ const report = {
   filesHandedToPageMs: round(handedMs),
   // When the page's progress bar showed each phase, in ms after the files were handed to the page.
   progressShownMs: Object.fromEntries(progressSeen.map((p) => [p.phase, round(p.at - pageStart)])),
-  labelMsNoImport: summary(idle),
-  labelMsDuringImport: summary(during),
+  labelMsNoImport: summary(idle.map((p) => p.painted)),
+  labelMsDuringImport: summary(presses.map((p) => p.painted)),
+  labelCommittedMsNoImport: summary(idle.map((p) => p.committed)),
+  labelCommittedMsDuringImport: summary(presses.map((p) => p.committed)),
   labelMsByStretch: {
     // The page reads the files and sends them (before the host's first progress event).
     pageReadsAndSends: stretch(0, readAt),
@@ -177,10 +178,23 @@ const report = {
     hostWrites: stretch(writeAt, goneAt),
     pageAppliesReply: stretch(goneAt, Number.POSITIVE_INFINITY),
   },
-  ratioDuringToNoImport: { p95: round(percentile(during, 95) / percentile(idle, 95)) },
+  // The page's tasks of 50 ms or more during the import: when (ms after the files were handed over) and how long.
+  longTasks: longTasks.filter((l) => l.at >= pageStart).map((l) => ({ at: round(l.at - pageStart), ms: round(l.ms) })),
+  ratioDuringToNoImport: {
+    p95: round(
+      percentile(
+        presses.map((p) => p.painted),
+        95,
+      ) /
+        percentile(
+          idle.map((p) => p.painted),
+          95,
+        ),
+    ),
+  },
   targets: { labelP95DuringImportMs: 50 },
 };
 console.log(JSON.stringify(report, null, 2));
-const ok = during.length >= 10 && report.labelMsDuringImport.p95 <= 50;
+const ok = presses.length >= 10 && report.labelMsDuringImport.p95 <= 50;
 console.log(ok ? "targets met" : "targets NOT met");
 process.exitCode = ok ? 0 : 1;

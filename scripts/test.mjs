@@ -49,6 +49,7 @@ sh("unit tests", process.execPath, [
   "db/**/*.test.ts",
   "main/**/*.test.ts",
   "cli/**/*.test.ts",
+  "renderer/**/*.test.ts",
 ]);
 if (existsSync(tap)) {
   const text = readFileSync(tap, "utf8");

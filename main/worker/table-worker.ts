@@ -3,6 +3,7 @@
  * operations as jobs (`jobs.ts`), and answers each `call` message with `dispatch`'s reply
  * envelope, unchanged. Started by `table-proxy.ts` (from `dist/` as .js, from sources as .ts).
  */
+import { constants, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { QawlError } from "../../core/errors.ts";
 import { dispatch } from "../ops/dispatch.ts";
@@ -12,6 +13,14 @@ import type { FromWorker, ToWorker, WorkerStart } from "./protocol.ts";
 
 const port = parentPort;
 if (port === null) throw new Error("table-worker runs in a worker thread");
+// The window comes first: on a machine with few cores a long import must not take the
+// renderer's CPU time. On Linux a nice value belongs to a thread, so this lowers this
+// thread only (setpriority(2), "BUGS"); elsewhere it may lower the process.
+try {
+  setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted here: the thread keeps the normal priority.
+}
 const start = workerData as WorkerStart;
 const post = (message: FromWorker) => {
   port.postMessage(message);

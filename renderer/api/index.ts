@@ -8,6 +8,7 @@ import type { ErrorDetail } from "../../core/errors.ts";
 import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
 import "./bridge.ts";
 import { followChanges, tabClientId } from "./change-stream.ts";
+import { jsonBody } from "./json-body.ts";
 
 /** A refusal from the operation table, with its one-line English message and, when it has one, its data. */
 export class ApiError extends Error {
@@ -43,11 +44,13 @@ class Effects {
 function httpCall(token: string, client: string, effects: Effects) {
   return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutputs[K]> => {
     let res: Response;
+    // Written in slices: an import's body of thousands of files does not hold the page up.
+    const body = await jsonBody(input);
     try {
       res = await fetch(`/api/${name}`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-Qawl-Token": token, "X-Qawl-Client": client },
-        body: JSON.stringify(input),
+        body,
       });
     } catch {
       // fetch rejects only when no answer came: the server is down or unreachable.

@@ -3,7 +3,8 @@
  * ranges are painted without adding elements, so Arabic letters stay joined even when a
  * span starts or ends inside a word. One highlight per label, one per label for its
  * unreviewed suggestions (paler, with a dotted line), one for the active span, one for the
- * spans linked to it and one for a search hit; their styles live in a constructable
+ * spans linked to it, one for a search hit and one for provisional spans (shown before the
+ * host committed them); their styles live in a constructable
  * stylesheet (allowed by a CSP without `'unsafe-inline'`).
  */
 import type { LabelDefinition } from "../../core/labels.ts";
@@ -28,6 +29,8 @@ const ENTITY_LINE_STYLES = ["solid", "double", "wavy", "dashed", "dotted"] as co
 export const ACTIVE_HIGHLIGHT = "qawl-active";
 /** Highlight name of the spans linked to the active one (its speaker and cue, or its quotes). */
 export const LINKED_HIGHLIGHT = "qawl-linked";
+/** Highlight name of provisional spans: shown before the host committed them (a greyed text). */
+export const PROVISIONAL_HIGHLIGHT = "qawl-provisional";
 
 function rgba(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.replace("#", ""), 16);
@@ -68,6 +71,7 @@ export function highlightCss(labels: readonly LabelDefinition[]): string {
     `::highlight(${FOUND_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.55); color: #1a1a1a; }`,
     `::highlight(${LINKED_HIGHLIGHT}) { text-decoration: overline 3px #0b3d66; }`,
     `::highlight(${ACTIVE_HIGHLIGHT}) { color: #0b3d66; text-decoration: underline 2px #0b3d66; text-underline-offset: 7px; }`,
+    `::highlight(${PROVISIONAL_HIGHLIGHT}) { color: #5f6b76; }`,
   );
   return rules.join("\n");
 }
@@ -112,12 +116,14 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
   readonly #painted = new Map<S, Range[]>();
   readonly #active = new Highlight();
   readonly #linked = new Highlight();
+  readonly #provisional = new Highlight();
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
     this.#active.priority = 2;
     this.#linked.priority = 2;
     this.#found.priority = 3;
+    this.#provisional.priority = 4;
   }
 
   /** The highlight a span is painted in: its label's, or its label's suggestion one. */
@@ -143,6 +149,7 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
     CSS.highlights.set(FOUND_HIGHLIGHT, this.#found);
     CSS.highlights.set(ACTIVE_HIGHLIGHT, this.#active);
     CSS.highlights.set(LINKED_HIGHLIGHT, this.#linked);
+    CSS.highlights.set(PROVISIONAL_HIGHLIGHT, this.#provisional);
   }
 
   /**
@@ -152,6 +159,7 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
    * @param active the ranges of the active span
    * @param linked the ranges of the spans linked to it
    * @param found the range of a search hit to show
+   * @param provisional whether a span is shown before the host committed it
    */
   sync(
     spans: Iterable<S>,
@@ -159,6 +167,7 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
     active: readonly Range[],
     linked: readonly Range[] = [],
     found: readonly Range[] = [],
+    provisional: (span: S) => boolean = () => false,
   ): void {
     const current = new Set(spans);
     for (const [span, ranges] of this.#painted) {
@@ -178,6 +187,9 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
     replaceRanges(this.#active, active);
     replaceRanges(this.#linked, linked);
     replaceRanges(this.#found, found);
+    const pending: Range[] = [];
+    for (const [span, ranges] of this.#painted) if (provisional(span)) pending.push(...ranges);
+    replaceRanges(this.#provisional, pending);
   }
 
   /** Forget every painted range (after the text was laid out again). */
@@ -187,6 +199,7 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
     this.#painted.clear();
     this.#active.clear();
     this.#linked.clear();
+    this.#provisional.clear();
   }
 
   /** Remove every highlight this painter set. */
@@ -199,6 +212,8 @@ export class HighlightPainter<S extends { label: string; suggested?: string | nu
     CSS.highlights.delete(FOUND_HIGHLIGHT);
     this.#suggestedByLabel.clear();
     CSS.highlights.delete(LINKED_HIGHLIGHT);
+    CSS.highlights.delete(PROVISIONAL_HIGHLIGHT);
+    this.#provisional.clear();
     this.#byLabel.clear();
     this.#painted.clear();
     this.#active.clear();

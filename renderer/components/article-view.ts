@@ -13,7 +13,8 @@ import { html, nothing, type PropertyValues } from "lit";
 import { StoreElement } from "./store-element.ts";
 import { live } from "lit/directives/live.js";
 import type { DocumentStatus, SpanView } from "../../core/contract.ts";
-import type { FoundRange } from "../state/annotation-store.ts";
+import type { AnnotationStore, FoundRange } from "../state/annotation-store.ts";
+import { afterNextPaint } from "../frames.ts";
 import { snapToGraphemes } from "../../core/text/graphemes.ts";
 import { offsetOfPoint, rangeOfOffsets, type ParagraphElements } from "../article/dom-positions.ts";
 import { HighlightPainter } from "../article/highlights.ts";
@@ -102,8 +103,16 @@ export class ArticleView extends StoreElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener("selectionchange", this.#onSelectionChange);
+    this.#listening?.removeEventListener("provisional", this.#onProvisional);
+    this.#listening = undefined;
     this.#painter.clear();
   }
+
+  /** The store whose provisional spans this view paints at once (before the page re-renders). */
+  #listening: AnnotationStore | undefined;
+  readonly #onProvisional = () => {
+    this.#paint();
+  };
 
   /** The `<article>` element, once rendered. */
   get article(): HTMLElement | null {
@@ -280,28 +289,48 @@ export class ArticleView extends StoreElement {
     caret.hidden = !show;
     if (!show) return;
     const rect = sel.getRangeAt(0).getBoundingClientRect();
-    this.#moveTo(caret, rect.left, rect.top);
+    this.#moveTo(caret, this.#translation(caret, rect.left, rect.top));
     caret.style.blockSize = `${String(Math.max(rect.height, 16))}px`;
   }
 
-  /** Put an absolutely positioned overlay's corner at a viewport point, whatever the writing direction. */
-  #moveTo(element: HTMLElement, x: number, y: number): void {
-    element.style.transform = "none";
-    const origin = element.getBoundingClientRect();
-    element.style.transform = `translate(${String(x - origin.left)}px, ${String(y - origin.top)}px)`;
+  /** The translation last given to each overlay (caret, handles), in CSS px. */
+  readonly #offsets = new WeakMap<HTMLElement, { x: number; y: number }>();
+
+  /**
+   * Where to translate an absolutely positioned overlay so its corner sits at a viewport
+   * point, whatever the writing direction: its place untranslated is where it is now less
+   * the translation it was last given. Reads layout only (call every `#translation` before
+   * any `#moveTo`, so the page is laid out once).
+   */
+  #translation(element: HTMLElement, x: number, y: number): { x: number; y: number } {
+    const now = element.getBoundingClientRect();
+    const last = this.#offsets.get(element) ?? { x: 0, y: 0 };
+    return { x: x - (now.left - last.x), y: y - (now.top - last.y) };
   }
 
-  /** Place the resize handles at the active span's two ends (the caret positions of its boundaries). */
+  /** Give an overlay a translation (from `#translation`). Writes style only. */
+  #moveTo(element: HTMLElement, to: { x: number; y: number }): void {
+    this.#offsets.set(element, to);
+    element.style.transform = `translate(${String(to.x)}px, ${String(to.y)}px)`;
+  }
+
   #placeHandles(active: Range[]): void {
     const first = active[0];
     const last = active[active.length - 1];
-    for (const handle of this.querySelectorAll<HTMLElement>(".handle")) {
+    const handles = [...this.querySelectorAll<HTMLElement>(".handle")];
+    // Shown first (a hidden handle has no place to measure), then everything measured, then
+    // everything moved: one layout, not one per handle.
+    for (const handle of handles) handle.hidden = (handle.dataset["edge"] === "start" ? first : last) === undefined;
+    const moves = handles.map((handle) => {
       const atStart = handle.dataset["edge"] === "start";
       const source = atStart ? first : last;
       const rect = source === undefined ? null : edgeOf(source, atStart);
+      return { handle, rect, to: rect === null ? null : this.#translation(handle, rect.x - 5, rect.top) };
+    });
+    for (const { handle, rect, to } of moves) {
       handle.hidden = rect === null;
-      if (rect === null) continue;
-      this.#moveTo(handle, rect.x - 5, rect.top);
+      if (rect === null || to === null) continue;
+      this.#moveTo(handle, to);
       handle.style.blockSize = `${String(Math.max(rect.height, 16))}px`;
     }
   }
@@ -354,7 +383,14 @@ export class ArticleView extends StoreElement {
     const hit =
       store.view.found !== null && store.view.found.documentId === store.model.document.id ? store.view.found : null;
     const found = hit === null ? [] : this.#rangesOf({ start: hit.start, end: hit.end, fragments: null });
-    this.#painter.sync(store.model.document.spans, (span) => this.#rangesOf(span), active, linked, found);
+    this.#painter.sync(
+      store.model.document.spans,
+      (span) => this.#rangesOf(span),
+      active,
+      linked,
+      found,
+      (span) => store.model.isProvisional(span),
+    );
     if (hit !== this.#lastFound && found[0] !== undefined) {
       const first = found[0];
       requestAnimationFrame(() => {
@@ -362,12 +398,13 @@ export class ArticleView extends StoreElement {
       });
     }
     this.#lastFound = hit;
-    requestAnimationFrame(() => {
+    // Measured once the highlights are on screen: a measurement in this frame would lay it out again.
+    afterNextPaint(() => {
       this.#placeHandles(active);
     });
     if (store.view.activeSpanId !== this.#lastActive && active[0] !== undefined) {
       const first = active[0];
-      requestAnimationFrame(() => {
+      afterNextPaint(() => {
         const rect = first.getBoundingClientRect();
         const box = this.querySelector(".article-scroller")?.getBoundingClientRect();
         if (box !== undefined && (rect.top < box.top || rect.bottom > box.bottom)) {
@@ -380,6 +417,11 @@ export class ArticleView extends StoreElement {
   }
 
   protected override updated(): void {
+    if (this.store !== this.#listening) {
+      this.#listening?.removeEventListener("provisional", this.#onProvisional);
+      this.store?.addEventListener("provisional", this.#onProvisional);
+      this.#listening = this.store;
+    }
     this.#paint();
   }
 

@@ -6,6 +6,9 @@
  */
 import "./document-list.css";
 import { html, nothing } from "lit";
+import { guard } from "lit/directives/guard.js";
+import { longList } from "./long-list.ts";
+import { locale } from "../i18n/locale.ts";
 import { StoreElement } from "./store-element.ts";
 import type { DocumentStatus, DocumentSummary } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
@@ -155,44 +158,53 @@ export class DocumentList extends StoreElement {
       ${total === 0 ? html`<p class="muted">${t("noDocuments")}</p>` : html`${this.#progress(store)}${this.#filters()}`}
       <p class="doc-filter-count" aria-live="polite">${filtering ? t("shown", { shown: shown.length, total }) : ""}</p>
       <ul class="document-list" aria-label=${t("documents")}>
-        ${shown.map((doc) => {
-          const current = store.model.document?.id === doc.id;
-          return html`<li>
-            <button
-              type="button"
-              class="document-item"
-              aria-current=${current ? "page" : "false"}
-              @click=${() => {
-                void store.openDocument(doc.id);
-              }}
-            >
-              <span
-                class="doc-title"
-                lang=${doc.lang === "und" ? nothing : doc.lang}
-                dir=${doc.lang === "ar" ? "rtl" : "auto"}
-                >${doc.title}</span
-              >
-              <span class="doc-meta">
-                ${doc.published === null ? nothing : html`<time datetime=${doc.published.iso}>${doc.published.iso}</time>`}
-                <span class="status" data-status=${doc.status}>${t(doc.status)}</span>
-              </span>
-              <span class="doc-counts">
-                ${[
-                  t("quotes", { n: this.#count(store, doc, "quote") }),
-                  t("speakers", { n: this.#count(store, doc, "speaker") }),
-                  t("names", { n: this.#count(store, doc, "entity") }),
-                ].join(" · ")}
-              </span>
-              ${
-                doc.suggestionCount > 0
-                  ? html`<span class="doc-suggestions">${t("suggestions", { n: doc.suggestionCount })}</span>`
-                  : nothing
-              }
-            </button>
-          </li>`;
-        })}
+        ${longList(
+          shown,
+          (doc) => doc.id,
+          (doc) =>
+            guard([doc, store.model.document?.id === doc.id, store.model.project?.labels, locale()], () =>
+              this.#row(store, doc),
+            ),
+        )}
       </ul>
       ${filtering && shown.length === 0 && total > 0 ? html`<p class="muted doc-no-match">${t("noMatch")}</p>` : nothing}`;
+  }
+
+  #row(store: AnnotationStore, doc: DocumentSummary) {
+    const current = store.model.document?.id === doc.id;
+    return html`<li>
+      <button
+        type="button"
+        class="document-item"
+        aria-current=${current ? "page" : "false"}
+        @click=${() => {
+          void store.openDocument(doc.id);
+        }}
+      >
+        <span
+          class="doc-title"
+          lang=${doc.lang === "und" ? nothing : doc.lang}
+          dir=${doc.lang === "ar" ? "rtl" : "auto"}
+          >${doc.title}</span
+        >
+        <span class="doc-meta">
+          ${doc.published === null ? nothing : html`<time datetime=${doc.published.iso}>${doc.published.iso}</time>`}
+          <span class="status" data-status=${doc.status}>${t(doc.status)}</span>
+        </span>
+        <span class="doc-counts">
+          ${[
+            t("quotes", { n: this.#count(store, doc, "quote") }),
+            t("speakers", { n: this.#count(store, doc, "speaker") }),
+            t("names", { n: this.#count(store, doc, "entity") }),
+          ].join(" · ")}
+        </span>
+        ${
+          doc.suggestionCount > 0
+            ? html`<span class="doc-suggestions">${t("suggestions", { n: doc.suggestionCount })}</span>`
+            : nothing
+        }
+      </button>
+    </li>`;
   }
 }
 

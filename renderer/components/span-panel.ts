@@ -11,7 +11,8 @@ import { html, nothing } from "lit";
 import { StoreElement } from "./store-element.ts";
 import { guard } from "lit/directives/guard.js";
 import { live } from "lit/directives/live.js";
-import { repeat } from "lit/directives/repeat.js";
+import { virtualizerRef, type VirtualizerHostElement } from "@lit-labs/virtualizer/virtualize.js";
+import { longList } from "./long-list.ts";
 import type { DocumentView, SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { reviewActive, reviewAll } from "../state/review.ts";
@@ -346,8 +347,8 @@ export class SpanPanel extends StoreElement {
             >`
       }
       <ul class="span-list" aria-label=${t("spans")}>
-        ${repeat(
-          doc.spans.filter((span) => this.#shown(store, span)),
+        ${longList(
+          this.#rows(store, doc),
           (span) => span.id,
           (span) =>
             // A row is rebuilt only when its span, its activity or what it shows changed.
@@ -355,6 +356,7 @@ export class SpanPanel extends StoreElement {
               [
                 span,
                 span.id === store.view.activeSpanId,
+                store.model.isProvisional(span),
                 doc.suggestionCount,
                 doc.relations,
                 store.model.entities,
@@ -418,8 +420,10 @@ export class SpanPanel extends StoreElement {
     const label = store.model.label(span.label);
     const active = span.id === store.view.activeSpanId;
     const name = label === undefined ? span.label : labelDisplayName(label);
-    const rowClass = `span-row${active ? " active" : ""}${span.suggested === null ? "" : " suggested"}`;
-    return html`<li class=${rowClass} data-span-id=${span.id}>
+    const provisional = store.model.isProvisional(span);
+    const rowClass = `span-row${active ? " active" : ""}${span.suggested === null ? "" : " suggested"}${provisional ? " provisional" : ""}`;
+    // A span shown before the host committed it: greyed, and busy for assistive technology.
+    return html`<li class=${rowClass} data-span-id=${span.id} aria-busy=${provisional ? "true" : nothing}>
       <div class="span-head">
         <button
           type="button"
@@ -457,12 +461,31 @@ export class SpanPanel extends StoreElement {
     </li>`;
   }
 
+  /** The rows the list shows, in text order (kept while neither the spans nor the filter changed). */
+  #rows(store: AnnotationStore, doc: DocumentView): SpanView[] {
+    const key = [doc.spans, this.filter, store.view.activeSpanId, doc.relations] as const;
+    if (this.#rowsOf === null || key.some((k, i) => k !== this.#rowsOf?.[i])) {
+      this.#rowsOf = key;
+      this.#shownRows = doc.spans.filter((span) => this.#shown(store, span));
+    }
+    return this.#shownRows;
+  }
+
+  #rowsOf: readonly unknown[] | null = null;
+  #shownRows: SpanView[] = [];
+
   protected override updated(): void {
-    const active = this.store?.view.activeSpanId ?? null;
-    if (active !== this.#lastActive && active !== null) {
+    const store = this.store;
+    const active = store?.view.activeSpanId ?? null;
+    if (active !== this.#lastActive && active !== null && store !== undefined) {
+      const index = this.#shownRows.findIndex((s) => s.id === store.model.resolve(active));
       // After the frame's layout, not in the middle of this update (a forced layout).
       requestAnimationFrame(() => {
-        this.querySelector(`li[data-span-id="${String(active)}"]`)?.scrollIntoView({ block: "nearest" });
+        const list = this.querySelector<HTMLElement & VirtualizerHostElement>("ul.span-list");
+        const virtualizer = list?.[virtualizerRef];
+        if (virtualizer !== undefined) {
+          if (index >= 0) virtualizer.element(index)?.scrollIntoView({ block: "nearest" });
+        } else this.querySelector(`li[data-span-id="${String(active)}"]`)?.scrollIntoView({ block: "nearest" });
       });
     }
     this.#lastActive = active;

@@ -33,6 +33,7 @@ import { ProjectModel, type Applied } from "./project-model.ts";
 import { typedNote } from "./drafts.ts";
 import { storeMessages as t } from "./store.messages.ts";
 import { searchInput, ViewState, type SidePanel, type StatusMessage, type StatusText } from "./view-state.ts";
+import { afterNextPaint } from "../frames.ts";
 
 export type { FoundRange, SearchQuery, SidePanel, StatusMessage, StatusText } from "./view-state.ts";
 export { searchInput } from "./view-state.ts";
@@ -44,6 +45,9 @@ const LAST_DOCUMENT_KEY = "qawl.lastDocument";
 
 /** How long after a new span its entity matches are fetched, in milliseconds (it paints first). */
 const AFTER_CHANGE_DELAY_MS = 120;
+
+/** How long the page waits for the host to commit a provisional span before it shows the span in the list anyway (ms). */
+const PROVISIONAL_CHROME_MS = 150;
 
 /**
  * How long the annotator must pause after tagging names before their other mentions are
@@ -95,7 +99,23 @@ export class AnnotationStore extends EventTarget {
   }
 
   #changed(): void {
+    clearTimeout(this.#chromeTimer);
     this.dispatchEvent(new Event("change"));
+  }
+
+  #chromeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A provisional span was shown: the article paints it at once (`provisional` event). The
+   * rest of the page (the span list, counts, status) is rendered once, when the host's
+   * answer is applied, or after `PROVISIONAL_CHROME_MS` if the host is slow to answer.
+   */
+  #showProvisional(): void {
+    this.dispatchEvent(new Event("provisional"));
+    clearTimeout(this.#chromeTimer);
+    this.#chromeTimer = setTimeout(() => {
+      this.#changed();
+    }, PROVISIONAL_CHROME_MS);
   }
 
   #say(kind: StatusMessage["kind"], text: StatusText): void {
@@ -355,19 +375,36 @@ export class AnnotationStore extends EventTarget {
   }
 
   /**
-   * Label the text between two code point offsets of the open document: one request, whose
-   * records bring the span and the document's new line (its status and counts).
-   * @returns the new span, or null when it was refused (the status says why)
+   * Label the text between two code point offsets of the open document. The span shows at
+   * once, provisional, and becomes active; one request commits it, and its records bring
+   * the committed span and the document's new line (its status and counts). A refusal
+   * takes the provisional span away and says why.
+   * @returns the committed span, or null when it was refused (the status says why)
    */
   async createSpan(label: string, start: number, end: number): Promise<SpanView | null> {
     const documentId = this.model.document?.id;
     if (documentId === undefined) return null;
-    let created: SpanView | null = null;
+    const provisional = this.model.proposeSpan(label, start, end);
+    if (provisional !== null) {
+      this.view.activeSpanId = provisional.id;
+      this.view.candidates = [];
+      this.#showProvisional();
+    }
+    // The request goes once the span is on screen: sending it costs the frame a millisecond or two.
+    const painted =
+      provisional === null
+        ? Promise.resolve()
+        : new Promise<void>((done) => {
+            afterNextPaint(done);
+          });
+    const result: { created: SpanView | null } = { created: null };
     await this.#act(async () => {
       let span: SpanView;
       try {
+        await painted;
         span = await this.api.createSpan({ documentId, label, start, end });
       } catch (e) {
+        if (provisional !== null) this.model.withdraw(provisional);
         // Already there: that span becomes active, so the annotator sees it (the message says why).
         if ((e as { detail?: ErrorDetail | null }).detail?.kind === "span.duplicate") {
           const twin = this.model.document?.spans.find((s) => s.label === label && s.start === start && s.end === end);
@@ -376,10 +413,11 @@ export class AnnotationStore extends EventTarget {
         throw e;
       }
       await this.#applyReplies();
+      if (provisional !== null) this.model.withdraw(provisional, span.id);
       if (this.model.document?.id !== documentId) return;
-      created = span;
-      this.view.activeSpanId = span.id;
-      this.view.candidates = [];
+      result.created = span;
+      // Still the one the annotator works on (nothing else was made active meanwhile).
+      if (provisional === null || this.view.activeSpanId === provisional.id) this.view.activeSpanId = span.id;
       this.#say("info", () => `${this.#labelName(label)}: ${isolate(excerpt(span.text))}`);
       // Not needed to show the new span: let it paint first.
       setTimeout(() => {
@@ -388,10 +426,12 @@ export class AnnotationStore extends EventTarget {
         });
       }, AFTER_CHANGE_DELAY_MS);
     });
-    const made = this.model.span(this.view.activeSpanId);
-    if (made !== undefined && made.label === label && this.model.label(label)?.kind === "entity")
-      this.#schedulePropagation(made);
-    return created;
+    const made = result.created;
+    if (made !== null && this.model.label(label)?.kind === "entity") {
+      const now = this.model.span(made.id);
+      if (now !== undefined && now.label === label) this.#schedulePropagation(now);
+    }
+    return made;
   }
 
   /**
@@ -450,6 +490,7 @@ export class AnnotationStore extends EventTarget {
     const wanted =
       span !== undefined &&
       span.entityId === null &&
+      !this.model.isProvisional(span) &&
       (kind === "speaker" || kind === "entity") &&
       this.model.entities.length > 0;
     const key = wanted ? `${String(span.id)}:${kind}:${span.text}` : "";
@@ -484,8 +525,22 @@ export class AnnotationStore extends EventTarget {
   async relabelActive(label: string): Promise<void> {
     const span = this.activeSpan;
     if (span === undefined || span.label === label) return;
+    // Shown at once; a span still provisional itself is relabelled once committed.
+    const provisional = this.model.proposeChange(span.id, { label });
+    if (provisional !== null) this.#showProvisional();
+    const painted =
+      provisional === null
+        ? Promise.resolve()
+        : new Promise<void>((done) => {
+            afterNextPaint(done);
+          });
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId: span.id, label });
+      try {
+        await painted;
+        await this.api.updateSpan({ spanId: this.model.resolve(span.id), label });
+      } finally {
+        if (provisional !== null) this.model.withdraw(provisional);
+      }
       return () => t("changedTo", { label: this.#labelName(label), text: isolate(excerpt(span.text)) });
     });
   }
@@ -495,7 +550,10 @@ export class AnnotationStore extends EventTarget {
     const span = this.model.span(spanId);
     if (span === undefined) return;
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId, attributes: { ...span.attributes, [name]: value } });
+      await this.api.updateSpan({
+        spanId: this.model.resolve(spanId),
+        attributes: { ...span.attributes, [name]: value },
+      });
       return () => t("attributeSet", { name, value });
     });
   }
@@ -505,7 +563,7 @@ export class AnnotationStore extends EventTarget {
     await this.#edit(async () => {
       const span = this.model.span(spanId);
       if (span === undefined || span[edge] === to) return null;
-      const resized = await this.api.updateSpan({ spanId, [edge]: to });
+      const resized = await this.api.updateSpan({ spanId: this.model.resolve(spanId), [edge]: to });
       return () => t("resized", { text: isolate(excerpt(resized.text)) });
     });
   }
@@ -542,7 +600,7 @@ export class AnnotationStore extends EventTarget {
       (a, b) => a.start - b.start,
     );
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId, fragments: pieces });
+      await this.api.updateSpan({ spanId: this.model.resolve(spanId), fragments: pieces });
       return () => t("fragments", { n: pieces.length });
     });
   }
@@ -553,7 +611,12 @@ export class AnnotationStore extends EventTarget {
     const first = span?.fragments?.[0];
     if (first === undefined) return;
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId, fragments: null, start: first.start, end: first.end });
+      await this.api.updateSpan({
+        spanId: this.model.resolve(spanId),
+        fragments: null,
+        start: first.start,
+        end: first.end,
+      });
       return () => t("firstFragmentKept");
     });
   }
@@ -563,7 +626,7 @@ export class AnnotationStore extends EventTarget {
     const span = this.model.span(spanId);
     if (span === undefined || (span.note ?? "") === note) return;
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId, note: note.trim() === "" ? null : note });
+      await this.api.updateSpan({ spanId: this.model.resolve(spanId), note: note.trim() === "" ? null : note });
       return () => (note.trim() === "" ? t("noteRemoved") : t("noteSaved"));
     });
   }
@@ -573,8 +636,10 @@ export class AnnotationStore extends EventTarget {
     const span = this.model.span(spanId);
     if (span === undefined) return;
     await this.#edit(async () => {
-      const result = await this.api.deleteSpan({ spanId });
-      if (this.view.activeSpanId === spanId) this.view.activeSpanId = null;
+      const id = this.model.resolve(spanId);
+      const result = await this.api.deleteSpan({ spanId: id });
+      if (this.view.activeSpanId !== null && this.model.resolve(this.view.activeSpanId) === id)
+        this.view.activeSpanId = null;
       const n = result.deletedRelationIds.length;
       return () =>
         t("deleted", { label: this.#labelName(span.label), text: isolate(excerpt(span.text)) }) +
@@ -594,7 +659,11 @@ export class AnnotationStore extends EventTarget {
         }
         return () => t("linkRemoved");
       }
-      await this.api.createRelation({ type, fromSpanId: quoteId, toSpanId });
+      await this.api.createRelation({
+        type,
+        fromSpanId: this.model.resolve(quoteId),
+        toSpanId: this.model.resolve(toSpanId),
+      });
       const to = this.model.span(toSpanId);
       return () => (to === undefined ? t("linkedToSpan") : t("linkedTo", { text: isolate(excerpt(to.text)) }));
     });
@@ -603,7 +672,7 @@ export class AnnotationStore extends EventTarget {
   /** Attribute a quote to the speaker (entity) of the previous quote: `وأضاف: "…"`. */
   async carryOverSpeaker(quoteId: number): Promise<void> {
     await this.#edit(async () => {
-      const { entity } = await this.api.carryOverSpeaker({ quoteId });
+      const { entity } = await this.api.carryOverSpeaker({ quoteId: this.model.resolve(quoteId) });
       return () => t("sameSpeaker", { name: isolate(entity.name) });
     });
   }
@@ -611,7 +680,7 @@ export class AnnotationStore extends EventTarget {
   /** Link a speaker or name span to an entity (null unlinks). */
   async linkEntity(spanId: number, entityId: number | null): Promise<void> {
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId, entityId });
+      await this.api.updateSpan({ spanId: this.model.resolve(spanId), entityId });
       const entity = this.model.entityById(entityId);
       return () => (entity === undefined ? t("entityLinkRemoved") : t("refersTo", { name: isolate(entity.name) }));
     });
@@ -623,7 +692,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined) return;
     const type = this.model.kindOf(span) === "speaker" ? "PER" : span.label;
     await this.#edit(async () => {
-      const entity = await this.api.createEntity({ name: span.text, type, spanIds: [spanId] });
+      const entity = await this.api.createEntity({ name: span.text, type, spanIds: [this.model.resolve(spanId)] });
       return () => t("newEntity", { name: isolate(entity.name) });
     });
   }

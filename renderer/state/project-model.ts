@@ -6,6 +6,9 @@
  * the same state and no server rule is computed again here. An object a record does not
  * touch keeps its identity, so the article's painter redraws only what changed. Offsets are
  * code points, as in the contract. No DOM.
+ *
+ * A label or relabel the annotator makes is shown at once as a provisional span, before
+ * the host answers; the host's record then replaces it, or a refusal takes it back.
  */
 import type {
   Api,
@@ -93,6 +96,15 @@ export class ProjectModel {
   /** Offset and grapheme indexes of the open document's text. */
   offsets: OffsetIndex | null = null;
   graphemes: Uint32Array | null = null;
+
+  /**
+   * Spans shown before the host committed them (ARCHITECTURE.md §8, "Provisional spans"):
+   * each provisional object → the committed one it stands in for (undefined for a new span).
+   */
+  readonly #provisional = new Map<SpanView, SpanView | undefined>();
+  /** Provisional span ids (negative) → the id the host gave the span, once it answered. */
+  readonly #committedIds = new Map<number, number>();
+  #nextProvisionalId = -1;
 
   constructor(api: Api) {
     this.#api = api;
@@ -215,6 +227,91 @@ export class ProjectModel {
     if (reloadDocument && this.document !== null) await this.open(this.document.id);
   }
 
+  // ---- provisional spans ----
+
+  /**
+   * Show a new span of the open document at once, before the host answers: a provisional
+   * span with a negative id, the text the offsets cover, and no attributes (the host's
+   * defaults arrive with its record). Nothing is decided here that the host decides.
+   * @param start first code point; @param end code point after the last
+   * @returns the provisional span, or null with no open document
+   */
+  proposeSpan(label: string, start: number, end: number): SpanView | null {
+    const doc = this.document;
+    if (doc === null || this.offsets === null) return null;
+    const text = doc.text.slice(this.offsets.toUtf16(start), this.offsets.toUtf16(end));
+    const now = new Date().toISOString();
+    const span: SpanView = {
+      id: this.#nextProvisionalId--,
+      documentId: doc.id,
+      label,
+      start,
+      end,
+      fragments: null,
+      text,
+      attributes: {},
+      entityId: null,
+      note: null,
+      annotator: "",
+      suggested: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.#show(span, undefined);
+    return span;
+  }
+
+  /**
+   * Show a change to a span of the open document at once (e.g. its new label), before the
+   * host answers. The host's record replaces it; `withdraw` puts the span back as it was.
+   * @returns the provisional span, or null when no committed span has that id
+   */
+  proposeChange(spanId: number, change: Partial<Pick<SpanView, "label">>): SpanView | null {
+    const span = this.span(spanId);
+    if (span === undefined || span.id < 0) return null;
+    const next = { ...span, ...change };
+    this.#show(next, span);
+    return next;
+  }
+
+  #show(span: SpanView, replaced: SpanView | undefined): void {
+    const doc = this.document;
+    if (doc === null) return;
+    this.#provisional.set(span, replaced);
+    this.document = { ...doc, spans: mergeSpans(doc.spans, [span], new Set()) };
+  }
+
+  /**
+   * Take a provisional span away once the host answered: when its record has replaced it,
+   * nothing is left to do; otherwise (a refusal, or a new span whose committed twin has
+   * arrived under the host's id) the span it stood in for comes back, or it goes.
+   * @param committedId for a new span, the id the host gave it (commands queued on the
+   *   provisional id reach the committed span through `span` and `resolve`)
+   */
+  withdraw(span: SpanView, committedId?: number): void {
+    if (!this.#provisional.has(span)) return;
+    const replaced = this.#provisional.get(span);
+    this.#provisional.delete(span);
+    if (committedId !== undefined) this.#committedIds.set(span.id, committedId);
+    const doc = this.document;
+    if (doc === null || !doc.spans.includes(span)) return;
+    this.document = {
+      ...doc,
+      spans:
+        replaced === undefined ? doc.spans.filter((s) => s !== span) : mergeSpans(doc.spans, [replaced], new Set()),
+    };
+  }
+
+  /** Whether a span is shown before the host committed it. */
+  isProvisional(span: SpanView): boolean {
+    return this.#provisional.has(span);
+  }
+
+  /** The host's id for a span id: a provisional span's committed id once known, else the id itself. */
+  resolve(id: number): number {
+    return this.#committedIds.get(id) ?? id;
+  }
+
   // ---- lookups ----
 
   /** Labels offered for new spans. */
@@ -239,12 +336,15 @@ export class ProjectModel {
 
   /** The span with this id in the open document. */
   span(id: number | null): SpanView | undefined {
-    return id === null ? undefined : this.document?.spans.find((s) => s.id === id);
+    if (id === null) return undefined;
+    const wanted = this.resolve(id);
+    return this.document?.spans.find((s) => s.id === wanted);
   }
 
   /** Relations that start at a span. */
   relationsFrom(spanId: number): RelationView[] {
-    return this.document?.relations.filter((r) => r.fromSpanId === spanId) ?? [];
+    const id = this.resolve(spanId);
+    return this.document?.relations.filter((r) => r.fromSpanId === id) ?? [];
   }
 
   /** The span of a kind closest to a span on its line, else anywhere (see `core/article/nearest.ts`). */

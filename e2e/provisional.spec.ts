@@ -1,0 +1,93 @@
+/**
+ * Provisional spans (issue 11, "a window that never waits"): a label key paints the new
+ * span at once, greyed (`qawl-provisional`), while the host has not answered; the host's
+ * record then replaces it, and a refusal takes it away with the reason. The host's answer
+ * is held back from outside the page (Playwright's routing), so what the page shows before
+ * it is seen.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/annotate-flow.ts";
+import { selectWithMouse, spanRow } from "./support/article-harness.ts";
+import { startServe, type Served } from "./support/serve.ts";
+
+let served: Served;
+
+test.beforeEach(async () => {
+  served = await startServe();
+});
+
+test.afterEach(async () => {
+  await served.stop();
+});
+
+/** Ranges held by the highlights whose names start with `prefix`. */
+function ranges(page: Page, prefix: string): Promise<number> {
+  return page.evaluate((prefix) => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith(prefix)) n += h.size;
+    return n;
+  }, prefix);
+}
+
+/** The text the provisional highlight covers, in the page. */
+function provisionalText(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS.highlights.get("qawl-provisional") ?? [])].map((r) => (r as Range).toString()));
+}
+
+test("a label is painted before the host answers, greyed, then committed by its record", async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  const before = await ranges(page, "qawl-label-");
+
+  // Hold createSpan's answer until released.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let sent = 0;
+  await page.route("**/api/createSpan", async (route) => {
+    sent++;
+    await held;
+    await route.continue();
+  });
+
+  await selectWithMouse(page, "سوتشي");
+  await page.keyboard.press("l");
+  // Painted, greyed, while the request is held.
+  await expect.poll(() => provisionalText(page)).toEqual(["سوتشي"]);
+  expect(await ranges(page, "qawl-label-")).toBe(before + 1);
+  await expect.poll(() => sent).toBe(1);
+  // The span list follows when the host is slow: the row is there, greyed and busy.
+  await expect(page.locator("qawl-span-panel li.provisional[aria-busy=true]")).toHaveCount(1);
+
+  release();
+  await expect(spanRow(page, "Location", "سوتشي")).toHaveCount(1);
+  await expect.poll(() => provisionalText(page)).toEqual([]);
+  await expect(page.locator("qawl-span-panel li.provisional")).toHaveCount(0);
+  expect(await ranges(page, "qawl-label-")).toBe(before + 1);
+  // The active span is the committed one: the host's id, a positive number.
+  const active = await page.evaluate(
+    () =>
+      (document.querySelector("qawl-app") as unknown as { store: { view: { activeSpanId: number } } }).store.view
+        .activeSpanId,
+  );
+  expect(active).toBeGreaterThan(0);
+  await expect(page.locator("qawl-span-panel li.active")).toHaveAttribute("data-span-id", String(active));
+});
+
+test("a label the host refuses is taken away again and the reason is said", async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  await selectWithMouse(page, "سوتشي");
+  await page.keyboard.press("l");
+  await expect(spanRow(page, "Location", "سوتشي")).toHaveCount(1);
+  const painted = await ranges(page, "qawl-label-");
+
+  // The same text and label again: the host refuses a duplicate.
+  await selectWithMouse(page, "سوتشي");
+  await page.keyboard.press("l");
+  await expect(page.getByRole("status")).toContainText("There is already a Location span on this text.");
+  await expect.poll(() => provisionalText(page)).toEqual([]);
+  expect(await ranges(page, "qawl-label-")).toBe(painted);
+  await expect(spanRow(page, "Location", "سوتشي")).toHaveCount(1);
+});
