@@ -91,3 +91,61 @@ test("a label the host refuses is taken away again and the reason is said", asyn
   expect(await ranges(page, "qawl-label-")).toBe(painted);
   await expect(spanRow(page, "Location", "سوتشي")).toHaveCount(1);
 });
+
+test("a second label key pressed before the host answers relabels the new span", async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  await page.route("**/api/createSpan", async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await selectWithMouse(page, "سوتشي");
+  await page.keyboard.press("m");
+  await expect.poll(() => provisionalText(page)).toEqual(["سوتشي"]);
+  await page.keyboard.press("l");
+  await expect(spanRow(page, "Location", "سوتشي")).toHaveCount(1);
+  await expect(spanRow(page, "Misc", "سوتشي")).toHaveCount(0);
+  await page.reload();
+  await expect(spanRow(page, "Location", "سوتشي")).toHaveCount(1);
+  await expect(spanRow(page, "Misc", "سوتشي")).toHaveCount(0);
+});
+
+test("a list of 300 spans shows the rows the side panel is scrolled to", async ({ page }) => {
+  await page.goto(served.url);
+  const lines = Array.from({ length: 300 }, (_, i) => `سطر ${String(i + 1)} من المقال`).join("\n");
+  await page.getByLabel("Import articles").setInputFiles({
+    name: "long.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(lines),
+  });
+  await expect(page.locator("qawl-article h1")).toContainText("سطر 1");
+  // 300 spans, one per line's first word, made through the page's API (setup only).
+  await page.evaluate(async () => {
+    type Store = {
+      model: { document: { id: number; text: string } };
+      api: { createSpan: (i: { documentId: number; label: string; start: number; end: number }) => Promise<unknown> };
+    };
+    const store = (document.querySelector("qawl-app") as unknown as { store: Store }).store;
+    const doc = store.model.document;
+    let at = 0;
+    for (const line of doc.text.split("\n")) {
+      await store.api.createSpan({ documentId: doc.id, label: "MISC", start: at, end: at + 3 });
+      at += [...line].length + 1;
+    }
+  });
+  await page.reload();
+  await expect(page.locator("qawl-span-panel .count")).toHaveText("300");
+  // Fewer rows than spans are in the DOM; scrolling the side panel brings the last ones.
+  expect(await page.locator("qawl-span-panel li.span-row").count()).toBeLessThan(300);
+  await page.locator("aside.side").hover();
+  for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 2000);
+  await expect(page.locator("qawl-span-panel li.span-row").last()).toBeInViewport();
+  const last = await page.evaluate(() => {
+    const spans = (
+      document.querySelector("qawl-app") as unknown as { store: { model: { document: { spans: { id: number }[] } } } }
+    ).store.model.document.spans;
+    return spans[spans.length - 1]?.id;
+  });
+  await expect(page.locator(`qawl-span-panel li[data-span-id="${String(last)}"]`)).toBeInViewport();
+});

@@ -1,5 +1,5 @@
 /** Export of documents in any format: the project as native structures, then the format's writer. */
-import type { ExportFormat, ExportLoss, OperationTable } from "../../core/contract.ts";
+import type { ExportFormat, ExportLoss, OperationInput, OperationTable } from "../../core/contract.ts";
 import {
   NATIVE_JSONL_MEDIA_TYPE,
   canonicalDocument,
@@ -15,6 +15,7 @@ import { OffsetIndex } from "../../core/text/offsets.ts";
 import type { Ops } from "./context.ts";
 import { DETAIL_FIELDS, describeLoss, type DetailField, type Loss } from "../../core/formats/loss.ts";
 import { writerOf } from "../../core/formats/registry.ts";
+import { runSteps, type Steps } from "./steps.ts";
 
 /** The header line: schema, entities, annotators. */
 function nativeHeader(ops: Ops): NativeHeader {
@@ -187,66 +188,88 @@ function withDocumentLosses(
   };
 }
 
-/** `exportDocuments`. */
+/** Writes documents in a format (`writeFormat`, or the same run on another thread). */
+export type FormatWriter = typeof writeFormat;
+
+type ExportResult = Awaited<ReturnType<OperationTable["exportDocuments"]>>;
+
+/**
+ * `exportDocuments` as steps: the project is read in one transaction (a consistent
+ * snapshot), then handed to `write`; what `write` returns becomes the files and the loss
+ * report. Nothing is written to the project but the native JSONL's kept lines.
+ * @param write the format writer; the worker passes one that runs on its own thread, so
+ *   the table answers other operations (and a cancel) while a long export is written
+ * @throws QawlError `not_found` when a document asked for does not exist
+ */
+export function* exportSteps(
+  ops: Ops,
+  { format, documentIds, variant }: OperationInput<"exportDocuments">,
+  write: FormatWriter = writeFormat,
+): Steps<Promise<ExportResult>> {
+  const total = documentIds?.length ?? ops.store.documentIds().length;
+  yield { phase: "export", done: 0, total };
+  if (format === "jsonl") {
+    const file = ops.store.transaction(() => nativeFile(ops, documentIds ?? null));
+    return Promise.resolve({
+      files: [
+        {
+          path: "qawl-export.jsonl",
+          mediaType: NATIVE_JSONL_MEDIA_TYPE,
+          content: file.content,
+          encoding: "utf8" as const,
+        },
+      ],
+      report: {
+        format: "jsonl",
+        notes: ["Qawl's native JSONL holds everything; offsets count code points"],
+        documents: [],
+      },
+      documentCount: file.count,
+    });
+  }
+  const all = ops.store.transaction(() => ({
+    header: nativeHeader(ops),
+    documents: nativeDocuments(ops, documentIds ?? null),
+  }));
+  // Other formats get what people accepted; unreviewed suggestions are named in the report.
+  const unreviewed = new Map<number, number>();
+  const input = {
+    header: all.header,
+    documents: all.documents.map((d) => {
+      const suggested = new Set(d.spans.filter((s) => s.suggested !== undefined).map((s) => s.id));
+      if (suggested.size === 0) return d;
+      unreviewed.set(d.id, suggested.size);
+      return {
+        ...d,
+        spans: d.spans.filter((s) => !suggested.has(s.id)),
+        relations: d.relations.filter((r) => !suggested.has(r.from) && (r.to === undefined || !suggested.has(r.to))),
+      };
+    }),
+  };
+  yield { phase: "export", done: 0, total: input.documents.length };
+  return (async () => {
+    const written = await write(format, input, variant);
+    const report = withDocumentLosses(written.report, input.documents, unreviewed, format);
+    return {
+      files: written.files.map((f) =>
+        typeof f.content === "string"
+          ? { path: f.path, mediaType: f.mediaType, content: f.content, encoding: "utf8" as const }
+          : {
+              path: f.path,
+              mediaType: f.mediaType,
+              content: Buffer.from(f.content).toString("base64"),
+              encoding: "base64" as const,
+            },
+      ),
+      report,
+      documentCount: input.documents.length,
+    };
+  })();
+}
+
+/** `exportDocuments`, run to its end on this thread. */
 export function exportOperations(ops: Ops): Pick<OperationTable, "exportDocuments"> {
   return {
-    async exportDocuments({ format, documentIds, variant }) {
-      if (format === "jsonl") {
-        const file = ops.store.transaction(() => nativeFile(ops, documentIds ?? null));
-        return {
-          files: [
-            {
-              path: "qawl-export.jsonl",
-              mediaType: NATIVE_JSONL_MEDIA_TYPE,
-              content: file.content,
-              encoding: "utf8" as const,
-            },
-          ],
-          report: {
-            format: "jsonl",
-            notes: ["Qawl's native JSONL holds everything; offsets count code points"],
-            documents: [],
-          },
-          documentCount: file.count,
-        };
-      }
-      const all = ops.store.transaction(() => ({
-        header: nativeHeader(ops),
-        documents: nativeDocuments(ops, documentIds ?? null),
-      }));
-      // Other formats get what people accepted; unreviewed suggestions are named in the report.
-      const unreviewed = new Map<number, number>();
-      const input = {
-        header: all.header,
-        documents: all.documents.map((d) => {
-          const suggested = new Set(d.spans.filter((s) => s.suggested !== undefined).map((s) => s.id));
-          if (suggested.size === 0) return d;
-          unreviewed.set(d.id, suggested.size);
-          return {
-            ...d,
-            spans: d.spans.filter((s) => !suggested.has(s.id)),
-            relations: d.relations.filter(
-              (r) => !suggested.has(r.from) && (r.to === undefined || !suggested.has(r.to)),
-            ),
-          };
-        }),
-      };
-      const written = await writeFormat(format, input, variant);
-      const report = withDocumentLosses(written.report, input.documents, unreviewed, format);
-      return {
-        files: written.files.map((f) =>
-          typeof f.content === "string"
-            ? { path: f.path, mediaType: f.mediaType, content: f.content, encoding: "utf8" as const }
-            : {
-                path: f.path,
-                mediaType: f.mediaType,
-                content: Buffer.from(f.content).toString("base64"),
-                encoding: "base64" as const,
-              },
-        ),
-        report,
-        documentCount: input.documents.length,
-      };
-    },
+    exportDocuments: (input) => runSteps(exportSteps(ops, input)),
   };
 }

@@ -16,6 +16,8 @@ import type { ProjectStore } from "../../db/project.ts";
 import { Ops, type OperationContext } from "../ops/context.ts";
 import { importSteps } from "../ops/import-steps.ts";
 import { preannotateSteps } from "../ops/suggestions.ts";
+import { exportSteps } from "../ops/export.ts";
+import { writeOffThread } from "./write-off-thread.ts";
 import type { Step, Steps } from "../ops/steps.ts";
 
 /** Longest stretch a job runs without giving the thread back, in milliseconds. */
@@ -49,7 +51,7 @@ export function cancelSlot(job: string, flags: Int32Array): number {
 export class JobRunner {
   readonly #host: JobHost;
   readonly #ops: Ops;
-  readonly #running = new Map<string, { cancelled: boolean }>();
+  readonly #running = new Map<string, { cancelled: boolean; abort: AbortController }>();
   /** The last jobs that ended cancelled (a cancel that reached them by the shared flag first). */
   readonly #cancelledJobs: string[] = [];
   #last = 0;
@@ -69,11 +71,10 @@ export class JobRunner {
       importDocuments: ((input: OperationInput<"importDocuments">) =>
         this.#run("importDocuments", importSteps(this.#ops, input))) as unknown as OperationTable["importDocuments"],
       exportDocuments: (input) => {
-        const total = input.documentIds?.length ?? this.#host.store.documentIds().length;
-        return this.#run(
-          "exportDocuments",
-          this.#whole("export", total, () => table.exportDocuments(input)),
-        );
+        // Read here in one transaction, written on a thread of its own: this thread answers
+        // other calls meanwhile, and a cancel terminates the writing.
+        const abort = new AbortController();
+        return this.#run("exportDocuments", exportSteps(this.#ops, input, writeOffThread(abort.signal)), abort);
       },
       preannotate: ((input: OperationInput<"preannotate">) =>
         this.#run("preannotate", preannotateSteps(this.#ops, input))) as unknown as OperationTable["preannotate"],
@@ -89,13 +90,8 @@ export class JobRunner {
     const running = this.#running.get(job);
     if (running === undefined) return this.#cancelledJobs.includes(job);
     running.cancelled = true;
+    running.abort.abort();
     return true;
-  }
-
-  /** A job with no steps of its own: one step at its start, its result at its end. */
-  *#whole<T>(phase: Step["phase"], total: number, work: () => T): Steps<T> {
-    yield { phase, done: 0, total };
-    return work();
   }
 
   #cancelled(job: string): boolean {
@@ -107,12 +103,15 @@ export class JobRunner {
   }
 
   /** Run a job's steps, giving the thread back between them. */
-  async #run<T>(operation: JobOperation, steps: Steps<T>): Promise<Awaited<T>> {
+  /**
+   * @param abort aborted on a cancel (a job whose last step runs elsewhere stops it with this)
+   */
+  async #run<T>(operation: JobOperation, steps: Steps<T>, abort = new AbortController()): Promise<Awaited<T>> {
     const job = String(++this.#last);
     const client = this.#host.client();
     const flags = this.#host.flags;
     if (flags !== undefined) Atomics.store(flags, cancelSlot(job, flags), 0);
-    this.#running.set(job, { cancelled: false });
+    this.#running.set(job, { cancelled: false, abort });
     const report = (step: Step, ended?: JobProgress["ended"]) => {
       this.#host.onProgress({ job, operation, client, ...step, ...(ended !== undefined ? { ended } : {}) });
     };

@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import type { JobProgress } from "../../core/jobs.ts";
 import { SAMPLE, tempDir } from "../../test-support/temp.ts";
+import { ProjectStore } from "../../db/project.ts";
+import { createOperationTable } from "../ops/table.ts";
 import { TableWorker } from "./table-proxy.ts";
 
 const ARTICLE = readFileSync(SAMPLE, "utf8");
@@ -125,6 +127,76 @@ describe("the operation table in a worker", () => {
     assert.equal(last?.ended, "cancelled");
     assert.ok(last.phase === "read" && last.done < 2000, `cancelled at ${JSON.stringify(last)}`);
   });
+
+  it(
+    "answers createSpan while a 1,000-document spaCy export is written, and writes what the table writes",
+    { timeout: 120_000 },
+    async (t) => {
+      const { w, documentId } = await worker(t);
+      const imported = await w.run("importDocuments", { files: articles(1000) }, "setup");
+      assert.ok(imported.ok);
+      const store = new ProjectStore(w.path);
+      t.after(() => {
+        store.close();
+      });
+      const here = await createOperationTable(store, { annotator: "tester" }).exportDocuments({ format: "spacy" });
+      const phases: string[] = [];
+      const state = { written: false };
+      w.onProgress((p) => {
+        if (p.operation === "exportDocuments") phases.push(p.ended ?? p.phase);
+      });
+      const exported = w.run("exportDocuments", { format: "spacy" }, "tab-a").then((r) => {
+        state.written = true;
+        return r;
+      });
+      // Wait for the writing to start, then label: answered before the export ends.
+      while (!phases.includes("export")) await new Promise((r) => setTimeout(r, 5));
+      const during: number[] = [];
+      for (let k = 0; k < 5 && !state.written; k++) during.push(await timedSpan(w, documentId, k));
+      assert.ok(during.length > 0, "the export ended before any label was sent");
+      assert.equal(state.written, false, "a label was answered only once the export had ended");
+      const reply = await exported;
+      assert.ok(reply.ok, reply.ok ? "" : reply.error.message);
+      assert.equal(phases[phases.length - 1], "finished");
+      assert.equal(reply.value.documentCount, 1001);
+      // The same files as the table writes on one thread from the same project (read before the labels).
+      assert.deepEqual(reply.value.files, here.files);
+      assert.deepEqual(reply.value.report, here.report);
+    },
+  );
+
+  it(
+    "cancels a spaCy export while it is written: the thread stops, nothing is returned",
+    { timeout: 120_000 },
+    async (t) => {
+      const { w } = await worker(t);
+      const imported = await w.run("importDocuments", { files: articles(1000) }, "setup");
+      assert.ok(imported.ok);
+      const events: JobProgress[] = [];
+      const asked: { reply: Promise<unknown> | null } = { reply: null };
+      w.onProgress((p) => {
+        if (p.operation !== "exportDocuments") return;
+        events.push(p);
+        if (asked.reply === null && p.phase === "export" && p.ended === undefined)
+          asked.reply = w.run("cancelJob", { job: p.job }, "tab-b");
+      });
+      const started = performance.now();
+      const reply = await w.run("exportDocuments", { format: "spacy" }, "tab-a");
+      const ms = performance.now() - started;
+      assert.ok(asked.reply !== null, "no progress event to cancel from");
+      assert.deepEqual(await asked.reply, { ok: true, value: { cancelled: true } });
+      assert.ok(!reply.ok);
+      assert.equal(reply.error.code, "conflict");
+      assert.match(reply.error.message, /export cancelled; nothing was written/u);
+      assert.equal(events[events.length - 1]?.ended, "cancelled");
+      // The same export to its end, for comparison: the cancelled one stopped well before.
+      const whole = performance.now();
+      const again = await w.run("exportDocuments", { format: "spacy" }, "tab-a");
+      assert.ok(again.ok);
+      const wholeMs = performance.now() - whole;
+      assert.ok(ms < wholeMs, `cancelled after ${ms.toFixed(0)} ms; a whole export took ${wholeMs.toFixed(0)} ms`);
+    },
+  );
 
   it("cancels through the shared flag while the worker is busy", { timeout: 60_000 }, async (t) => {
     const { w } = await worker(t);

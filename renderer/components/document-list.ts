@@ -7,7 +7,7 @@
 import "./document-list.css";
 import { html, nothing } from "lit";
 import { guard } from "lit/directives/guard.js";
-import { longList } from "./long-list.ts";
+import { longList, settleLongList } from "./long-list.ts";
 import { locale } from "../i18n/locale.ts";
 import { StoreElement } from "./store-element.ts";
 import type { DocumentStatus, DocumentSummary } from "../../core/contract.ts";
@@ -146,6 +146,10 @@ export class DocumentList extends StoreElement {
         }
       </div>
     </details>`;
+  }
+
+  protected override updated(): void {
+    settleLongList(this.querySelector("ul.document-list"));
   }
 
   protected override render() {

@@ -7,7 +7,7 @@
  */
 import type { TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
-import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from "@lit-labs/virtualizer/virtualize.js";
 
 /** From how many rows a list renders only those in view. */
 export const VIRTUAL_FROM = 200;
@@ -21,4 +21,23 @@ export function longList<T>(items: readonly T[], key: (item: T) => number, row: 
     ? repeat(items, key, row)
     : // The same array while the list is unchanged: a new one would lay the rows out again.
       virtualize({ items: items as T[], keyFunction: key, renderItem: row as (item: T) => TemplateResult });
+}
+
+/** Lists whose virtualizer was connected again once in the document. */
+const settled = new WeakSet<Element>();
+
+/**
+ * Call from the component's `updated()` with its list element. The `virtualize` directive
+ * connects its virtualizer on the first render, while Lit's template is still a fragment
+ * outside the document: it then finds no scrolling ancestor and never hears the side
+ * panel scroll (the rows past the first screenful never appear). Connecting it again once
+ * the list is in the document fixes that, once per list element.
+ */
+export function settleLongList(list: Element | null): void {
+  if (list === null || settled.has(list) || !list.isConnected) return;
+  const virtualizer = (list as Element & VirtualizerHostElement)[virtualizerRef];
+  if (virtualizer === undefined) return;
+  settled.add(list);
+  virtualizer.disconnected();
+  virtualizer.connected();
 }

@@ -7,6 +7,7 @@
  *
  * Files dropped anywhere on the window are imported.
  */
+import { afterNextPaint } from "../frames.ts";
 import "./qawl-app.css";
 import { ContextProvider } from "@lit/context";
 import { LitElement, html, nothing } from "lit";
@@ -156,15 +157,20 @@ export class QawlApp extends LitElement {
     if (extent !== null) {
       const selection = document.getSelection();
       const labelled = selection !== null && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
-      const span = await store.createSpan(label, extent.start, extent.end);
-      // Leave the caret after the new span, unless the person has selected something else meanwhile.
-      const now = selection !== null && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-      const unchanged =
-        labelled !== null &&
-        now !== null &&
-        now.compareBoundaryPoints(Range.START_TO_START, labelled) === 0 &&
-        now.compareBoundaryPoints(Range.END_TO_END, labelled) === 0;
-      if (span !== null && unchanged) article.placeCaretAt(span.end);
+      const made = store.createSpan(label, extent.start, extent.end);
+      // Leave the caret after the new span once it is on screen (provisional), unless the
+      // person has selected something else meanwhile: a second label key then relabels it,
+      // as it does once the host has answered.
+      afterNextPaint(() => {
+        const now = selection !== null && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+        const unchanged =
+          labelled !== null &&
+          now !== null &&
+          now.compareBoundaryPoints(Range.START_TO_START, labelled) === 0 &&
+          now.compareBoundaryPoints(Range.END_TO_END, labelled) === 0;
+        if (unchanged) article.placeCaretAt(extent.end);
+      });
+      await made;
       return;
     }
     if (store.view.activeSpanId !== null) {

@@ -12,7 +12,7 @@ import { StoreElement } from "./store-element.ts";
 import { guard } from "lit/directives/guard.js";
 import { live } from "lit/directives/live.js";
 import { virtualizerRef, type VirtualizerHostElement } from "@lit-labs/virtualizer/virtualize.js";
-import { longList } from "./long-list.ts";
+import { longList, settleLongList } from "./long-list.ts";
 import type { DocumentView, SpanView } from "../../core/contract.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { reviewActive, reviewAll } from "../state/review.ts";
@@ -475,6 +475,7 @@ export class SpanPanel extends StoreElement {
   #shownRows: SpanView[] = [];
 
   protected override updated(): void {
+    settleLongList(this.querySelector("ul.span-list"));
     const store = this.store;
     const active = store?.view.activeSpanId ?? null;
     if (active !== this.#lastActive && active !== null && store !== undefined) {
