@@ -402,7 +402,12 @@ export class ArticleView extends StoreElement {
     afterNextPaint(() => {
       this.#placeHandles(active);
     });
-    if (store.view.activeSpanId !== this.#lastActive && active[0] !== undefined) {
+    // Newly active (a provisional span becoming its committed self is not: the person may
+    // have scrolled on to the next words meanwhile).
+    const last = this.#lastActive;
+    const newlyActive =
+      store.view.activeSpanId !== last && (last === null || store.model.resolve(last) !== store.view.activeSpanId);
+    if (newlyActive && active[0] !== undefined) {
       const first = active[0];
       afterNextPaint(() => {
         const rect = first.getBoundingClientRect();
