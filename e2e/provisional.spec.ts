@@ -149,3 +149,27 @@ test("a list of 300 spans shows the rows the side panel is scrolled to", async (
   });
   await expect(page.locator(`qawl-span-panel li[data-span-id="${String(last)}"]`)).toBeInViewport();
 });
+
+test("Shift+N on a span not yet committed opens the committed span's note, which keeps what is typed", async ({
+  page,
+}) => {
+  await page.goto(served.url);
+  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  await page.route("**/api/createSpan", async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await selectWithMouse(page, "سوتشي");
+  await page.keyboard.press("l");
+  // The row is shown greyed while the host is slow; it has no fields yet.
+  await expect(page.locator("qawl-span-panel li.provisional")).toHaveCount(1);
+  await expect(page.locator("textarea.note")).toHaveCount(0);
+  await page.keyboard.press("Shift+N");
+  await expect(page.locator("qawl-span-panel li.provisional")).toHaveCount(0);
+  await expect(page.locator("textarea.note")).toBeFocused();
+  await page.keyboard.type("مدينة");
+  await page.waitForTimeout(300);
+  await expect(page.locator("textarea.note")).toBeFocused();
+  await expect(page.locator("textarea.note")).toHaveValue("مدينة");
+});

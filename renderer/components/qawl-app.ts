@@ -266,7 +266,16 @@ export class QawlApp extends LitElement {
       linkNearest: (type) => {
         store.whenSettled(() => void this.#linkNearest(type));
       },
-      editNote: () => this.querySelector<HTMLTextAreaElement>("textarea.note")?.focus(),
+      editNote: () => {
+        const focus = () => this.querySelector<HTMLTextAreaElement>("textarea.note")?.focus();
+        const active = store.activeSpan;
+        // A provisional span has no note field yet: focus the committed span's once it is shown.
+        if (active !== undefined && store.model.isProvisional(active))
+          store.whenSettled(() => {
+            afterNextPaint(focus);
+          });
+        else focus();
+      },
       // `nudgeActive` reads the active span when its turn comes.
       resizeActive: (event) => {
         this.#resizeActive(event);

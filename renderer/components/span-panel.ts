@@ -457,7 +457,11 @@ export class SpanPanel extends StoreElement {
         </button>
       </div>
       ${this.#links(store, span)} ${active && span.suggested !== null ? this.#suggestionControls(store, span) : nothing}
-      ${active ? this.#details(store, span) : nothing}
+      ${
+        // A provisional span's row is replaced by the committed one: a field typed in now
+        // would lose its focus and text, so its fields come with the committed span.
+        active && !provisional ? this.#details(store, span) : nothing
+      }
     </li>`;
   }
 
