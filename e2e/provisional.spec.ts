@@ -20,6 +20,21 @@ test.afterEach(async () => {
   await served.stop();
 });
 
+/**
+ * Open the sample article through the page's Import, as a person does; with `slowMs`, every
+ * createSpan's answer is then held back that long (Playwright's routing, outside the page).
+ */
+async function openSample(page: Page, slowMs?: number): Promise<void> {
+  await page.goto(served.url);
+  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  if (slowMs === undefined) return;
+  await page.route("**/api/createSpan", async (route) => {
+    await new Promise((r) => setTimeout(r, slowMs));
+    await route.continue();
+  });
+}
+
 /** Ranges held by the highlights whose names start with `prefix`. */
 function ranges(page: Page, prefix: string): Promise<number> {
   return page.evaluate((prefix) => {
@@ -35,9 +50,7 @@ function provisionalText(page: Page): Promise<string[]> {
 }
 
 test("a label is painted before the host answers, greyed, then committed by its record", async ({ page }) => {
-  await page.goto(served.url);
-  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
-  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  await openSample(page);
   const before = await ranges(page, "qawl-label-");
 
   // Hold createSpan's answer until released.
@@ -75,9 +88,7 @@ test("a label is painted before the host answers, greyed, then committed by its 
 });
 
 test("a label the host refuses is taken away again and the reason is said", async ({ page }) => {
-  await page.goto(served.url);
-  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
-  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  await openSample(page);
   await selectWithMouse(page, "سوتشي");
   await page.keyboard.press("l");
   await expect(spanRow(page, "Location", "سوتشي")).toHaveCount(1);
@@ -93,13 +104,7 @@ test("a label the host refuses is taken away again and the reason is said", asyn
 });
 
 test("a second label key pressed before the host answers relabels the new span", async ({ page }) => {
-  await page.goto(served.url);
-  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
-  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
-  await page.route("**/api/createSpan", async (route) => {
-    await new Promise((r) => setTimeout(r, 800));
-    await route.continue();
-  });
+  await openSample(page, 800);
   await selectWithMouse(page, "سوتشي");
   await page.keyboard.press("m");
   await expect.poll(() => provisionalText(page)).toEqual(["سوتشي"]);
@@ -153,13 +158,7 @@ test("a list of 300 spans shows the rows the side panel is scrolled to", async (
 test("Shift+N on a span not yet committed opens the committed span's note, which keeps what is typed", async ({
   page,
 }) => {
-  await page.goto(served.url);
-  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
-  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
-  await page.route("**/api/createSpan", async (route) => {
-    await new Promise((r) => setTimeout(r, 800));
-    await route.continue();
-  });
+  await openSample(page, 800);
   await selectWithMouse(page, "سوتشي");
   await page.keyboard.press("l");
   // The row is shown greyed while the host is slow; it has no fields yet.
