@@ -17,3 +17,10 @@ export function afterNextPaint(task: () => void): void {
     channel.port2.postMessage(null);
   });
 }
+
+/** A promise of `afterNextPaint`: resolves once the next frame has been rendered. */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    afterNextPaint(resolve);
+  });
+}

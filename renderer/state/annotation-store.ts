@@ -33,7 +33,7 @@ import { ProjectModel, type Applied } from "./project-model.ts";
 import { typedNote } from "./drafts.ts";
 import { storeMessages as t } from "./store.messages.ts";
 import { searchInput, ViewState, type SidePanel, type StatusMessage, type StatusText } from "./view-state.ts";
-import { afterNextPaint } from "../frames.ts";
+import { nextPaint } from "../frames.ts";
 
 export type { FoundRange, SearchQuery, SidePanel, StatusMessage, StatusText } from "./view-state.ts";
 export { searchInput } from "./view-state.ts";
@@ -391,12 +391,7 @@ export class AnnotationStore extends EventTarget {
       this.#showProvisional();
     }
     // The request goes once the span is on screen: sending it costs the frame a millisecond or two.
-    const painted =
-      provisional === null
-        ? Promise.resolve()
-        : new Promise<void>((done) => {
-            afterNextPaint(done);
-          });
+    const painted = provisional === null ? Promise.resolve() : nextPaint();
     const result: { created: SpanView | null } = { created: null };
     await this.#act(async () => {
       let span: SpanView;
@@ -528,12 +523,7 @@ export class AnnotationStore extends EventTarget {
     // Shown at once; a span still provisional itself is relabelled once committed.
     const provisional = this.model.proposeChange(span.id, { label });
     if (provisional !== null) this.#showProvisional();
-    const painted =
-      provisional === null
-        ? Promise.resolve()
-        : new Promise<void>((done) => {
-            afterNextPaint(done);
-          });
+    const painted = provisional === null ? Promise.resolve() : nextPaint();
     await this.#edit(async () => {
       try {
         await painted;
