@@ -253,7 +253,9 @@ describe("the operation table in a worker", () => {
     { timeout: 120_000 },
     async (t) => {
       const { w } = await worker(t);
-      const imported = await w.run("importDocuments", { files: articles(60) }, "setup");
+      // Enough documents that the job is still running when the cancel lands: progress is
+      // reported at most every REPORT_MS, and 60 documents could all be done by then.
+      const imported = await w.run("importDocuments", { files: articles(200) }, "setup");
       assert.ok(imported.ok);
       const before = await projectState(w);
       // Cancelled part-way: nothing suggested, nothing recorded.
