@@ -78,6 +78,13 @@ export function parseIds(value: string): number[] {
   return ids;
 }
 
+/** Parse `amal,badr` into names (layers, annotators). */
+export function parseNames(value: string): string[] {
+  const names = value.split(",").map((v) => v.trim());
+  if (names.some((n) => n === "")) throw new InvalidArgumentError("names are comma-separated, none empty");
+  return names;
+}
+
 /** Lines to standard output and error. */
 export interface Lines {
   out: (line: string) => void;

@@ -30,11 +30,13 @@ import {
   call,
   describeFsError,
   parseIds,
+  parseNames,
   plural,
   withProject,
   type CliIo,
   type ProjectOptions,
 } from "./common.ts";
+import { addAgreementCommand } from "./agreement.ts";
 import { addMetaCommand } from "./meta.ts";
 import { checkExportOptions, needsOutMessage, writeExport } from "./export-out.ts";
 import { addSuggestionCommands } from "./suggest.ts";
@@ -199,7 +201,9 @@ function program(streams: CliIo): Command {
         io.out(
           o.status === "imported"
             ? `imported ${o.file} as document ${String(o.documentId)} "${o.title}" (${String(o.length)} code points)`
-            : `skipped ${o.file}: same text as document ${String(o.documentId)} "${o.title}"`,
+            : o.status === "merged"
+              ? `merged ${o.file} into document ${String(o.documentId)} "${o.title}": layers ${o.layers.join(", ")} (${String(o.spans)} spans)`
+              : `skipped ${o.file}: same text as document ${String(o.documentId)} "${o.title}"`,
         );
       }
       for (const note of report.notes) io.err(`note: ${note}`);
@@ -260,6 +264,11 @@ function program(streams: CliIo): Command {
       "file to write (a folder for formats with several files, or their main file when the name ends in its extension, e.g. tasks.json for labelstudio; default: standard output)",
     )
     .option("--documents <ids>", "only these documents (comma-separated ids)", parseIds)
+    .option(
+      "--layers <names>",
+      "only these layers: annotator names or gold, comma-separated (default: every layer)",
+      parseNames,
+    )
     .addOption(new Option("--variant <layout>", variantHelp()).choices([...EXPORT_VARIANTS]))
     .addHelpText("after", formatsHelp("export"))
     .action(
@@ -268,6 +277,7 @@ function program(streams: CliIo): Command {
           format: ExportFormat;
           out?: string;
           documents?: number[];
+          layers?: string[];
           variant?: ExportVariant;
         },
       ) => {
@@ -287,6 +297,7 @@ function program(streams: CliIo): Command {
               format: opts.format,
               ...(opts.documents !== undefined ? { documentIds: opts.documents } : {}),
               ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
+              ...(opts.layers !== undefined ? { layers: opts.layers } : {}),
             },
             streams,
           );
@@ -310,6 +321,7 @@ function program(streams: CliIo): Command {
 
   addSuggestionCommands(cmd, io);
   addMetaCommand(cmd, io);
+  addAgreementCommand(cmd, io);
 
   withProject(cmd.command("serve"))
     .description("serve Qawl to a browser on this machine (127.0.0.1 only, with a token)")

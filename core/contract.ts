@@ -7,6 +7,7 @@
  * `text[start:end]` returns the span's text.
  */
 import { z } from "zod";
+import type { AgreementReport } from "./agreement/report.ts";
 import type { ErrorDetail } from "./errors.ts";
 import type { Loss } from "./formats/loss.ts";
 import type { ChangeMessage } from "./change-message.ts";
@@ -138,6 +139,8 @@ export const inputSchemas = {
     attributes: attributes.optional(),
     /** Pieces of a discontinuous quote, in text order; `start`/`end` must be the first's start and the last's end. */
     fragments: z.array(fragment).min(2).optional(),
+    /** The layer it goes into: this host's annotator (the default) or the gold layer (`core/layers.ts`), when curating. */
+    layer: z.string().min(1).max(200).optional(),
   }),
   updateSpan: z.strictObject({
     spanId: id,
@@ -256,6 +259,14 @@ export const inputSchemas = {
     documentIds: z.array(id).optional(),
     /** The layout, for a format with several (`core/formats/registry.ts`): doccano's relation extraction (default) or sequence labeling. */
     variant: z.enum(EXPORT_VARIANTS).optional(),
+    /** The layers (annotator names, or `gold`) whose spans and relations are exported; every layer when absent. */
+    layers: z.array(z.string().min(1).max(200)).min(1).optional(),
+  }),
+  agreement: z.strictObject({
+    /** Documents to score; every document that two or more layers annotated when absent. */
+    documentIds: z.array(id).optional(),
+    /** Layers (annotator names) to compare; every annotator's layer but gold when absent. */
+    layers: z.array(z.string().min(1).max(200)).min(2).optional(),
   }),
 } satisfies Record<OperationName, z.ZodType>;
 
@@ -394,7 +405,9 @@ export interface EntityDetail extends EntityView {
 /** What happened to one file of an import. */
 export type ImportOutcome =
   | { file: string; status: "imported"; documentId: number; title: string; length: number }
-  | { file: string; status: "duplicate"; documentId: number; title: string };
+  | { file: string; status: "duplicate"; documentId: number; title: string }
+  /** A native file's document already in the project: the layers it lacked were added. */
+  | { file: string; status: "merged"; documentId: number; title: string; layers: string[]; spans: number };
 
 /** Result of an import run (all files or none are written). */
 export interface ImportReport {
@@ -559,6 +572,8 @@ export interface OperationOutputs {
   propagateNames: PropagateResult;
   search: SearchResult;
   exportDocuments: ExportResult;
+  /** Agreement between layers (`core/agreement/report.ts`). */
+  agreement: AgreementReport;
 }
 
 /** Operations that finish later (writing XLSX is asynchronous). */

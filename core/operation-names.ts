@@ -36,6 +36,7 @@ export const OPERATION_NAMES = [
   "propagateNames",
   "search",
   "exportDocuments",
+  "agreement",
   "cancelJob",
 ] as const;
 

@@ -351,9 +351,18 @@ export class ProjectStore {
     return this.#spans.spansOfEntity(entityId);
   }
 
-  /** Id of the span of a label with exactly this extent in a document, or undefined. */
-  spanWithExtent(documentId: number, labelId: number, start: number, end: number): number | undefined {
-    return this.#spans.spanWithExtent(documentId, labelId, start, end);
+  /**
+   * Id of the span of a label with exactly this extent in a document, in one annotator's
+   * layer or suggested (a layer's own span first), or undefined.
+   */
+  spanWithExtent(
+    documentId: number,
+    labelId: number,
+    start: number,
+    end: number,
+    annotatorId: number,
+  ): number | undefined {
+    return this.#spans.spanWithExtent(documentId, labelId, start, end, annotatorId);
   }
 
   /** Number of spans per document and label. */

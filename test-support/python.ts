@@ -4,6 +4,7 @@
  * the expected values never come from the code under test.
  */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const SCRIPT = `
 import hashlib, json, sys
@@ -60,4 +61,44 @@ export function runPython<T>(script: string, input: unknown): T {
     maxBuffer: 1 << 28,
   });
   return JSON.parse(out) as T;
+}
+
+/** Agreement figures NLTK gives for exported native JSONL files (`agreement_oracle.py`). */
+export interface OracleFigures {
+  labels: Record<
+    string,
+    {
+      alpha_codepoint: number | null;
+      alpha_token: number | null;
+      pairs: Record<
+        string,
+        {
+          f1_exact: number | null;
+          f1_overlap: number | null;
+          kappa_codepoint: number | null;
+          kappa_token: number | null;
+        }
+      >;
+    }
+  >;
+  quotes: Record<string, { matched: number; type: OracleValues; cue: OracleValues; speaker: OracleValues }>;
+  entities: Record<string, { matched: number; entity: OracleValues }>;
+}
+
+/** Agreement on one value, as the oracle computes it. */
+export interface OracleValues {
+  compared: number;
+  agreed: number;
+  observed: number | null;
+  kappa: number | null;
+}
+
+/**
+ * Run `test-support/agreement_oracle.py` (NLTK's AnnotationTask) on native JSONL exports.
+ * @param files the exports' contents
+ * @param layers the layers to compare, in order
+ */
+export function agreementOracle(files: readonly string[], layers: readonly string[]): OracleFigures {
+  const script = readFileSync(new URL("agreement_oracle.py", import.meta.url), "utf8");
+  return runPython<OracleFigures>(script, { files, layers });
 }

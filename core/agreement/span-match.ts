@@ -53,12 +53,14 @@ function overlaps(x: AnnotatedSpan, y: AnnotatedSpan): number {
 }
 
 /**
- * Overlap-match F1 of the spans of `label`: pairs sharing at least one code point, matched
- * greedily by the most code points in common (ties: earlier spans first), one to one.
+ * Pairs of spans sharing at least one code point (same document), matched greedily by the
+ * most code points in common (ties: earlier spans first), one to one.
+ * @returns index pairs into `first` and `second`
  */
-export function overlapMatch(spans: readonly AnnotatedSpan[], label: string, a: string, b: string): SpanScore {
-  const first = spans.filter((s) => s.label === label && s.annotator === a);
-  const second = spans.filter((s) => s.label === label && s.annotator === b);
+export function overlapPairs<S extends AnnotatedSpan>(
+  first: readonly S[],
+  second: readonly S[],
+): { i: number; j: number }[] {
   const pairs: { i: number; j: number; common: number }[] = [];
   first.forEach((x, i) => {
     second.forEach((y, j) => {
@@ -70,10 +72,19 @@ export function overlapMatch(spans: readonly AnnotatedSpan[], label: string, a: 
   pairs.sort((p, q) => q.common - p.common || p.i - q.i || p.j - q.j);
   const usedI = new Set<number>();
   const usedJ = new Set<number>();
+  const out: { i: number; j: number }[] = [];
   for (const p of pairs) {
     if (usedI.has(p.i) || usedJ.has(p.j)) continue;
     usedI.add(p.i);
     usedJ.add(p.j);
+    out.push({ i: p.i, j: p.j });
   }
-  return score(usedI.size, first.length, second.length);
+  return out.sort((p, q) => p.i - q.i);
+}
+
+/** Overlap-match F1 of the spans of `label` (`overlapPairs`). */
+export function overlapMatch(spans: readonly AnnotatedSpan[], label: string, a: string, b: string): SpanScore {
+  const first = spans.filter((s) => s.label === label && s.annotator === a);
+  const second = spans.filter((s) => s.label === label && s.annotator === b);
+  return score(overlapPairs(first, second).length, first.length, second.length);
 }

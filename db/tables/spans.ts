@@ -106,10 +106,20 @@ export class SpansTable {
   }
 
   /** Id of the span of a label with exactly this extent in a document, or undefined. */
-  spanWithExtent(documentId: number, labelId: number, start: number, end: number): number | undefined {
+  spanWithExtent(
+    documentId: number,
+    labelId: number,
+    start: number,
+    end: number,
+    annotatorId: number,
+  ): number | undefined {
     const row = this.#c
-      .q(`SELECT id FROM spans WHERE document_id = ? AND label_id = ? AND start = ? AND "end" = ? LIMIT 1`)
-      .get(documentId, labelId, start, end) as { id: number } | undefined;
+      .q(
+        `SELECT id FROM spans WHERE document_id = ? AND label_id = ? AND start = ? AND "end" = ?
+           AND (annotator_id = ? OR suggested_by IS NOT NULL)
+         ORDER BY suggested_by IS NOT NULL LIMIT 1`,
+      )
+      .get(documentId, labelId, start, end, annotatorId) as { id: number } | undefined;
     return row?.id;
   }
 

@@ -5,6 +5,7 @@
  */
 import { describeChange, type ChangeMessage } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
+import { isGoldLayer } from "../../core/layers.ts";
 import { graphemeBoundaries } from "../../core/text/graphemes.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import type { DocumentRow, EntityRow, ProjectStore, SpanRow, StoredLabel } from "../../db/project.ts";
@@ -51,7 +52,14 @@ export class Ops {
   readonly now: () => string;
   readonly #indexes = new Map<string, TextIndexes>();
 
+  /** @throws QawlError (`bad_input`) when the host's annotator is the gold layer's name */
   constructor(store: ProjectStore, context: OperationContext) {
+    if (isGoldLayer(context.annotator)) {
+      throw new QawlError(
+        "bad_input",
+        `"${context.annotator}" is the gold layer's name; choose another annotator name`,
+      );
+    }
     this.store = store;
     this.annotator = context.annotator;
     this.now = context.now ?? (() => new Date().toISOString());
@@ -60,6 +68,23 @@ export class Ops {
   /** Id of this host's annotator (created on first use). */
   annotatorId(): number {
     return this.store.annotatorId(this.annotator, this.now());
+  }
+
+  /**
+   * Id of a layer new spans may go into: this host's annotator's (`name` absent or theirs)
+   * or the gold layer.
+   * @param anyLayer accept any existing annotator's layer (a span already in it is edited)
+   * @throws QawlError (`bad_input`) naming the layer refused
+   */
+  layerId(name?: string, anyLayer = false): number {
+    if (name === undefined || name === this.annotator) return this.annotatorId();
+    if (!anyLayer && !isGoldLayer(name)) {
+      throw new QawlError(
+        "bad_input",
+        `spans go into your own layer (${this.annotator}) or the gold layer, not into ${name}'s`,
+      );
+    }
+    return this.store.annotatorId(name, this.now());
   }
 
   /** Offset and grapheme indexes of a document's text, built once per text. */

@@ -188,6 +188,34 @@ function withDocumentLosses(
   };
 }
 
+/**
+ * A document with only the spans of `layers` (annotator names, or gold) and the relations
+ * among them; unreviewed suggestions belong to no layer and go.
+ */
+function onlyLayers(doc: NativeDocument, layers: ReadonlySet<string>): NativeDocument {
+  const spans = doc.spans.filter((s) => s.suggested === undefined && layers.has(s.annotator));
+  const kept = new Set(spans.map((s) => s.id));
+  return {
+    ...doc,
+    spans,
+    relations: doc.relations.filter((r) => kept.has(r.from) && (r.to === undefined || kept.has(r.to))),
+  };
+}
+
+/** @throws QawlError `bad_input` naming a layer the project does not have */
+function checkLayers(ops: Ops, layers: readonly string[]): Set<string> {
+  const known = new Set(ops.store.annotators().map((a) => a.name));
+  for (const name of layers) {
+    if (!known.has(name)) {
+      throw new QawlError(
+        "bad_input",
+        `there is no layer called "${name}" (layers: ${[...known].join(", ") || "none"})`,
+      );
+    }
+  }
+  return new Set(layers);
+}
+
 /** Writes documents in a format (`writeFormat`, or the same run on another thread). */
 export type FormatWriter = typeof writeFormat;
 
@@ -203,12 +231,13 @@ type ExportResult = Awaited<ReturnType<OperationTable["exportDocuments"]>>;
  */
 export function* exportSteps(
   ops: Ops,
-  { format, documentIds, variant }: OperationInput<"exportDocuments">,
+  { format, documentIds, variant, layers }: OperationInput<"exportDocuments">,
   write: FormatWriter = writeFormat,
 ): Steps<Promise<ExportResult>> {
   const total = documentIds?.length ?? ops.store.documentIds().length;
+  const wanted = layers === undefined ? null : checkLayers(ops, layers);
   yield { phase: "export", done: 0, total };
-  if (format === "jsonl") {
+  if (format === "jsonl" && wanted === null) {
     const file = ops.store.transaction(() => nativeFile(ops, documentIds ?? null));
     return Promise.resolve({
       files: [
@@ -229,8 +258,29 @@ export function* exportSteps(
   }
   const all = ops.store.transaction(() => ({
     header: nativeHeader(ops),
-    documents: nativeDocuments(ops, documentIds ?? null),
+    documents: nativeDocuments(ops, documentIds ?? null).map((d) => (wanted === null ? d : onlyLayers(d, wanted))),
   }));
+  if (format === "jsonl") {
+    const lines = all.documents.map((d) => JSON.stringify(canonicalDocument(d)));
+    return Promise.resolve({
+      files: [
+        {
+          path: "qawl-export.jsonl",
+          mediaType: NATIVE_JSONL_MEDIA_TYPE,
+          content: joinNativeJsonl(all.header, lines),
+          encoding: "utf8" as const,
+        },
+      ],
+      report: {
+        format: "jsonl",
+        notes: [
+          `Qawl's native JSONL holds everything of the layers ${[...(wanted ?? [])].join(", ")}; offsets count code points`,
+        ],
+        documents: [],
+      },
+      documentCount: lines.length,
+    });
+  }
   // Other formats get what people accepted; unreviewed suggestions are named in the report.
   const unreviewed = new Map<number, number>();
   const input = {

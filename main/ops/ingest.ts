@@ -119,43 +119,21 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
     );
   }
 
-  const outcomes: ImportOutcome[] = [];
-  for (const doc of read.documents) {
+  /**
+   * Store a read document's spans (those `keep` selects) and the relations among them.
+   * @returns how many spans were stored
+   */
+  const storeAnnotation = (
+    doc: NativeDocument,
+    row: DocumentRow,
+    keep: (span: NativeDocument["spans"][number]) => boolean,
+  ): number => {
     const file = doc.source ?? doc.title;
-    const duplicate = store.documentBySha256(doc.text_sha256);
-    if (duplicate !== undefined) {
-      outcomes.push({ file, status: "duplicate", documentId: duplicate.id, title: duplicate.title });
-      continue;
-    }
-    const length = codePointLength(doc.text);
-    let documentId: number;
-    if (exact) {
-      store.insertDocumentRow(documentRow(doc, doc.id, length));
-      documentId = doc.id;
-    } else {
-      documentId = store.insertDocument(
-        {
-          title: doc.title,
-          published_raw: doc.published?.raw ?? null,
-          published_iso: doc.published?.iso ?? null,
-          source: doc.source,
-          url: doc.url,
-          outlet: doc.outlet ?? null,
-          author: doc.author ?? null,
-          lang: doc.lang,
-          text: doc.text,
-          text_sha256: doc.text_sha256,
-          had_bom: doc.had_bom ? 1 : 0,
-          length,
-          origin: doc.origin ?? null,
-        },
-        doc.created_at,
-      );
-    }
-    const row: DocumentRow = exact ? documentRow(doc, documentId, length) : ops.document(documentId);
+    const documentId = row.id;
     const indexes = ops.indexesOf(row);
     const spanIds = new Map<number, number>();
     for (const s of doc.spans) {
+      if (!keep(s)) continue;
       const label = labels.get(s.label);
       if (label === undefined)
         throw new QawlError("bad_input", `${file}: span ${String(s.id)}: label ${s.label} is unknown`);
@@ -193,7 +171,10 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
         spanIds.set(s.id, id);
       }
     }
+    const keptIds = new Set(doc.spans.filter(keep).map((s) => s.id));
     for (const r of doc.relations) {
+      // A merged layer's relations are those among its spans (to a span of another layer: left out).
+      if (!keptIds.has(r.from) || (r.to !== undefined && !keptIds.has(r.to) && !exact)) continue;
       const typeId = typeIds.get(r.type);
       const from = spanIds.get(r.from);
       const to = r.to === undefined ? null : (spanIds.get(r.to) ?? null);
@@ -215,6 +196,66 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
       if (exact) store.insertRow("relation", { id: r.id, ...fields, created_at: r.created_at });
       else store.insertRelation(fields, r.created_at);
     }
+    return keptIds.size;
+  };
+
+  const outcomes: ImportOutcome[] = [];
+  for (const doc of read.documents) {
+    const file = doc.source ?? doc.title;
+    const duplicate = store.documentBySha256(doc.text_sha256);
+    if (duplicate !== undefined) {
+      // A native file's document already here: its annotators' layers the project lacks are added.
+      const present = new Set(
+        store
+          .spansOf(duplicate.id)
+          .filter((s) => s.suggested_by === null)
+          .map((s) => s.annotator),
+      );
+      const layers = read.exact
+        ? [...new Set(doc.spans.filter((s) => s.suggested === undefined).map((s) => s.annotator))].filter(
+            (a) => !present.has(a),
+          )
+        : [];
+      if (layers.length === 0) {
+        outcomes.push({ file, status: "duplicate", documentId: duplicate.id, title: duplicate.title });
+        continue;
+      }
+      const wanted = new Set(layers);
+      const spans = storeAnnotation(
+        doc,
+        ops.document(duplicate.id),
+        (s) => s.suggested === undefined && wanted.has(s.annotator),
+      );
+      outcomes.push({ file, status: "merged", documentId: duplicate.id, title: duplicate.title, layers, spans });
+      continue;
+    }
+    const length = codePointLength(doc.text);
+    let documentId: number;
+    if (exact) {
+      store.insertDocumentRow(documentRow(doc, doc.id, length));
+      documentId = doc.id;
+    } else {
+      documentId = store.insertDocument(
+        {
+          title: doc.title,
+          published_raw: doc.published?.raw ?? null,
+          published_iso: doc.published?.iso ?? null,
+          source: doc.source,
+          url: doc.url,
+          outlet: doc.outlet ?? null,
+          author: doc.author ?? null,
+          lang: doc.lang,
+          text: doc.text,
+          text_sha256: doc.text_sha256,
+          had_bom: doc.had_bom ? 1 : 0,
+          length,
+          origin: doc.origin ?? null,
+        },
+        doc.created_at,
+      );
+    }
+    const row: DocumentRow = exact ? documentRow(doc, documentId, length) : ops.document(documentId);
+    storeAnnotation(doc, row, () => true);
     // A document read exactly is already its own export line (after every write that drops it).
     if (exact) store.putExportLine(documentId, JSON.stringify(canonicalDocument(doc)));
     outcomes.push({ file, status: "imported", documentId, title: doc.title, length });

@@ -11,6 +11,11 @@ import type { SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
 import { entityView, relationView } from "./views.ts";
 
+/** Whether two spans are in one layer (a suggestion is in every layer until reviewed). */
+function sameLayer(x: SpanRow, y: SpanRow): boolean {
+  return x.suggested_by !== null || y.suggested_by !== null || x.annotator === y.annotator;
+}
+
 /** `createRelation`, `deleteRelation`, `carryOverSpeaker`. */
 export function relationOperations(
   ops: Ops,
@@ -71,6 +76,12 @@ export function relationOperations(
             `${type.name} links a ${type.fromKind} span to a ${type.toKind} span, not ${from.label} to ${to.label}`,
           );
         }
+        if (!sameLayer(from, to)) {
+          throw new QawlError(
+            "bad_input",
+            `the ${from.label} is in ${from.annotator}'s layer and the ${to.label} in ${to.annotator}'s; link spans of one layer`,
+          );
+        }
         target = { span: to };
         const label = ops.label(to.label);
         what = {
@@ -113,7 +124,7 @@ export function relationOperations(
         .map((r) => ({ r, from: spans.get(r.from_span_id) }))
         .filter(
           (x): x is { r: (typeof relations)[number]; from: SpanRow } =>
-            x.from !== undefined && x.from.start < quote.start,
+            x.from !== undefined && x.from.start < quote.start && sameLayer(x.from, quote),
         )
         .sort((a, b) => b.from.start - a.from.start)[0];
       if (previous === undefined) {

@@ -23,9 +23,17 @@ function checkAttributes(label: StoredLabel, attributes: Record<string, string>)
   }
 }
 
-/** Refuse a second span of the same label on exactly the same text. */
-function checkNoTwin(ops: Ops, doc: DocumentRow, label: StoredLabel, start: number, end: number, self?: number): void {
-  const twin = ops.store.spanWithExtent(doc.id, label.id, start, end);
+/** Refuse a second span of the same label on exactly the same text in one layer. */
+function checkNoTwin(
+  ops: Ops,
+  doc: DocumentRow,
+  label: StoredLabel,
+  start: number,
+  end: number,
+  layerId: number,
+  self?: number,
+): void {
+  const twin = ops.store.spanWithExtent(doc.id, label.id, start, end, layerId);
   if (twin !== undefined && twin !== self) {
     throw new QawlError("conflict", `there is already a ${label.displayName} span on this text`, {
       kind: "span.duplicate",
@@ -49,25 +57,26 @@ function checkEntityLink(ops: Ops, label: StoredLabel, entityId: number | null):
 /** `createSpan`, `updateSpan`, `deleteSpan`. */
 export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "updateSpan" | "deleteSpan"> {
   return {
-    createSpan({ documentId, label, start, end, attributes, fragments }) {
+    createSpan({ documentId, label, start, end, attributes, fragments, layer }) {
       const doc = ops.document(documentId);
       const labelDef = ops.label(label, true);
+      const layerId = ops.layerId(layer);
       const indexes = ops.indexesOf(doc);
       const pieces = checkExtent(doc, indexes, labelDef, start, end, fragments ?? null);
       // Labelling exactly what was suggested accepts the suggestion.
-      const twin = ops.store.spanWithExtent(doc.id, labelDef.id, start, end);
+      const twin = ops.store.spanWithExtent(doc.id, labelDef.id, start, end, layerId);
       const suggested = twin === undefined ? undefined : ops.span(twin);
       if (suggested !== undefined && suggested.suggested_by !== null && fragments === undefined) {
         ops.change(
           { kind: "span.accept", ...spanChange(labelDef, ops.spanText(suggested, indexes.offsets)) },
           doc.id,
           () => {
-            ops.store.acceptSpan(suggested.id, ops.annotatorId(), ops.now());
+            ops.store.acceptSpan(suggested.id, layerId, ops.now());
           },
         );
         return spanView(ops, ops.span(suggested.id), indexes.offsets);
       }
-      checkNoTwin(ops, doc, labelDef, start, end);
+      checkNoTwin(ops, doc, labelDef, start, end, layerId);
       const attrs: Record<string, string> = { ...(attributes ?? {}) };
       if (
         labelDef.kind === "quote" &&
@@ -87,7 +96,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
             start,
             end,
             attributes: attrs,
-            annotator_id: ops.annotatorId(),
+            annotator_id: layerId,
             fragments: pieces,
           },
           stamp,
@@ -116,7 +125,8 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
         }));
       }
       const pieces = checkExtent(doc, indexes, labelDef, start, end, wanted);
-      checkNoTwin(ops, doc, labelDef, start, end, span.id);
+      const layerId = span.suggested_by === null ? ops.layerId(span.annotator, true) : ops.annotatorId();
+      checkNoTwin(ops, doc, labelDef, start, end, layerId, span.id);
       const attributes = input.attributes ?? (labelName === span.label ? span.attributes : {});
       checkAttributes(labelDef, attributes);
       const canReferToEntity = labelDef.kind === "speaker" || labelDef.kind === "entity";

@@ -75,7 +75,7 @@ function preannotateDocument(
   const spanAt = (label: StoredLabel, e: Extent, attributes: Record<string, string>): number | null => {
     const start = offsets.toCodePoint(e.start);
     const end = offsets.toCodePoint(e.end);
-    const existing = ops.store.spanWithExtent(doc.id, label.id, start, end);
+    const existing = ops.store.spanWithExtent(doc.id, label.id, start, end, annotatorId);
     if (existing !== undefined) return existing;
     if (rejected.has(rejectionKey(label.id, start, end))) return null;
     try {

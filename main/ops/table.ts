@@ -9,6 +9,7 @@
 import type { OperationTable } from "../../core/contract.ts";
 import { OPERATION_NAMES, type OperationName } from "../../core/operation-names.ts";
 import type { ProjectStore } from "../../db/project.ts";
+import { agreementOperations } from "./agreement.ts";
 import { Ops, type OperationContext } from "./context.ts";
 import { documentOperations } from "./documents.ts";
 import { entityOperations } from "./entities.ts";
@@ -43,6 +44,7 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
     ...propagateOperations(ops),
     ...searchOperations(ops),
     ...exportOperations(ops),
+    ...agreementOperations(ops),
     ...jobOperations(),
     ...feedOperations(ops, () => table.getProject({})),
   };

@@ -319,7 +319,8 @@ export class AnnotationStore extends EventTarget {
       await this.#applyReplies();
       const imported = report.outcomes.filter((o) => o.status === "imported");
       const duplicates = report.outcomes.filter((o) => o.status === "duplicate");
-      const open = imported[0] ?? duplicates[0];
+      const merged = report.outcomes.flatMap((o) => (o.status === "merged" ? [o] : []));
+      const open = imported[0] ?? merged[0] ?? duplicates[0];
       if (open !== undefined) await this.#open(open.documentId);
       const notes = report.notes;
       const titles = new Map(this.model.documents.map((d) => [d.id, d.title]));
@@ -334,6 +335,10 @@ export class AnnotationStore extends EventTarget {
             })
             .join(t("listSeparator"));
           parts.push(t("duplicates", { n: duplicates.length, files: names }));
+        }
+        if (merged.length > 0) {
+          const layers = [...new Set(merged.flatMap((o) => o.layers))].join(t("listSeparator"));
+          parts.push(t("layersMerged", { n: merged.length, layers }));
         }
         // The notes come from the readers (core), in English.
         return [...parts, ...notes].join(t("separator"));

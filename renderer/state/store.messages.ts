@@ -1,6 +1,6 @@
 /** Status-line messages of the page's state, in English and Arabic. */
 import { count, defineMessages, type PluralForms } from "../i18n/messages.ts";
-import { HITS_AR, MENTIONS_AR, TO_REVIEW_AR } from "../i18n/nouns.ts";
+import { DOCUMENTS_AR, HITS_AR, MENTIONS_AR, TO_REVIEW_AR } from "../i18n/nouns.ts";
 import { isolate } from "../format.ts";
 
 /** Arabic: a number of files after a noun (genitive: `قراءة ملفين`). */
@@ -37,6 +37,8 @@ export const storeMessages = defineMessages({
     imported: (p) => `Imported ${count(Number(p["n"]), { one: "document", other: "documents" })}`,
     duplicates: (p) =>
       `${count(Number(p["n"]), { one: "file holds", other: "files hold" })} the text of a document already in the project ({files})`,
+    layersMerged: (p) =>
+      `Added the layers {layers} to ${count(Number(p["n"]), { one: "document", other: "documents" })} already in the project`,
     exported: (p) => `Exported ${count(Number(p["n"]), { one: "document", other: "documents" })} as {format}`,
     exportLost: (p) =>
       `${count(Number(p["n"]), { one: "document", other: "documents" })} lost what the format cannot hold (see the report)`,
@@ -115,6 +117,8 @@ export const storeMessages = defineMessages({
         other: "استُوردت {n} وثيقة",
       }),
     duplicates: (p) => `في المشروع بالفعل نص ${count(Number(p["n"]), FILES_AR)} (${isolate("{files}")})`,
+    layersMerged: (p) =>
+      `أُضيفت طبقات ${isolate("{layers}")} إلى ${count(Number(p["n"]), DOCUMENTS_AR)} موجودة في المشروع`,
     exported: (p) =>
       `${count(Number(p["n"]), {
         zero: "لم تُصدَّر أي وثيقة",
