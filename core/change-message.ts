@@ -50,6 +50,8 @@ export type ChangeMessage =
   | { kind: "cues.set"; count: number }
   | { kind: "cues.reset" }
   | { kind: "preannotate.document"; title: string }
+  /** Adjudication: `count` spans taken into the gold layer, the first's label and excerpt. */
+  | ({ kind: "gold.copy"; count: number } & SpanChange)
   | { kind: "preannotate.documents" | "suggestions.accept" | "suggestions.reject"; count: number };
 
 const EXCERPT_GRAPHEMES = 30;
@@ -135,6 +137,10 @@ export function describeChange(m: ChangeMessage): string {
       return "Restore the default cue list";
     case "preannotate.document":
       return `Pre-annotate “${m.title}”`;
+    case "gold.copy":
+      return m.count === 1
+        ? `Take ${m.label.displayName} «${m.text}» into gold`
+        : `Take ${m.label.displayName} «${m.text}» and ${plural(m.count - 1, "other span")} into gold`;
     case "preannotate.documents":
       return `Pre-annotate ${String(m.count)} documents`;
     case "suggestions.accept":

@@ -168,6 +168,8 @@ export const inputSchemas = {
   ]),
   deleteRelation: z.strictObject({ relationId: id }),
   carryOverSpeaker: z.strictObject({ quoteId: id }),
+  /** Adjudication: copy spans of annotators' layers into the gold layer, with their speaker and cue links (one undo step). */
+  copyToGold: z.strictObject({ spanIds: z.array(id).min(1).max(1000) }),
   listEntities: z.strictObject({}),
   getEntity: z.strictObject({ entityId: id }),
   createEntity: z.strictObject({
@@ -550,6 +552,8 @@ export interface OperationOutputs {
   deleteRelation: { deletedRelationId: number };
   /** The quote's new `attributed_to` relation (to an entity) and that entity. */
   carryOverSpeaker: { relation: RelationView; entity: EntityView };
+  /** The gold spans the copied spans became (an existing gold span of the same label and extent is reused), in the input's order. */
+  copyToGold: { spans: SpanView[] };
   listEntities: EntityView[];
   getEntity: EntityDetail;
   createEntity: EntityView;

@@ -17,6 +17,7 @@ export const OPERATION_NAMES = [
   "createRelation",
   "deleteRelation",
   "carryOverSpeaker",
+  "copyToGold",
   "listEntities",
   "getEntity",
   "createEntity",

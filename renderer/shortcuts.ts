@@ -5,7 +5,7 @@
  */
 
 /** Groups of the sheet. */
-export type ShortcutGroup = "label" | "review" | "navigate" | "edit" | "window";
+export type ShortcutGroup = "label" | "review" | "navigate" | "edit" | "window" | "curate";
 
 /** One shortcut. */
 export interface Shortcut {

@@ -5,6 +5,8 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "renderer",
   base: "./",
+  // csv-stringify's Node build uses Buffer; its browser build (same API) bundles what it needs.
+  resolve: { alias: { "csv-stringify/sync": "csv-stringify/browser/esm/sync" } },
   build: {
     outDir: "../dist/renderer",
     emptyOutDir: true,

@@ -30,18 +30,19 @@ export interface Served {
 /**
  * Start `qawl serve --project <temp>` and wait for its URL. The user's data directory
  * (`XDG_DATA_HOME`, where the serve token is kept) is inside the same temporary folder.
+ * @param annotator the name the server records with every change (`QAWL_ANNOTATOR`)
  */
-export async function startServe(): Promise<Served> {
+export async function startServe(annotator = "e2e"): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), "qawl-e2e-"));
-  return serveIn(dir, []);
+  return serveIn(dir, [], annotator);
 }
 
-async function serveIn(dir: string, args: string[]): Promise<Served> {
+async function serveIn(dir: string, args: string[], annotator: string): Promise<Served> {
   const projectPath = join(dir, "project.qawl");
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     [QAWL_BIN, "serve", "--project", projectPath, ...args],
-    { env: { ...process.env, QAWL_ANNOTATOR: "e2e", XDG_DATA_HOME: join(dir, "data") } },
+    { env: { ...process.env, QAWL_ANNOTATOR: annotator, XDG_DATA_HOME: join(dir, "data") } },
   );
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -69,7 +70,7 @@ async function serveIn(dir: string, args: string[]): Promise<Served> {
     kill: halt,
     restart: async (more = []) => {
       await halt();
-      return serveIn(dir, more);
+      return serveIn(dir, more, annotator);
     },
   };
 }

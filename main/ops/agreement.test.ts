@@ -211,4 +211,47 @@ print(json.dumps([{"annotator": s["annotator"], "text": s["text"], "slice": d["t
       /no layer called "nobody"/u,
     );
   });
+
+  it("takes a layer's quote into gold with its speaker and cue, once, in one undo step", async (t) => {
+    const tester = annotatedSample(t);
+    const team = open(t, "curator", "team.qawl");
+    team.importDocuments({ files: [jsonlFile(await exportJsonl(tester.table))] });
+    team.importDocuments({ files: [jsonlFile(await exportJsonl(badrLayer(t)), "badr.jsonl")] });
+    const documentId = team.listDocuments({})[0]?.id ?? 0;
+    const doc = team.getDocument({ documentId });
+    const badrQuote = doc.spans.find(
+      (s) => s.annotator === "badr" && s.label === "QUOTE" && s.attributes["type"] === "indirect",
+    );
+    const testerQuote = doc.spans.find((s) => s.annotator === "tester" && s.label === "QUOTE");
+    assert.ok(badrQuote !== undefined && testerQuote !== undefined);
+    const taken = team.copyToGold({ spanIds: [testerQuote.id, badrQuote.id] });
+    assert.deepEqual(
+      taken.spans.map((s) => [s.annotator, s.label, s.start, s.end]),
+      [
+        ["gold", "QUOTE", testerQuote.start, testerQuote.end],
+        ["gold", "QUOTE", badrQuote.start, badrQuote.end],
+      ],
+    );
+    const gold = () => {
+      const d = team.getDocument({ documentId });
+      return { spans: d.spans.filter((s) => s.annotator === "gold"), relations: d.relations, all: d.spans };
+    };
+    // q1 brings its speaker and cue; badr's carried-over quote brings its cue and speaker entity.
+    const g = gold();
+    assert.deepEqual(g.spans.map((s) => s.label).sort(), ["CUE", "CUE", "QUOTE", "QUOTE", "SPEAKER"]);
+    const goldIds = new Set(g.spans.map((s) => s.id));
+    const links = g.relations.filter((r) => goldIds.has(r.fromSpanId));
+    assert.equal(links.length, 4);
+    assert.ok(links.every((r) => r.toSpanId === null || goldIds.has(r.toSpanId)));
+    const lavrov = team.listEntities({}).find((e) => e.kbId === "Q20087");
+    assert.ok(links.some((r) => r.toEntityId === lavrov?.id));
+    // Taking the same quote again reuses the gold copy.
+    team.copyToGold({ spanIds: [testerQuote.id] });
+    assert.equal(gold().spans.length, 5);
+    // One undo for the first take (the second changed nothing new but is its own step).
+    team.undo({});
+    team.undo({});
+    assert.equal(gold().spans.length, 0);
+    assert.throws(() => team.copyToGold({ spanIds: [taken.spans[0]?.id ?? 0] }), /does not exist/u);
+  });
 });

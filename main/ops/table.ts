@@ -15,6 +15,7 @@ import { documentOperations } from "./documents.ts";
 import { entityOperations } from "./entities.ts";
 import { exportOperations } from "./export.ts";
 import { feedOperations } from "./feed.ts";
+import { goldOperations } from "./gold.ts";
 import { historyOperations } from "./history.ts";
 import { jobOperations } from "./jobs.ts";
 import { labelOperations } from "./labels.ts";
@@ -38,6 +39,7 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
     ...documentOperations(ops),
     ...spanOperations(ops),
     ...relationOperations(ops),
+    ...goldOperations(ops),
     ...entityOperations(ops),
     ...historyOperations(ops),
     ...suggestionOperations(ops),

@@ -7,6 +7,7 @@
  */
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { preannotate, reviewActive, reviewAll, step, stepDocument } from "../state/review.ts";
+import { stepItem, take } from "../state/curation.ts";
 import { letter, pressed, type Shortcut } from "../shortcuts.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { shortcutDescription, type ShortcutId } from "./shortcuts.messages.ts";
@@ -57,6 +58,27 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       };
     });
   const suggestionActive = () => active()?.suggested != null;
+  // While the curation panel is open its keys come first (a digit label key waits till it closes).
+  const curating = (run: () => void) => () => {
+    if (store.view.panel !== "curation") return false;
+    run();
+    return true;
+  };
+  const curation: Action[] = [
+    { id: "curate-a", key: "1", code: "Digit1", run: () => void take(store, "a") },
+    { id: "curate-b", key: "2", code: "Digit2", run: () => void take(store, "b") },
+    { id: "curate-both", key: "3", code: "Digit3", run: () => void take(store, "both") },
+    { id: "curate-edit", key: "e", code: "KeyE", run: () => void take(store, "a", true) },
+    { id: "curate-next", key: "]", code: "BracketRight", run: () => void stepItem(store, 1) },
+    { id: "curate-previous", key: "[", code: "BracketLeft", run: () => void stepItem(store, -1) },
+  ].map(({ id, key, code, run }) => ({
+    id: id as Action["id"],
+    group: "curate" as const,
+    keys: [key],
+    aria: key.toUpperCase(),
+    matches: (e: KeyboardEvent) => pressed(e, { key, code, shift: false }),
+    run: curating(run),
+  }));
   const actions: Action[] = [
     {
       id: "preannotate",
@@ -373,5 +395,6 @@ export function appShortcuts(host: ShortcutHost): Shortcut[] {
       }),
     },
   ];
-  return [...labels, ...actions.map((a) => ({ ...a, description: shortcutDescription(a.id) }))];
+  const described = (list: Action[]) => list.map((a) => ({ ...a, description: shortcutDescription(a.id) }));
+  return [...described(curation), ...labels, ...described(actions)];
 }

@@ -8,6 +8,7 @@
  * Offsets: the DOM works in UTF-16 units; this element converts to code points (through the
  * document's `OffsetIndex`) before anything reaches the store.
  */
+import { isGoldLayer } from "../../core/layers.ts";
 import "./article-view.css";
 import { html, nothing, type PropertyValues } from "lit";
 import { StoreElement } from "./store-element.ts";
@@ -430,6 +431,42 @@ export class ArticleView extends StoreElement {
     this.#paint();
   }
 
+  /**
+   * The layer menu, once the document holds two or more layers: every layer, each one alone
+   * (the host's annotator's marked as theirs, gold), and each pair of annotators together.
+   */
+  #layerPicker(store: AnnotationStore) {
+    const model = store.model;
+    const layers = model.documentLayers;
+    if (layers.length < 2 && model.shownLayers === null) return nothing;
+    const me = model.project?.annotator ?? "";
+    const people = layers.filter((l) => !isGoldLayer(l));
+    const name = (l: string) => (isGoldLayer(l) ? t("goldLayer") : l === me ? t("yourLayer", { name: l }) : l);
+    const choices: { value: string; text: string }[] = [
+      { value: "", text: t("allLayers") },
+      ...layers.map((l) => ({ value: JSON.stringify([l]), text: name(l) })),
+      ...people.flatMap((a, i) =>
+        people.slice(i + 1).map((b) => ({ value: JSON.stringify([a, b]), text: t("twoLayers", { a, b }) })),
+      ),
+    ];
+    const current = model.shownLayers === null ? "" : JSON.stringify(model.shownLayers);
+    return html`·
+      <label class="status-field"
+        >${t("layer")}
+        <select
+          class="layer-picker"
+          aria-label=${t("layer")}
+          .value=${live(current)}
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            store.showLayers(value === "" ? null : (JSON.parse(value) as string[]));
+          }}
+        >
+          ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === current}>${c.text}</option>`)}
+        </select></label
+      >`;
+  }
+
   protected override render() {
     const store = this.store;
     const doc = store?.model.document;
@@ -457,7 +494,7 @@ export class ArticleView extends StoreElement {
               ${STATUSES.map((value) => html`<option value=${value} ?selected=${doc.status === value}>${t(value)}</option>`)}
             </select></label
           >
-          ·
+          ${this.#layerPicker(store)} ·
           <button
             type="button"
             class="link-button"

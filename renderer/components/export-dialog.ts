@@ -12,6 +12,7 @@ import type { ExportFormat, ExportVariant } from "../../core/formats/registry.ts
 import { excerpt, isolate } from "../format.ts";
 import { exportFormatOptions, variantOptions } from "../i18n/formats.ts";
 import { lossText } from "../i18n/losses.ts";
+import { download } from "../download.ts";
 import { t } from "./export-dialog.messages.ts";
 
 type Scope = "document" | "all" | "done" | "chosen";
@@ -19,21 +20,6 @@ type Scope = "document" | "all" | "done" | "chosen";
 function bytesOf(file: ExportResult["files"][number]): Uint8Array {
   if (file.encoding === "utf8") return strToU8(file.content);
   return Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0));
-}
-
-/** Offer bytes to the user as a download. */
-function download(name: string, type: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
 }
 
 export class ExportDialog extends StoreElement {

@@ -13,6 +13,7 @@ import { ContextProvider } from "@lit/context";
 import { LitElement, html, nothing } from "lit";
 import type { Connection } from "../api/index.ts";
 import { AnnotationStore, type ImportFormat } from "../state/annotation-store.ts";
+import { SIDE_PANELS } from "../state/view-state.ts";
 import { storeContext } from "../state/store-context.ts";
 import { StoreController } from "../state/store-controller.ts";
 import { isolate } from "../format.ts";
@@ -44,6 +45,8 @@ import "./export-dialog.ts";
 import "./label-bar.ts";
 import "./labels-dialog.ts";
 import "./search-panel.ts";
+import "./curation-panel.ts";
+import "./agreement-dialog.ts";
 import "./settings-dialog.ts";
 import "./shortcut-sheet.ts";
 import "./job-progress.ts";
@@ -284,7 +287,7 @@ export class QawlApp extends LitElement {
         this.open(what);
       },
       nextPanel: () => {
-        const order = ["spans", "entities", "search"] as const;
+        const order = SIDE_PANELS;
         store.showPanel(order[(order.indexOf(store.view.panel) + 1) % order.length] ?? "spans");
       },
       visibleDocuments: () => {
@@ -553,7 +556,7 @@ export class QawlApp extends LitElement {
       <main class="reader"><qawl-article></qawl-article></main>
       <aside class="side" aria-label=${t(store?.view.panel ?? "spans")}>
         <div class="tabs" role="tablist" aria-label=${t("sidePanel")} aria-keyshortcuts="Shift+T">
-          ${(["spans", "entities", "search"] as const).map(
+          ${SIDE_PANELS.map(
             (panel) =>
               html`<button
                 type="button"
@@ -573,7 +576,9 @@ export class QawlApp extends LitElement {
             ? html`<qawl-entity-panel></qawl-entity-panel>`
             : store?.view.panel === "search"
               ? html`<qawl-search-panel></qawl-search-panel>`
-              : html`<qawl-span-panel @add-fragment=${() => void this.addFragment()}></qawl-span-panel>`
+              : store?.view.panel === "curation"
+                ? html`<qawl-curation-panel></qawl-curation-panel>`
+                : html`<qawl-span-panel @add-fragment=${() => void this.addFragment()}></qawl-span-panel>`
         }
       </aside>
       <footer class="statusbar">
@@ -594,6 +599,7 @@ export class QawlApp extends LitElement {
       <qawl-delete-dialog></qawl-delete-dialog>
       <qawl-details-dialog></qawl-details-dialog>
       <qawl-cues-dialog></qawl-cues-dialog>
+      <qawl-agreement-dialog></qawl-agreement-dialog>
       <qawl-settings-dialog></qawl-settings-dialog>
       <qawl-shortcut-sheet></qawl-shortcut-sheet>
       <qawl-job-progress></qawl-job-progress>

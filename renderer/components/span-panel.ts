@@ -435,6 +435,13 @@ export class SpanPanel extends StoreElement {
         >
           <span class="chip ${labelColorClass(store.model.labelIndex(span.label))}">${name}</span>
           ${span.suggested === null ? nothing : html`<span class="attr suggested-badge">${t("suggested")}</span>`}
+          ${
+            span.suggested === null &&
+            (store.model.shownLayers?.length ?? 2) >= 2 &&
+            store.model.documentLayers.length >= 2
+              ? html`<span class="attr layer-badge">${span.annotator}</span>`
+              : nothing
+          }
           ${span.attributes["type"] === undefined ? nothing : html`<span class="attr">${typeValue(span.attributes["type"])}</span>`}
           ${span.fragments === null ? nothing : html`<span class="attr">${t("fragments", { n: span.fragments.length })}</span>`}
           <span

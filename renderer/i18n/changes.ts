@@ -9,7 +9,7 @@ import { isolate } from "../format.ts";
 import { labelDisplayName, relationDisplayName } from "./labels.ts";
 import { locale } from "./locale.ts";
 import { count } from "./messages.ts";
-import { DOCUMENTS_AR, SUGGESTIONS_AR } from "./nouns.ts";
+import { DOCUMENTS_AR, SPANS_AR, SUGGESTIONS_AR } from "./nouns.ts";
 
 const STATUS_AR: Readonly<Record<DocumentStatus, string>> = {
   new: "جديدة",
@@ -83,6 +83,10 @@ function arabic(m: ChangeMessage): string {
       return `وسم مسبق: ${count(m.count, DOCUMENTS_AR)}`;
     case "suggestions.accept":
       return `قبول ${count(m.count, SUGGESTIONS_AR)}`;
+    case "gold.copy":
+      return m.count === 1
+        ? `نقل ${labelDisplayName(m.label)} ${quoted(m.text)} إلى الطبقة المرجعية`
+        : `نقل ${labelDisplayName(m.label)} ${quoted(m.text)} و${count(m.count - 1, SPANS_AR)} أخرى إلى الطبقة المرجعية`;
     case "suggestions.reject":
       return `رفض ${count(m.count, SUGGESTIONS_AR)}`;
   }

@@ -5,6 +5,8 @@
  * so each sees the state the one before left, however fast keys come. Listeners hear
  * `change` after each. Offsets are code points, as in the contract. No DOM.
  */
+import { isGoldLayer } from "../../core/layers.ts";
+import type { AgreementReport } from "../../core/agreement/report.ts";
 import type {
   Api,
   ChangeView,
@@ -389,6 +391,14 @@ export class AnnotationStore extends EventTarget {
   async createSpan(label: string, start: number, end: number): Promise<SpanView | null> {
     const documentId = this.model.document?.id;
     if (documentId === undefined) return null;
+    const layer = this.model.writeLayer;
+    if (layer === null) {
+      // Another annotator's layer is shown: it is theirs to change.
+      const layers = (this.model.shownLayers ?? []).join(t("listSeparator"));
+      this.#say("error", () => t("readOnlyLayer", { layers }));
+      this.#changed();
+      return null;
+    }
     const provisional = this.model.proposeSpan(label, start, end);
     if (provisional !== null) {
       this.view.activeSpanId = provisional.id;
@@ -402,7 +412,7 @@ export class AnnotationStore extends EventTarget {
       let span: SpanView;
       try {
         await painted;
-        span = await this.api.createSpan({ documentId, label, start, end });
+        span = await this.api.createSpan({ documentId, label, start, end, ...(isGoldLayer(layer) ? { layer } : {}) });
       } catch (e) {
         if (provisional !== null) this.model.withdraw(provisional);
         // Already there: that span becomes active, so the annotator sees it (the message says why).
@@ -698,6 +708,25 @@ export class AnnotationStore extends EventTarget {
       this.view.panel = "entities";
       this.view.entity = entityId === null ? null : await this.api.getEntity({ entityId });
     });
+  }
+
+  /**
+   * Show only these layers of the open document (null: every layer); the active span stays
+   * active only when it is still shown.
+   */
+  showLayers(layers: readonly string[] | null): void {
+    this.model.showLayers(layers);
+    if (this.model.span(this.view.activeSpanId) === undefined) this.view.activeSpanId = null;
+    this.#changed();
+  }
+
+  /** The agreement report of every layer (null when refused; the status says why). */
+  async agreement(): Promise<AgreementReport | null> {
+    let report: AgreementReport | null = null;
+    await this.#act(async () => {
+      report = await this.api.agreement({});
+    });
+    return report;
   }
 
   /** Switch the side panel. */

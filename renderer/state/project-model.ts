@@ -24,6 +24,7 @@ import type {
 } from "../../core/contract.ts";
 import { nearestOnLine } from "../../core/article/nearest.ts";
 import { graphemeBoundaries } from "../../core/text/graphemes.ts";
+import { GOLD_LAYER } from "../../core/layers.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 
 /** What applying records left for the model to fetch (a record too large to carry its objects). */
@@ -88,7 +89,12 @@ export class ProjectModel {
   readonly #api: Api;
   project: ProjectInfo | null = null;
   documents: DocumentSummary[] = [];
-  document: DocumentView | null = null;
+  /** The open document with every layer's spans and relations. */
+  #full: DocumentView | null = null;
+  /** The layers shown (annotator names, or gold); null: every layer. */
+  #layers: readonly string[] | null = null;
+  #layersChosen = false;
+  #view: { from: DocumentView; layers: readonly string[] | null; doc: DocumentView } | null = null;
   entities: EntityView[] = [];
   history: HistoryState = { undo: null, redo: null };
   /** The last revision applied (0 before loading). */
@@ -110,6 +116,59 @@ export class ProjectModel {
     this.#api = api;
   }
 
+  /**
+   * The open document as the article shows it: the spans of the layers shown (`showLayers`)
+   * and unreviewed suggestions (in no layer yet), the relations starting at them. The same
+   * object until the document or the layers shown change.
+   */
+  get document(): DocumentView | null {
+    const full = this.#full;
+    if (full === null || this.#layers === null) return full;
+    if (this.#view?.from === full && this.#view.layers === this.#layers) return this.#view.doc;
+    const shown = new Set(this.#layers);
+    const spans = full.spans.filter((s) => s.suggested !== null || shown.has(s.annotator) || this.#provisional.has(s));
+    const ids = new Set(spans.map((s) => s.id));
+    const doc = { ...full, spans, relations: full.relations.filter((r) => ids.has(r.fromSpanId)) };
+    this.#view = { from: full, layers: this.#layers, doc };
+    return doc;
+  }
+
+  /** The open document with every layer (the curation view compares them). */
+  get fullDocument(): DocumentView | null {
+    return this.#full;
+  }
+
+  /** The layers of the open document: every annotator with a reviewed span there, in name order. */
+  get documentLayers(): string[] {
+    const names = new Set(
+      (this.#full?.spans ?? []).filter((s) => s.suggested === null && s.id > 0).map((s) => s.annotator),
+    );
+    return [...names].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The layers shown; null for every layer. */
+  get shownLayers(): readonly string[] | null {
+    return this.#layers;
+  }
+
+  /** Show only these layers (null: every layer); the choice holds for the next documents. */
+  showLayers(layers: readonly string[] | null): void {
+    this.#layers = layers === null ? null : [...layers];
+    this.#layersChosen = true;
+  }
+
+  /**
+   * The layer a new span goes into: gold when only gold is shown (adjudication), else the
+   * host's annotator's. Null when the layers shown hold neither (someone else's layer is
+   * read-only here).
+   */
+  get writeLayer(): string | null {
+    const me = this.project?.annotator ?? "";
+    if (this.#layers === null) return me;
+    if (this.#layers.length === 1 && this.#layers[0] === GOLD_LAYER) return GOLD_LAYER;
+    return this.#layers.includes(me) ? me : null;
+  }
+
   /** Load everything but a document; records after the revision read first are applied later. */
   async loadAll(): Promise<void> {
     // The revision first: a write landing during the loads is applied again, harmlessly.
@@ -121,8 +180,8 @@ export class ProjectModel {
       this.#api.getHistory({}),
     ]);
     Object.assign(this, { project, documents, entities, history, revision });
-    if (this.document !== null) {
-      if (documents.some((d) => d.id === this.document?.id)) await this.open(this.document.id);
+    if (this.#full !== null) {
+      if (documents.some((d) => d.id === this.#full?.id)) await this.open(this.#full.id);
       else this.#setDocument(null);
     }
   }
@@ -138,11 +197,24 @@ export class ProjectModel {
   }
 
   #setDocument(doc: DocumentView | null): void {
-    if (doc !== null && this.document?.textSha256 !== doc.textSha256) {
+    if (doc !== null && this.#full?.textSha256 !== doc.textSha256) {
       this.offsets = new OffsetIndex(doc.text);
       this.graphemes = graphemeBoundaries(doc.text);
     }
-    this.document = doc;
+    const another = doc?.id !== this.#full?.id;
+    this.#full = doc;
+    if (another && !this.#layersChosen) this.#layers = this.#defaultLayers();
+  }
+
+  /**
+   * The layers a document opens with: the host's annotator's own when it holds two or more
+   * layers and one is theirs; every layer otherwise (one person's project looks as it
+   * always did, and a curator sees everything).
+   */
+  #defaultLayers(): string[] | null {
+    const layers = this.documentLayers;
+    const me = this.project?.annotator ?? "";
+    return layers.length >= 2 && layers.includes(me) ? [me] : null;
   }
 
   /**
@@ -158,7 +230,7 @@ export class ProjectModel {
       const caught = await this.#api.changesSince({ since: this.revision });
       if (caught.reset) {
         await this.loadAll();
-        return { documentGone: this.document === null, entitiesChanged: true, annotationChanged: true };
+        return { documentGone: this.#full === null, entitiesChanged: true, annotationChanged: true };
       }
       fresh = caught.records;
     }
@@ -172,7 +244,7 @@ export class ProjectModel {
     const caught = await this.#api.changesSince({ since: this.revision });
     if (caught.reset) {
       await this.loadAll();
-      return { documentGone: this.document === null, entitiesChanged: true, annotationChanged: true };
+      return { documentGone: this.#full === null, entitiesChanged: true, annotationChanged: true };
     }
     return this.apply(caught.records);
   }
@@ -194,7 +266,7 @@ export class ProjectModel {
       const goneEntities = deleted("entity");
       if (o.entities.length > 0 || goneEntities.size > 0) applied.entitiesChanged = true;
       this.entities = merge(this.entities, o.entities, goneEntities);
-      const doc = this.document;
+      const doc = this.#full;
       if (doc !== null) {
         if (goneDocuments.has(doc.id)) {
           this.#setDocument(null);
@@ -210,7 +282,7 @@ export class ProjectModel {
           );
           const relations = merge(doc.relations, o.relations, deleted("relation"), (r) => r.documentId === doc.id);
           if (spans !== doc.spans || relations !== doc.relations || line !== undefined) {
-            this.document = {
+            this.#full = {
               ...doc,
               ...(line ?? {}),
               spans,
@@ -224,7 +296,7 @@ export class ProjectModel {
       this.revision = record.revision;
     }
     if (reloadList) this.documents = await this.#api.listDocuments({});
-    if (reloadDocument && this.document !== null) await this.open(this.document.id);
+    if (reloadDocument && this.#full !== null) await this.open(this.#full.id);
   }
 
   // ---- provisional spans ----
@@ -237,7 +309,7 @@ export class ProjectModel {
    * @returns the provisional span, or null with no open document
    */
   proposeSpan(label: string, start: number, end: number): SpanView | null {
-    const doc = this.document;
+    const doc = this.#full;
     if (doc === null || this.offsets === null) return null;
     const text = doc.text.slice(this.offsets.toUtf16(start), this.offsets.toUtf16(end));
     const now = new Date().toISOString();
@@ -252,7 +324,7 @@ export class ProjectModel {
       attributes: {},
       entityId: null,
       note: null,
-      annotator: "",
+      annotator: this.writeLayer ?? "",
       suggested: null,
       createdAt: now,
       updatedAt: now,
@@ -275,10 +347,10 @@ export class ProjectModel {
   }
 
   #show(span: SpanView, replaced: SpanView | undefined): void {
-    const doc = this.document;
+    const doc = this.#full;
     if (doc === null) return;
     this.#provisional.set(span, replaced);
-    this.document = { ...doc, spans: mergeSpans(doc.spans, [span], new Set()) };
+    this.#full = { ...doc, spans: mergeSpans(doc.spans, [span], new Set()) };
   }
 
   /**
@@ -293,9 +365,9 @@ export class ProjectModel {
     const replaced = this.#provisional.get(span);
     this.#provisional.delete(span);
     if (committedId !== undefined) this.#committedIds.set(span.id, committedId);
-    const doc = this.document;
+    const doc = this.#full;
     if (doc === null || !doc.spans.includes(span)) return;
-    this.document = {
+    this.#full = {
       ...doc,
       spans:
         replaced === undefined ? doc.spans.filter((s) => s !== span) : mergeSpans(doc.spans, [replaced], new Set()),

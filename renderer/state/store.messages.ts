@@ -1,6 +1,6 @@
 /** Status-line messages of the page's state, in English and Arabic. */
 import { count, defineMessages, type PluralForms } from "../i18n/messages.ts";
-import { DOCUMENTS_AR, HITS_AR, MENTIONS_AR, TO_REVIEW_AR } from "../i18n/nouns.ts";
+import { DOCUMENTS_AR, HITS_AR, MENTIONS_AR, SPANS_AR, TO_REVIEW_AR } from "../i18n/nouns.ts";
 import { isolate } from "../format.ts";
 
 /** Arabic: a number of files after a noun (genitive: `قراءة ملفين`). */
@@ -37,6 +37,17 @@ export const storeMessages = defineMessages({
     imported: (p) => `Imported ${count(Number(p["n"]), { one: "document", other: "documents" })}`,
     duplicates: (p) =>
       `${count(Number(p["n"]), { one: "file holds", other: "files hold" })} the text of a document already in the project ({files})`,
+    curationAt:
+      "Disagreement {n} ({kind}): 1 takes the first layer's, 2 the second's, 3 both, E takes the first's to edit in gold",
+    curationPair: "Comparing {a} and {b}",
+    curationEnd: "No more disagreements this way",
+    curationNothing: "These two layers agree everywhere in this document",
+    curationEmptySide: "That layer has nothing here; take the other, or leave it out of gold",
+    curationDone: "Every disagreement of this document is adjudicated",
+    curationNoAgreement: "No agreement left to take into gold",
+    takenIntoGold: (p) =>
+      `Into gold: «{text}»${Number(p["n"]) > 1 ? ` with ${count(Number(p["n"]) - 1, { one: "other span", other: "other spans" })}` : ""}`,
+    readOnlyLayer: "You are looking at {layers}: show your own layer or gold to annotate",
     layersMerged: (p) =>
       `Added the layers {layers} to ${count(Number(p["n"]), { one: "document", other: "documents" })} already in the project`,
     exported: (p) => `Exported ${count(Number(p["n"]), { one: "document", other: "documents" })} as {format}`,
@@ -117,6 +128,17 @@ export const storeMessages = defineMessages({
         other: "استُوردت {n} وثيقة",
       }),
     duplicates: (p) => `في المشروع بالفعل نص ${count(Number(p["n"]), FILES_AR)} (${isolate("{files}")})`,
+    curationAt:
+      "الخلاف {n} ({kind}): 1 يأخذ نسخة الطبقة الأولى، 2 الثانية، 3 كلتيهما، E يأخذ الأولى لتعديلها في المرجعية",
+    curationPair: `مقارنة ${isolate("{a}")} و${isolate("{b}")}`,
+    curationEnd: "لا خلافات أخرى في هذا الاتجاه",
+    curationNothing: "تتفق الطبقتان في كل هذه الوثيقة",
+    curationEmptySide: "ليس في تلك الطبقة شيء هنا؛ خذ الأخرى أو اتركه خارج المرجعية",
+    curationDone: "فُصل في كل خلافات هذه الوثيقة",
+    curationNoAgreement: "لم يبق اتفاق يُنقل إلى المرجعية",
+    takenIntoGold: (p) =>
+      `نُقل إلى الطبقة المرجعية: «{text}»${Number(p["n"]) > 1 ? ` مع ${count(Number(p["n"]) - 1, SPANS_AR)}` : ""}`,
+    readOnlyLayer: `تعرض الآن طبقة ${isolate("{layers}")}: اعرض طبقتك أو الطبقة المرجعية لتضيف شرحًا`,
     layersMerged: (p) =>
       `أُضيفت طبقات ${isolate("{layers}")} إلى ${count(Number(p["n"]), DOCUMENTS_AR)} موجودة في المشروع`,
     exported: (p) =>

@@ -18,8 +18,19 @@ export interface StatusMessage {
  */
 export type StatusText = string | (() => string);
 
+/** The side panels, in the order of their tabs (Shift+T steps through them). */
+export const SIDE_PANELS = ["spans", "entities", "search", "curation"] as const;
+
 /** Which list the side panel shows. */
-export type SidePanel = "spans" | "entities" | "search";
+export type SidePanel = (typeof SIDE_PANELS)[number];
+
+/** The curation panel's pair of layers and the group it is at (`core/agreement/disagreements.ts`). */
+export interface CurationState {
+  a: string;
+  b: string;
+  /** The key of the group shown, or null for the first left to adjudicate. */
+  key: string | null;
+}
 
 /** What the search panel asks (see the `search` operation). */
 export interface SearchQuery {
@@ -63,4 +74,6 @@ export class ViewState {
   searchResult: SearchResult | null = null;
   /** The search hit shown in the article. */
   found: FoundRange | null = null;
+  /** The curation panel's state; null until it is opened on a document with two layers. */
+  curation: CurationState | null = null;
 }

@@ -1,0 +1,56 @@
+/** Messages of the agreement dialog, in English and Arabic. */
+import { count, defineMessages } from "../i18n/messages.ts";
+import { DOCUMENTS_AR } from "../i18n/nouns.ts";
+
+export const t = defineMessages({
+  en: {
+    title: "Agreement",
+    intro: (p) =>
+      `Layers ${String(p["layers"])} · ${count(Number(p["n"]), { one: "document", other: "documents" })} annotated by two or more. Each label is scored on its own; units are every non-space code point, or every token.`,
+    none: "No document has two annotators' layers yet. Import a colleague's export of the same articles to compare.",
+    label: "Label",
+    pair: "Pair",
+    f1Exact: "F1 exact",
+    f1Overlap: "F1 overlap",
+    kappaCodePoints: "κ code points",
+    kappaTokens: "κ tokens",
+    alphaCodePoints: "α code points",
+    alphaTokens: "α tokens",
+    quotes: "Quotes both marked",
+    names: "Names both marked",
+    matched: "matched",
+    type: "type",
+    cue: "cue",
+    speaker: "speaker entity",
+    entity: "linked entity",
+    agreed: (p) => `${String(p["agreed"])} of ${String(p["compared"])}`,
+    csv: "Download CSV",
+    close: "Close",
+    undefined: "—",
+  },
+  ar: {
+    title: "الاتفاق",
+    intro: (p) =>
+      `الطبقات ${String(p["layers"])} · ${count(Number(p["n"]), DOCUMENTS_AR)} شرحها اثنان أو أكثر. تُحسب كل تسمية وحدها؛ الوحدات كل نقطة ترميز غير الفراغ، أو كل كلمة.`,
+    none: "لا وثيقة فيها طبقتا مشرفَين بعد. استورد تصدير زميل للمقالات نفسها لتقارن.",
+    label: "التسمية",
+    pair: "الزوج",
+    f1Exact: "F1 تطابق تام",
+    f1Overlap: "F1 تداخل",
+    kappaCodePoints: "κ نقاط الترميز",
+    kappaTokens: "κ الكلمات",
+    alphaCodePoints: "α نقاط الترميز",
+    alphaTokens: "α الكلمات",
+    quotes: "اقتباسات وسمها الاثنان",
+    names: "أسماء وسمها الاثنان",
+    matched: "متطابقة",
+    type: "النوع",
+    cue: "فعل القول",
+    speaker: "كيان القائل",
+    entity: "الكيان المربوط",
+    agreed: (p) => `${String(p["agreed"])} من ${String(p["compared"])}`,
+    csv: "تنزيل CSV",
+    close: "إغلاق",
+    undefined: "—",
+  },
+});
