@@ -203,7 +203,9 @@ function program(streams: CliIo): Command {
             ? `imported ${o.file} as document ${String(o.documentId)} "${o.title}" (${String(o.length)} code points)`
             : o.status === "merged"
               ? `merged ${o.file} into document ${String(o.documentId)} "${o.title}": layers ${o.layers.join(", ")} (${String(o.spans)} spans)`
-              : `skipped ${o.file}: same text as document ${String(o.documentId)} "${o.title}"`,
+              : o.layers !== undefined
+                ? `skipped ${o.file}: document ${String(o.documentId)} "${o.title}" already holds the layers ${o.layers.join(", ")} (an import never replaces a layer)`
+                : `skipped ${o.file}: same text as document ${String(o.documentId)} "${o.title}"`,
         );
       }
       for (const note of report.notes) io.err(`note: ${note}`);

@@ -289,6 +289,8 @@ export interface ProjectInfo {
   path: string;
   /** Name of the annotator whose changes this host records. */
   annotator: string;
+  /** The project's layers: annotators (and `gold`) holding a reviewed span, in name order. */
+  layers: string[];
   labels: LabelView[];
   relationTypes: RelationTypeDefinition[];
 }
@@ -407,7 +409,8 @@ export interface EntityDetail extends EntityView {
 /** What happened to one file of an import. */
 export type ImportOutcome =
   | { file: string; status: "imported"; documentId: number; title: string; length: number }
-  | { file: string; status: "duplicate"; documentId: number; title: string }
+  /** Already in the project (`layers`: a native file's layers the document already holds, which are not replaced). */
+  | { file: string; status: "duplicate"; documentId: number; title: string; layers?: string[] }
   /** A native file's document already in the project: the layers it lacked were added. */
   | { file: string; status: "merged"; documentId: number; title: string; layers: string[]; spans: number };
 

@@ -252,6 +252,11 @@ export class ProjectStore {
     return this.#annotators.annotatorId(name, now);
   }
 
+  /** The layers: names of the annotators holding at least one reviewed span, in name order. */
+  layerNames(): string[] {
+    return this.#annotators.layerNames();
+  }
+
   /** Every annotator, by id. */
   annotators(): { id: number; name: string; created_at: string }[] {
     return this.#annotators.annotators();

@@ -121,6 +121,15 @@ lines = json.load(sys.stdin).splitlines()[1:]
 print(json.dumps([[s["label"], s["annotator"], json.loads(l)["text"][s["start"]:s["end"]]] for l in lines for s in json.loads(l)["spans"]]))`,
     gold,
   );
+  // The Export dialog's Layer menu gives the same file.
+  await page.getByRole("button", { name: "Export…" }).click();
+  const exportDialog = page.getByRole("dialog", { name: "Export" });
+  await exportDialog.getByRole("combobox", { name: "Layer", exact: true }).selectOption("gold");
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    exportDialog.getByRole("button", { name: "Export", exact: true }).click(),
+  ]);
+  expect(readFileSync(await file.path(), "utf8")).toBe(gold);
   expect(sliced.sort()).toEqual(
     [
       ["PER", "gold", PERSON],

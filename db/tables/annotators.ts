@@ -19,6 +19,17 @@ export class AnnotatorsTable {
     return Number(this.#c.q("INSERT INTO annotators (name, created_at) VALUES (?, ?)").run(name, now).lastInsertRowid);
   }
 
+  /** The layers: names of the annotators holding at least one reviewed span, in name order. */
+  layerNames(): string[] {
+    const rows = this.#c
+      .q(
+        `SELECT DISTINCT a.name FROM annotators a JOIN spans s ON s.annotator_id = a.id
+         WHERE s.suggested_by IS NULL ORDER BY a.name`,
+      )
+      .all() as { name: string }[];
+    return rows.map((r) => r.name);
+  }
+
   /** Every annotator, by id. */
   annotators(): { id: number; name: string; created_at: string }[] {
     return this.#c.q("SELECT id, name, created_at FROM annotators ORDER BY id").all() as {

@@ -217,7 +217,16 @@ export function ingest(ops: Ops, read: ReadResult): ImportOutcome[] {
           )
         : [];
       if (layers.length === 0) {
-        outcomes.push({ file, status: "duplicate", documentId: duplicate.id, title: duplicate.title });
+        const held = read.exact
+          ? [...new Set(doc.spans.filter((s) => s.suggested === undefined).map((s) => s.annotator))]
+          : [];
+        outcomes.push({
+          file,
+          status: "duplicate",
+          documentId: duplicate.id,
+          title: duplicate.title,
+          ...(held.length > 0 ? { layers: held } : {}),
+        });
         continue;
       }
       const wanted = new Set(layers);

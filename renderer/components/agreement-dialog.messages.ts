@@ -27,6 +27,7 @@ export const t = defineMessages({
     csv: "Download CSV",
     close: "Close",
     undefined: "—",
+    separator: "; ",
   },
   ar: {
     title: "الاتفاق",
@@ -52,5 +53,6 @@ export const t = defineMessages({
     csv: "تنزيل CSV",
     close: "إغلاق",
     undefined: "—",
+    separator: "؛ ",
   },
 });

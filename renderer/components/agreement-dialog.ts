@@ -52,53 +52,56 @@ export class AgreementDialog extends StoreElement {
       return label === undefined ? name : labelDisplayName(label);
     };
     return html`<p class="muted">${t("intro", { layers: report.layers.join(", "), n: report.documents.length })}</p>
-      <table class="agreement-labels">
-        <thead>
-          <tr>
-            ${(
-              [
-                "label",
-                "pair",
-                "f1Exact",
-                "f1Overlap",
-                "kappaCodePoints",
-                "kappaTokens",
-                "alphaCodePoints",
-                "alphaTokens",
-              ] as const
-            ).map((h) => html`<th scope="col">${t(h)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${report.labels.flatMap((l) =>
-            l.pairs.map(
-              (p) =>
-                html`<tr data-label=${l.label}>
-                  <th scope="row">${labelName(l.label)}</th>
-                  <td>${p.a} · ${p.b}</td>
-                  <td>${this.#figure(p.exact.f1)}</td>
-                  <td>${this.#figure(p.overlap.f1)}</td>
-                  <td data-measure="kappa_codepoints">${this.#figure(p.kappaCodePoints)}</td>
-                  <td>${this.#figure(p.kappaTokens)}</td>
-                  <td>${this.#figure(l.alphaCodePoints)}</td>
-                  <td>${this.#figure(l.alphaTokens)}</td>
-                </tr>`,
-            ),
-          )}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table class="agreement-labels">
+          <thead>
+            <tr>
+              ${(
+                [
+                  "label",
+                  "pair",
+                  "f1Exact",
+                  "f1Overlap",
+                  "kappaCodePoints",
+                  "kappaTokens",
+                  "alphaCodePoints",
+                  "alphaTokens",
+                ] as const
+              ).map((h) => html`<th scope="col">${t(h)}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${report.labels.flatMap((l) =>
+              l.pairs.map(
+                (p) =>
+                  html`<tr data-label=${l.label}>
+                    <th scope="row">${labelName(l.label)}</th>
+                    <td>${p.a} · ${p.b}</td>
+                    <td>${this.#figure(p.exact.f1)}</td>
+                    <td>${this.#figure(p.overlap.f1)}</td>
+                    <td data-measure="kappa_codepoints">${this.#figure(p.kappaCodePoints)}</td>
+                    <td>${this.#figure(p.kappaTokens)}</td>
+                    <td>${this.#figure(l.alphaCodePoints)}</td>
+                    <td>${this.#figure(l.alphaTokens)}</td>
+                  </tr>`,
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
       ${report.quotes.map(
         (q) =>
           html`<p class="agreement-quotes">
-            <strong>${t("quotes")}</strong> (${q.a} · ${q.b}): ${q.matched} ${t("matched")}; ${t("type")}
-            ${this.#values(q.type)}; ${t("cue")} ${this.#values(q.cue)}; ${t("speaker")} ${this.#values(q.speaker)}
+            <strong>${t("quotes")}</strong> (${q.a} · ${q.b}): ${q.matched} ${t("matched")}${t("separator")}${t("type")}
+            ${this.#values(q.type)}${t("separator")}${t("cue")} ${this.#values(q.cue)}${t("separator")}${t("speaker")}
+            ${this.#values(q.speaker)}
           </p>`,
       )}
       ${report.entities.map(
         (e) =>
           html`<p>
-            <strong>${t("names")}</strong> (${e.a} · ${e.b}): ${e.matched} ${t("matched")}; ${t("entity")}
-            ${this.#values(e.entity)}
+            <strong>${t("names")}</strong> (${e.a} · ${e.b}): ${e.matched}
+            ${t("matched")}${t("separator")}${t("entity")} ${this.#values(e.entity)}
           </p>`,
       )}`;
   }

@@ -8,7 +8,7 @@
  * Offsets: the DOM works in UTF-16 units; this element converts to code points (through the
  * document's `OffsetIndex`) before anything reaches the store.
  */
-import { isGoldLayer } from "../../core/layers.ts";
+import { GOLD_LAYER, isGoldLayer } from "../../core/layers.ts";
 import "./article-view.css";
 import { html, nothing, type PropertyValues } from "lit";
 import { StoreElement } from "./store-element.ts";
@@ -433,7 +433,8 @@ export class ArticleView extends StoreElement {
 
   /**
    * The layer menu, once the document holds two or more layers: every layer, each one alone
-   * (the host's annotator's marked as theirs, gold), and each pair of annotators together.
+   * (the host's annotator's marked as theirs, and gold, even while empty), and with three or
+   * more annotators each pair of them together.
    */
   #layerPicker(store: AnnotationStore) {
     const model = store.model;
@@ -442,10 +443,12 @@ export class ArticleView extends StoreElement {
     const me = model.project?.annotator ?? "";
     const people = layers.filter((l) => !isGoldLayer(l));
     const name = (l: string) => (isGoldLayer(l) ? t("goldLayer") : l === me ? t("yourLayer", { name: l }) : l);
+    // Your own layer and gold are offered even while empty: they are where you annotate.
+    const alone = [...new Set([me, ...people, GOLD_LAYER])];
     const choices: { value: string; text: string }[] = [
       { value: "", text: t("allLayers") },
-      ...layers.map((l) => ({ value: JSON.stringify([l]), text: name(l) })),
-      ...people.flatMap((a, i) =>
+      ...alone.map((l) => ({ value: JSON.stringify([l]), text: name(l) })),
+      ...(people.length < 3 ? [] : people).flatMap((a, i) =>
         people.slice(i + 1).map((b) => ({ value: JSON.stringify([a, b]), text: t("twoLayers", { a, b }) })),
       ),
     ];

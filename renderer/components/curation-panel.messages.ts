@@ -27,6 +27,7 @@ export const t = defineMessages({
     differs: "Differs in: {what}",
     noDisagreement: "The two layers agree everywhere in this document.",
     speakerIs: "speaker: {name}",
+    listSeparator: ", ",
   },
   ar: {
     curation: "الفصل",
@@ -52,5 +53,6 @@ export const t = defineMessages({
     differs: "الاختلاف في: {what}",
     noDisagreement: "تتفق الطبقتان في كل هذه الوثيقة.",
     speakerIs: "القائل: {name}",
+    listSeparator: "، ",
   },
 });

@@ -23,6 +23,7 @@ import {
 } from "../state/curation.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { excerpt } from "../format.ts";
+import { typeValue } from "./span-panel.messages.ts";
 import { t } from "./curation-panel.messages.ts";
 
 export class CurationPanel extends StoreElement {
@@ -44,7 +45,7 @@ export class CurationPanel extends StoreElement {
               const name = speaker(s);
               return html`<div>
                 <strong>${label === undefined ? s.label : labelDisplayName(label)}</strong>
-                ${s.attributes["type"] ?? ""}
+                ${s.attributes["type"] === undefined ? nothing : typeValue(s.attributes["type"])}
                 <span dir="auto">«${excerpt(s.text)}»</span>
                 ${name === null ? nothing : html`<span class="who">${t("speakerIs", { name })}</span>`}
               </div>`;
@@ -64,7 +65,7 @@ export class CurationPanel extends StoreElement {
       }}
     >
       <div class="differs">
-        ${t("differs", { what: item.differences.map((d) => t(d)).join(", ") })}
+        ${t("differs", { what: item.differences.map((d) => t(d)).join(t("listSeparator")) })}
         ${item.adjudicated ? html` · <strong>${t("adjudicated")}</strong>` : nothing}
       </div>
       <div class="versions">${this.#version(store, a, item.a)}${this.#version(store, b, item.b)}</div>

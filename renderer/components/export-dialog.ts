@@ -33,6 +33,8 @@ export class ExportDialog extends StoreElement {
   declare result: ExportResult | null;
   /** The layout of the chosen format, for a format with several (the registry's `variants`). */
   #variant: ExportVariant | undefined = undefined;
+  /** The layers to export (annotator names, gold); every layer when empty. */
+  #layers = "";
   /** Documents ticked for the "chosen" scope. */
   readonly #chosen = new Set<number>();
 
@@ -48,6 +50,10 @@ export class ExportDialog extends StoreElement {
     this.result = null;
     this.scope = this.store?.model.document == null ? "all" : this.scope;
     this.querySelector("dialog")?.showModal();
+    // The project's layers, for the layer menu (records carry the project only when its schema changes).
+    void this.store?.model.reloadProject().then(() => {
+      this.requestUpdate();
+    });
   }
 
   async #export(): Promise<void> {
@@ -65,7 +71,8 @@ export class ExportDialog extends StoreElement {
       store.notify("error", () => (this.scope === "chosen" ? t("tickDocuments") : t("noneDone")));
       return;
     }
-    const result = await store.exportDocuments(this.format, ids, this.#variant);
+    const layers = this.#layers === "" ? undefined : [this.#layers];
+    const result = await store.exportDocuments(this.format, ids, this.#variant, layers);
     if (result === null) return;
     const single = result.files.length === 1 ? result.files[0] : undefined;
     if (single !== undefined) download(single.path, single.mediaType, bytesOf(single));
@@ -131,6 +138,25 @@ export class ExportDialog extends StoreElement {
                 ${variantOptions(this.format).map(
                   ({ value, name }) =>
                     html`<option value=${value} ?selected=${value === this.#variant}>${name}</option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
+      ${
+        (store?.model.project?.layers.length ?? 0) >= 2
+          ? html`<label class="field"
+              ><span>${t("layers")}</span>
+              <select
+                aria-label=${t("layers")}
+                @change=${(e: Event) => {
+                  this.#layers = (e.target as HTMLSelectElement).value;
+                  this.result = null;
+                }}
+              >
+                <option value="" ?selected=${this.#layers === ""}>${t("everyLayer")}</option>
+                ${(store?.model.project?.layers ?? []).map(
+                  (l) => html`<option value=${l} ?selected=${this.#layers === l}>${l}</option>`,
                 )}
               </select></label
             >`

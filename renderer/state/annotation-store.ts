@@ -362,6 +362,7 @@ export class AnnotationStore extends EventTarget {
     format: ExportFormat,
     documentIds?: number[],
     variant?: "relations" | "spans",
+    layers?: string[],
   ): Promise<ExportResult | null> {
     let result: ExportResult | null = null;
     await this.#act(async () => {
@@ -369,6 +370,7 @@ export class AnnotationStore extends EventTarget {
         format,
         ...(documentIds !== undefined ? { documentIds } : {}),
         ...(variant !== undefined ? { variant } : {}),
+        ...(layers !== undefined ? { layers } : {}),
       });
       result = done;
       const lost = done.report.documents.length;

@@ -52,7 +52,8 @@ export function showItem(store: AnnotationStore, item: CurationItem): void {
   if (pair === null || doc === null) return;
   store.view.curation = { ...pair, key: item.key };
   store.view.found = { documentId: doc.id, start: item.start, end: item.end };
-  store.notify("info", () => t("curationAt", { kind: item.kind, n: disagreements(store).indexOf(item) + 1 }));
+  const n = disagreements(store).findIndex((i) => i.key === item.key) + 1;
+  store.notify("info", () => t("curationAt", { n }));
 }
 
 /** Compare another pair of layers. */
@@ -66,7 +67,7 @@ export async function stepItem(store: AnnotationStore, direction: 1 | -1): Promi
   await store.queue(() => {
     const list = disagreements(store);
     const current = currentItem(store);
-    const at = current === undefined ? -1 : list.indexOf(current);
+    const at = current === undefined ? -1 : list.findIndex((i) => i.key === current.key);
     const next = list[at + direction];
     if (next === undefined) store.notify("info", () => t("curationEnd"));
     else showItem(store, next);

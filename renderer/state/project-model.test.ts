@@ -128,3 +128,54 @@ test("a provisional span cannot itself be given a provisional change", async () 
   assert.ok(proposed !== null);
   assert.equal(model.proposeChange(proposed.id, { label: "ORG" }), null);
 });
+
+test("a document with two layers opens on your own; another's layer hides suggestions and takes no new span", async () => {
+  const layered = {
+    ...doc,
+    spans: [
+      { ...span(1, "PER", 11, 23), annotator: "amal" },
+      { ...span(2, "PER", 17, 23), annotator: "badr" },
+      { ...span(3, "LOC", 30, 35), annotator: "pre", suggested: "rules" as const },
+    ],
+    relations: [
+      {
+        id: 9,
+        documentId: 1,
+        type: "x",
+        fromSpanId: 2,
+        toSpanId: null,
+        toEntityId: null,
+        annotator: "badr",
+        createdAt: "",
+      },
+    ],
+  } as unknown as DocumentView;
+  const api = { getDocument: () => Promise.resolve(layered) } as unknown as Api;
+  const model = new ProjectModel(api);
+  model.project = { path: "", annotator: "amal", layers: [], labels: [], relationTypes: [] };
+  await model.open(1);
+  const shown = (): DocumentView | null => model.document;
+  assert.deepEqual(model.documentLayers, ["amal", "badr"]);
+  assert.deepEqual(model.shownLayers, ["amal"]);
+  assert.deepEqual(
+    shown()?.spans.map((s) => s.id),
+    [1, 3],
+  );
+  assert.equal(model.writeLayer, "amal");
+  model.showLayers(["badr"]);
+  assert.deepEqual(
+    shown()?.spans.map((s) => s.id),
+    [2],
+  );
+  assert.deepEqual(
+    shown()?.relations.map((r) => r.id),
+    [9],
+  );
+  assert.equal(model.writeLayer, null);
+  model.showLayers(["gold"]);
+  assert.deepEqual(shown()?.spans, []);
+  assert.equal(model.writeLayer, "gold");
+  model.showLayers(null);
+  assert.equal(shown()?.spans.length, 3);
+  assert.equal(model.fullDocument?.spans.length, 3);
+});

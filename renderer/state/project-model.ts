@@ -118,7 +118,8 @@ export class ProjectModel {
 
   /**
    * The open document as the article shows it: the spans of the layers shown (`showLayers`)
-   * and unreviewed suggestions (in no layer yet), the relations starting at them. The same
+   * and, with the host's annotator's own layer, unreviewed suggestions (in no layer yet);
+   * the relations starting at them. The same
    * object until the document or the layers shown change.
    */
   get document(): DocumentView | null {
@@ -126,7 +127,11 @@ export class ProjectModel {
     if (full === null || this.#layers === null) return full;
     if (this.#view?.from === full && this.#view.layers === this.#layers) return this.#view.doc;
     const shown = new Set(this.#layers);
-    const spans = full.spans.filter((s) => s.suggested !== null || shown.has(s.annotator) || this.#provisional.has(s));
+    // Suggestions are for the host's annotator to review: shown with their own layer only.
+    const withSuggestions = shown.has(this.project?.annotator ?? "");
+    const spans = full.spans.filter(
+      (s) => (s.suggested !== null ? withSuggestions : shown.has(s.annotator)) || this.#provisional.has(s),
+    );
     const ids = new Set(spans.map((s) => s.id));
     const doc = { ...full, spans, relations: full.relations.filter((r) => ids.has(r.fromSpanId)) };
     this.#view = { from: full, layers: this.#layers, doc };

@@ -38,7 +38,7 @@ export const storeMessages = defineMessages({
     duplicates: (p) =>
       `${count(Number(p["n"]), { one: "file holds", other: "files hold" })} the text of a document already in the project ({files})`,
     curationAt:
-      "Disagreement {n} ({kind}): 1 takes the first layer's, 2 the second's, 3 both, E takes the first's to edit in gold",
+      "Disagreement {n}: 1 takes the first layer's, 2 the second's, 3 both, E takes the first's to edit in gold",
     curationPair: "Comparing {a} and {b}",
     curationEnd: "No more disagreements this way",
     curationNothing: "These two layers agree everywhere in this document",
@@ -128,8 +128,7 @@ export const storeMessages = defineMessages({
         other: "استُوردت {n} وثيقة",
       }),
     duplicates: (p) => `في المشروع بالفعل نص ${count(Number(p["n"]), FILES_AR)} (${isolate("{files}")})`,
-    curationAt:
-      "الخلاف {n} ({kind}): 1 يأخذ نسخة الطبقة الأولى، 2 الثانية، 3 كلتيهما، E يأخذ الأولى لتعديلها في المرجعية",
+    curationAt: "الخلاف {n}: 1 يأخذ نسخة الطبقة الأولى، 2 الثانية، 3 كلتيهما، E يأخذ الأولى لتعديلها في المرجعية",
     curationPair: `مقارنة ${isolate("{a}")} و${isolate("{b}")}`,
     curationEnd: "لا خلافات أخرى في هذا الاتجاه",
     curationNothing: "تتفق الطبقتان في كل هذه الوثيقة",
