@@ -254,4 +254,12 @@ print(json.dumps([{"annotator": s["annotator"], "text": s["text"], "slice": d["t
     assert.equal(gold().spans.length, 0);
     assert.throws(() => team.copyToGold({ spanIds: [taken.spans[0]?.id ?? 0] }), /does not exist/u);
   });
+
+  it("a gold copy keeps the note of the span taken", (t) => {
+    const { table, documentId } = annotatedSample(t);
+    const noted = table.getDocument({ documentId }).spans.find((s) => s.note !== null);
+    assert.ok(noted !== undefined);
+    const [copy] = table.copyToGold({ spanIds: [noted.id] }).spans;
+    assert.deepEqual([copy?.annotator, copy?.note, copy?.text], ["gold", "partial quote after مؤكدا", noted.text]);
+  });
 });

@@ -42,52 +42,21 @@ export function goldOperations(ops: Ops): Pick<OperationTable, "copyToGold"> {
             const labelId = ops.label(s.label).id;
             const existing = ops.store.spanWithExtent(doc.id, labelId, s.start, s.end, goldId);
             const twin = existing === undefined ? undefined : ops.span(existing);
-            let id: number;
-            if (twin !== undefined && twin.annotator === GOLD_LAYER) {
-              id = twin.id;
-              ops.store.editSpan(
-                id,
-                {
-                  label_id: labelId,
-                  start: s.start,
-                  end: s.end,
-                  attributes: s.attributes,
-                  entity_id: s.entity_id,
-                  note: s.note,
-                  fragments: s.fragments,
-                },
-                now,
-              );
-            } else {
-              id = ops.store.insertSpan(
-                {
-                  document_id: doc.id,
-                  label_id: labelId,
-                  start: s.start,
-                  end: s.end,
-                  attributes: s.attributes,
-                  entity_id: s.entity_id,
-                  annotator_id: goldId,
-                  fragments: s.fragments,
-                },
-                now,
-              );
-              if (s.note !== null) {
-                ops.store.editSpan(
-                  id,
-                  {
-                    label_id: labelId,
-                    start: s.start,
-                    end: s.end,
-                    attributes: s.attributes,
-                    entity_id: s.entity_id,
-                    note: s.note,
-                    fragments: s.fragments,
-                  },
-                  now,
-                );
-              }
-            }
+            const fields = {
+              label_id: labelId,
+              start: s.start,
+              end: s.end,
+              attributes: s.attributes,
+              entity_id: s.entity_id,
+              note: s.note,
+              fragments: s.fragments,
+            };
+            const reused = twin !== undefined && twin.annotator === GOLD_LAYER;
+            const id = reused
+              ? twin.id
+              : ops.store.insertSpan({ ...fields, document_id: doc.id, annotator_id: goldId }, now);
+            // A new span has no note yet: the edit sets it (and refreshes a reused one whole).
+            if (reused || s.note !== null) ops.store.editSpan(id, fields, now);
             copies.set(s.id, id);
             // The quote's links come along, replacing the gold quote's own.
             for (const r of ops.store.relationsTouching(s.id)) {
