@@ -94,6 +94,9 @@ export interface Lines {
 /** Add the options every project command takes. */
 export function withProject(c: Command): Command {
   return c
-    .option("--project <path>", "project file (default: the project in your data directory)")
+    .option(
+      "--project <path>",
+      "project file, or a team project's postgres:// URL (default: the project in your data directory)",
+    )
     .option("--annotator <name>", "name recorded with your changes (default: $QAWL_ANNOTATOR or your user name)");
 }

@@ -37,6 +37,7 @@ import {
   type ProjectOptions,
 } from "./common.ts";
 import { addAgreementCommand } from "./agreement.ts";
+import { addTeamCommands, serveTeam, type ServeTeamOptions } from "./team.ts";
 import { addMetaCommand } from "./meta.ts";
 import { checkExportOptions, needsOutMessage, writeExport } from "./export-out.ts";
 import { addSuggestionCommands } from "./suggest.ts";
@@ -324,12 +325,28 @@ function program(streams: CliIo): Command {
   addSuggestionCommands(cmd, io);
   addMetaCommand(cmd, io);
   addAgreementCommand(cmd, io);
+  addTeamCommands(cmd, io);
 
   withProject(cmd.command("serve"))
-    .description("serve Qawl to a browser on this machine (127.0.0.1 only, with a token)")
+    .description(
+      "serve Qawl to a browser on this machine (127.0.0.1 only, with a token), or a team project to its people (--team)",
+    )
     .option("--port <n>", "TCP port (default: the project's last one, else a free one)", parsePort)
     .option("--new-token", "make a new token for this project (URLs printed before stop working)")
-    .action(async (opts: ProjectOptions & { port?: number; newToken?: boolean }) => {
+    .option("--team", "serve a team project on PostgreSQL to signed-in people (with --database)")
+    .option("--database <url>", "the team project's postgres:// URL (with --team)")
+    .option("--listen <address>", "address a team server listens on (default 127.0.0.1)")
+    .option(
+      "--host-name <names>",
+      "names people reach a team server by (comma-separated; default the listen address)",
+      parseNames,
+    )
+    .option("--blind", "annotators of a team server see their own layer only")
+    .action(async (opts: ProjectOptions & ServeTeamOptions & { port?: number; newToken?: boolean; team?: boolean }) => {
+      if (opts.team === true) {
+        await serveTeam(opts, io);
+        return;
+      }
       // The project lives in a worker thread (main/worker/), so a long import never holds up
       // the server; each API call names its tab (X-Qawl-Client), which scopes undo and records.
       const project = await TableWorker.start({

@@ -9,7 +9,7 @@ import type { ChangeMessage, NamedRef } from "./change-message.ts";
 import type { InputField, InputRule } from "./input-errors.ts";
 
 /** Why an operation was refused. */
-export type QawlErrorCode = "bad_input" | "not_found" | "conflict";
+export type QawlErrorCode = "bad_input" | "not_found" | "conflict" | "forbidden";
 
 /** Why a file could not be imported. */
 export type ImportRefusal =
@@ -63,6 +63,12 @@ export type ErrorDetail =
   | { kind: "job.cancelled"; operation: "importDocuments" | "exportDocuments" | "preannotate" }
   /** The page could not reach its host (`qawl serve` stopped, the network gone): nothing was sent. */
   | { kind: "host.unreachable" }
+  /** A team server's role does not allow the operation (core/team.ts). */
+  | { kind: "team.role"; operation: string; role: string }
+  /** A team server's document not assigned to the annotator asking. */
+  | { kind: "team.unassigned"; documentId: number }
+  /** A team server's annotator asked to write in another layer than theirs. */
+  | { kind: "team.layer"; layer: string }
   /**
    * A value the contract's schema refuses (core/input-errors.ts): `field` breaks `rule`;
    * `limit` the most/least characters or items allowed and `actual` how many it has, for

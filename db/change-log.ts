@@ -5,8 +5,8 @@
  * from a revision (including writes by another process on the same file). JSON is encoded
  * and decoded here only.
  */
-import type Database from "better-sqlite3";
 import type { ChangeRecord, ChangedType, ChangesSince, ObjectChange } from "../core/change-feed.ts";
+import type { Prepare } from "./statements.ts";
 
 /** How many records are kept; a view further behind reloads everything. */
 const KEEP = 20_000;
@@ -52,8 +52,6 @@ export class ChangeCollector {
   }
 }
 
-type Prepare = (sql: string) => Database.Statement;
-
 /**
  * Append one record; returns its revision. Trims the log to the last `KEEP` records.
  * @param at ISO 8601 timestamp
@@ -79,8 +77,9 @@ export function appendChange(
 
 /** The project's revision: the last record's (0 before any write). */
 export function currentRevision(prepare: Prepare): number {
-  const row = prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get() as { seq: number } | undefined;
-  return row?.seq ?? 0;
+  // The log is trimmed from its oldest end only, so its last record is the last revision.
+  const row = prepare("SELECT coalesce(max(revision), 0) AS seq FROM change_log").get() as { seq: number };
+  return row.seq;
 }
 
 /**

@@ -10,12 +10,13 @@
  * rows, not rules: the operation table (`main/ops/`) validates before it writes and wraps
  * each change in `transaction` or `change`. Offsets in rows count code points, end-exclusive.
  */
-import type Database from "better-sqlite3";
 import type { ChangesSince } from "../core/change-feed.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "../core/labels.ts";
 import type { CueLemma } from "../core/preannotate/cues.ts";
 import { changesSince, currentRevision } from "./change-log.ts";
-import { migrate, openProjectFile } from "./open.ts";
+import { isPostgresLocation, type Connection, type Dialect } from "./connection.ts";
+import { PostgresConnection } from "./postgres/connection.ts";
+import { SqliteConnection } from "./sqlite-connection.ts";
 import { UndoRecorder } from "./recorder.ts";
 import type {
   DocumentHeadRow,
@@ -55,9 +56,13 @@ export { rejectionKey } from "./tables/suggestions.ts";
 
 /** The open project file and its named queries. */
 export class ProjectStore {
-  /** Absolute path of the SQLite file. */
+  /** Where the project is: the SQLite file's absolute path, or the PostgreSQL URL without its password. */
   readonly path: string;
-  readonly #db: Database.Database;
+  /** The SQL dialect of the project's database. */
+  readonly dialect: Dialect;
+  /** Whether opening made the project (a new file, or an empty database given the schema). */
+  readonly created: boolean;
+  readonly #db: Connection;
   readonly #q: Prepare;
   readonly #writes: WriteTransactions;
   readonly #recorder: UndoRecorder;
@@ -73,18 +78,23 @@ export class ProjectStore {
   readonly #exportCache: ExportCache;
 
   /**
-   * Open (or create) a project file and migrate it.
-   * @param path the SQLite file; created with the default schema when it does not exist
-   * @throws QawlError when the file is not a Qawl project or was made by a newer Qawl
+   * Open (or create) a project and migrate it.
+   * @param location the SQLite file (created with the default schema when it does not
+   *   exist), or a `postgres://` URL of a database (given the schema when it is empty;
+   *   ARCHITECTURE.md §12)
+   * @throws QawlError when the file or database is not a Qawl project, was made by a newer
+   *   Qawl, or cannot be reached
    */
-  constructor(path: string) {
-    this.path = path;
-    this.#db = openProjectFile(path);
+  constructor(location: string) {
+    this.#db = isPostgresLocation(location) ? new PostgresConnection(location) : new SqliteConnection(location);
+    this.path = this.#db.location;
+    this.dialect = this.#db.dialect;
     this.#q = statementCache(this.#db);
     this.#writes = new WriteTransactions(this.#db, this.#q);
     this.#recorder = new UndoRecorder(this.#q, this.#writes);
     this.change = this.#recorder.change.bind(this.#recorder);
     const context: StoreContext = {
+      dialect: this.dialect,
       q: this.#q,
       track: (kind, id, mutate) => this.#recorder.track(kind, id, mutate),
       note: (kind, type, id) => {
@@ -101,11 +111,14 @@ export class ProjectStore {
     this.#suggestions = new SuggestionsTable(context);
     this.#cues = new CuesTable(context);
     this.#exportCache = new ExportCache(context);
-    migrate(this.#db, path, (from) => {
+    let created = false;
+    this.#db.migrate((from) => {
+      created = from === 0;
       if (from === 0) this.#labels.seedDefaults();
       // Migration 5 made the search index; fill it for the documents already here.
       if (from > 0 && from < 5) this.#search.reindexAll();
     });
+    this.created = created;
   }
 
   /**
@@ -138,14 +151,18 @@ export class ProjectStore {
     return changesSince(this.#q, revision, limit);
   }
 
-  /** Close the file (checkpoints the WAL). */
+  /** Close the file (checkpoints the WAL) or the database connection. */
   close(): void {
     this.#db.close();
   }
 
-  /** A PRAGMA's current value, for checks and diagnostics. */
+  /**
+   * A PRAGMA's current value, for checks and diagnostics.
+   * @throws Error on a PostgreSQL project, which has no PRAGMAs
+   */
   pragma(name: string): unknown {
-    return this.#db.pragma(name, { simple: true });
+    if (!(this.#db instanceof SqliteConnection)) throw new Error(`${this.path}: PRAGMA ${name} is SQLite's`);
+    return this.#db.pragma(name);
   }
 
   // ---- history (undo / redo): db/recorder.ts ----

@@ -4,11 +4,14 @@
  * facade (`ProjectStore`, db/project.ts) wires them to one connection.
  */
 import type { ChangedType } from "../core/change-feed.ts";
+import type { Dialect } from "./connection.ts";
 import type { SnapshotKind } from "./snapshots.ts";
 import type { Prepare } from "./statements.ts";
 
 /** What a table module writes and reads through. */
 export interface StoreContext {
+  /** The database's SQL dialect, for the few statements that differ (db/connection.ts). */
+  readonly dialect: Dialect;
   /** A prepared statement for `sql`, prepared once per open project. */
   readonly q: Prepare;
   /**

@@ -3,9 +3,9 @@
  * which collects the objects it touched (`ChangeCollector`) and, at commit, appends one
  * record to the change log (db/change-log.ts) by the current actor.
  */
-import type Database from "better-sqlite3";
 import type { ChangedType } from "../core/change-feed.ts";
 import { ChangeCollector, appendChange } from "./change-log.ts";
+import type { Connection } from "./connection.ts";
 import type { Prepare } from "./statements.ts";
 
 /** Who the next writes are by. */
@@ -17,13 +17,13 @@ export interface Actor {
 
 /** The write transactions of one connection. */
 export class WriteTransactions {
-  readonly #db: Database.Database;
+  readonly #db: Connection;
   readonly #q: Prepare;
   /** What the write transaction under way touched (null outside a transaction). */
   #feed: ChangeCollector | null = null;
   #actor: Actor = { annotator: "unknown", client: "local" };
 
-  constructor(db: Database.Database, q: Prepare) {
+  constructor(db: Connection, q: Prepare) {
     this.#db = db;
     this.#q = q;
   }
@@ -48,7 +48,7 @@ export class WriteTransactions {
    * revision), by the current actor; nested calls join the outer transaction.
    */
   run<T>(fn: () => T): T {
-    if (this.#feed !== null) return this.#db.transaction(fn)();
+    if (this.#feed !== null) return this.#db.transaction(fn);
     return this.#db.transaction(() => {
       const feed = new ChangeCollector();
       this.#feed = feed;
@@ -61,7 +61,7 @@ export class WriteTransactions {
       } finally {
         this.#feed = null;
       }
-    })();
+    });
   }
 
   /** Note an object a write touched, for the change log (outside a transaction, or `type` null: nothing). */

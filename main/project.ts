@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { isPostgresLocation } from "../db/connection.ts";
 import { ProjectStore } from "../db/project.ts";
 import { defaultProjectPath, sampleArticlePath } from "./paths.ts";
 import { createOperationTable, type OperationContext } from "./ops/table.ts";
@@ -22,7 +23,7 @@ export interface OpenProject {
 
 /** How to open a project. */
 export interface OpenProjectOptions {
-  /** Project file; the default project when absent. */
+  /** Project file or `postgres://` URL; the default project when absent. */
   project?: string | undefined;
   /** Import the sample article when this call creates the default project. */
   seedSampleOnFirstRun?: boolean;
@@ -36,6 +37,11 @@ export interface OpenProjectOptions {
  * @throws QawlError when the file is not a Qawl project, or is missing and `mustExist` is set
  */
 export function openProject(options: OpenProjectOptions): OpenProject {
+  if (options.project !== undefined && isPostgresLocation(options.project)) {
+    // A team project (ARCHITECTURE.md §12): the database exists; an empty one gets the schema.
+    const store = new ProjectStore(options.project);
+    return { store, table: createOperationTable(store, options.context), created: store.created };
+  }
   const isDefault = options.project === undefined;
   const path = resolve(options.project ?? defaultProjectPath());
   const isNew = !existsSync(path);

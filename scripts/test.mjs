@@ -36,33 +36,89 @@ check("format", bin("prettier"), ["--check", "."]);
 check("typecheck", "npm", ["run", "--silent", "typecheck"]);
 check("build", "npm", ["run", "--silent", "build"]);
 
+/** Run Node's test runner on `globs` and add its TAP summary to the totals. */
+function unitSuite(title, tapName, globs, env = {}) {
+  const tap = `${RESULTS}/${tapName}.tap`;
+  rmSync(tap, { force: true });
+  sh(
+    title,
+    process.execPath,
+    [
+      "--test",
+      "--test-reporter=spec",
+      "--test-reporter-destination=stdout",
+      "--test-reporter=tap",
+      `--test-reporter-destination=${tap}`,
+      ...globs,
+    ],
+    env,
+  );
+  if (!existsSync(tap)) {
+    totals.failed++;
+    failures.push(`${title} did not report`);
+    return;
+  }
+  const text = readFileSync(tap, "utf8");
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, "mu").exec(text)?.[1] ?? 0);
+  totals.passed += count("pass");
+  const failed = count("fail") + count("cancelled");
+  totals.failed += failed;
+  if (failed > 0) failures.push(`${failed} of ${title}`);
+  totals.skipped += count("skipped") + count("todo");
+  for (const m of text.matchAll(/^\s*ok \d+ - (.*) # SKIP (.*)$/gmu)) skipReasons.push(`${tapName}: ${m[1]}: ${m[2]}`);
+}
+
 // Unit tests (Node's test runner on the TypeScript sources).
-const tap = `${RESULTS}/unit.tap`;
-rmSync(tap, { force: true });
-sh("unit tests", process.execPath, [
-  "--test",
-  "--test-reporter=spec",
-  "--test-reporter-destination=stdout",
-  "--test-reporter=tap",
-  `--test-reporter-destination=${tap}`,
+unitSuite("unit tests", "unit", [
   "core/**/*.test.ts",
   "db/**/*.test.ts",
   "main/**/*.test.ts",
   "cli/**/*.test.ts",
   "renderer/**/*.test.ts",
 ]);
-if (existsSync(tap)) {
-  const text = readFileSync(tap, "utf8");
-  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, "mu").exec(text)?.[1] ?? 0);
-  totals.passed += count("pass");
-  const unitFailed = count("fail") + count("cancelled");
-  totals.failed += unitFailed;
-  if (unitFailed > 0) failures.push(`${unitFailed} unit test(s)`);
-  totals.skipped += count("skipped") + count("todo");
-  for (const m of text.matchAll(/^\s*ok \d+ - (.*) # SKIP (.*)$/gmu)) skipReasons.push(`unit: ${m[1]}: ${m[2]}`);
-} else {
-  totals.failed++;
-  failures.push("unit tests did not report");
+
+// The operation tests again, on PostgreSQL (ARCHITECTURE.md §12): `QAWL_TEST_POSTGRES` names
+// an account that may create databases (.ci/run starts the server and sets it).
+const postgres = process.env.QAWL_TEST_POSTGRES;
+if (postgres === undefined) {
+  totals.skipped++;
+  skipReasons.push("operation tests on PostgreSQL: QAWL_TEST_POSTGRES is not set (.ci/run sets it)");
+} else if (await preparePostgres(postgres)) {
+  unitSuite(
+    "operation tests on PostgreSQL",
+    "postgres",
+    ["db/postgres/*.test.ts", "main/ops/*.test.ts", "main/team/*.test.ts"],
+    {
+      QAWL_TEST_STORE: "postgres",
+    },
+  );
+}
+
+/**
+ * Make the tests' database (`qawl_test`, one schema per test) and drop the schemas an
+ * interrupted run left; false (counted as a failure) when the server cannot be reached.
+ */
+async function preparePostgres(url) {
+  const { default: pg } = await import("pg");
+  try {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'qawl_test'");
+    if (exists.rowCount === 0) await admin.query("CREATE DATABASE qawl_test");
+    await admin.end();
+    const target = new URL(url);
+    target.pathname = "/qawl_test";
+    const tests = new pg.Client({ connectionString: target.toString() });
+    await tests.connect();
+    const left = await tests.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%'");
+    for (const row of left.rows) await tests.query(`DROP SCHEMA "${row.nspname}" CASCADE`);
+    await tests.end();
+    return true;
+  } catch (e) {
+    totals.failed++;
+    failures.push(`PostgreSQL at ${url.replace(/:[^:@/]*@/u, ":***@")}: ${e.message}`);
+    return false;
+  }
 }
 
 // End-to-end tests (Playwright in Debian's Chromium, against `qawl serve`).

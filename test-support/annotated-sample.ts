@@ -5,13 +5,12 @@
  * Offsets are found by Python (`str.find`, one run for all), not by the code under test.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { TestContext } from "node:test";
 import type { OperationTable } from "../core/contract.ts";
 import { ProjectStore } from "../db/project.ts";
 import { createOperationTable } from "../main/ops/table.ts";
 import { runPython } from "./python.ts";
-import { SAMPLE, tempDir } from "./temp.ts";
+import { SAMPLE, projectLocation } from "./temp.ts";
 
 /** The sample text and a helper that finds an occurrence's code point extent. */
 export const sampleText = readFileSync(SAMPLE, "utf8");
@@ -56,7 +55,7 @@ export function emptyProject(
   t: TestContext,
   name = "p.qawl",
 ): { table: OperationTable; store: ProjectStore; path: string } {
-  const path = join(tempDir(t), name);
+  const path = projectLocation(t, name);
   const store = new ProjectStore(path);
   t.after(() => {
     store.close();

@@ -11,9 +11,7 @@
  *   (`core/text/normalize.ts`); the rowid is the document id. The store fills it, since the
  *   folding is not SQL (https://sqlite.org/fts5.html#the_trigram_tokenizer).
  */
-import { DEFAULT_CUES } from "../../core/preannotate/cues.ts";
-
-const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+import { cueSeedSql } from "./cue-seed.ts";
 
 export const sql = `
 ALTER TABLE spans ADD COLUMN suggested_by TEXT CHECK (suggested_by IN ('rules', 'propagation'));
@@ -28,17 +26,7 @@ CREATE TABLE cue_lemmas (
   introducers TEXT NOT NULL DEFAULT '[]',
   position INTEGER NOT NULL
 );
-${DEFAULT_CUES.map(
-  (c, i) =>
-    `INSERT INTO cue_lemmas (lemma, kind, forms, participles, introducers, position) VALUES (${[
-      literal(c.lemma),
-      literal(c.kind),
-      literal(JSON.stringify(c.forms)),
-      literal(JSON.stringify(c.participles)),
-      literal(JSON.stringify(c.introducers)),
-      String(i),
-    ].join(", ")});`,
-).join("\n")}
+${cueSeedSql()}
 
 CREATE VIRTUAL TABLE text_search USING fts5 (folded, tokenize = 'trigram');
 `;

@@ -69,8 +69,8 @@ export class DocumentsTable {
     // Never an id a deleted document had (migration 8).
     const { next } = this.#c
       .q(
-        `SELECT max(coalesce((SELECT max(id) FROM documents), 0),
-                  coalesce((SELECT value FROM id_high_water WHERE name = 'documents'), 0)) + 1 AS next`,
+        `SELECT coalesce(max(v), 0) + 1 AS next FROM
+           (SELECT max(id) AS v FROM documents UNION ALL SELECT value FROM id_high_water WHERE name = 'documents') AS known`,
       )
       .get() as { next: number };
     this.insertDocumentRow({
@@ -171,7 +171,7 @@ export class DocumentsTable {
       this.#c
         .q(
           `INSERT INTO id_high_water (name, value) VALUES ('documents', ?)
-         ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
+         ON CONFLICT (name) DO UPDATE SET value = CASE WHEN excluded.value > id_high_water.value THEN excluded.value ELSE id_high_water.value END`,
         )
         .run(id);
     }

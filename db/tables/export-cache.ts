@@ -26,7 +26,11 @@ export class ExportCache {
 
   /** Keep a document's native JSONL line (dropped by triggers when the document changes). */
   putExportLine(documentId: number, line: string): void {
-    this.#c.q("INSERT OR REPLACE INTO export_cache (document_id, line) VALUES (?, ?)").run(documentId, line);
+    this.#c
+      .q(
+        "INSERT INTO export_cache (document_id, line) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET line = excluded.line",
+      )
+      .run(documentId, line);
   }
 
   /** Drop every kept line (tests compare a rebuilt export with a kept one). */

@@ -31,11 +31,14 @@ export class SearchIndex {
    */
   documentsContaining(folded: string): number[] | null {
     if ([...folded].length < 3) return null;
-    const phrase = `"${folded.replaceAll('"', '""')}"`;
-    return (
-      this.#c.q("SELECT rowid AS id FROM text_search WHERE text_search MATCH ? ORDER BY rowid").all(phrase) as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
+    // PostgreSQL keeps the folded texts in a plain table (db/postgres/schema.ts).
+    const [sql, needle] =
+      this.#c.dialect === "sqlite"
+        ? [
+            "SELECT rowid AS id FROM text_search WHERE text_search MATCH ? ORDER BY rowid",
+            `"${folded.replaceAll('"', '""')}"`,
+          ]
+        : ["SELECT rowid AS id FROM text_search WHERE strpos(folded, ?) > 0 ORDER BY rowid", folded];
+    return (this.#c.q(sql).all(needle) as { id: number }[]).map((r) => r.id);
   }
 }

@@ -61,7 +61,7 @@ export class SpansTable {
     spans: Map<number, SpanRow[]>;
     relations: Map<number, RelationRow[]>;
   } {
-    const filter = documentIds === null ? "1" : "s.document_id IN (SELECT value FROM json_each(@ids))";
+    const filter = documentIds === null ? "1 = 1" : "s.document_id IN (SELECT value FROM json_each(@ids))";
     const params = { ids: JSON.stringify(documentIds ?? []) };
     const rows = this.#c
       .q(`${SPAN_SELECT} WHERE ${filter} ORDER BY s.document_id, s.start, s."end" DESC, s.id`)

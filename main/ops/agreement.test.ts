@@ -6,14 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import type { OperationTable } from "../../core/contract.ts";
 import { agreementCsv, agreementRows } from "../../core/agreement/table.ts";
 import { ProjectStore } from "../../db/project.ts";
 import { annotatedSample, extent, findAll } from "../../test-support/annotated-sample.ts";
 import { agreementOracle, runPython } from "../../test-support/python.ts";
-import { SAMPLE, exportJsonl, tempDir } from "../../test-support/temp.ts";
+import { SAMPLE, exportJsonl, projectLocation } from "../../test-support/temp.ts";
 import { createOperationTable } from "./table.ts";
 
 const sampleFile = () => ({ name: "lavrov.txt", contentBase64: readFileSync(SAMPLE).toString("base64") });
@@ -23,7 +22,7 @@ const jsonlFile = (content: string, name = "layer.jsonl") => ({
 });
 
 function open(t: TestContext, annotator: string, name: string): OperationTable {
-  const store = new ProjectStore(join(tempDir(t), name));
+  const store = new ProjectStore(projectLocation(t, name));
   t.after(() => {
     store.close();
   });

@@ -8,7 +8,7 @@ import { MIGRATIONS } from "../../db/migrations/index.ts";
 import { APPLICATION_ID, ProjectStore } from "../../db/project.ts";
 import { nativeJsonlProblems } from "../../test-support/native-schema.ts";
 import { python } from "../../test-support/python.ts";
-import { SAMPLE, exportJsonl, tempDir } from "../../test-support/temp.ts";
+import { SAMPLE, exportJsonl, projectLocation, tempDir } from "../../test-support/temp.ts";
 import { dispatch } from "./dispatch.ts";
 import { createOperationTable } from "./table.ts";
 
@@ -22,7 +22,7 @@ interface Fixture {
 }
 
 function sample(t: TestContext): Fixture {
-  const path = join(tempDir(t), "p.qawl");
+  const path = projectLocation(t);
   const store = new ProjectStore(path);
   t.after(() => {
     store.close();

@@ -6,6 +6,7 @@
 import { describeChange, type ChangeMessage } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
 import { isGoldLayer } from "../../core/layers.ts";
+import type { Access } from "../../core/team.ts";
 import { graphemeBoundaries } from "../../core/text/graphemes.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
 import type { DocumentRow, EntityRow, ProjectStore, SpanRow, StoredLabel } from "../../db/project.ts";
@@ -21,6 +22,12 @@ export interface OperationContext {
    * at the start of every operation; `local` when absent. Undo and the change feed are scoped by it.
    */
   client?: () => string;
+  /**
+   * Who is calling now on a team server (core/team.ts), read at every use; null or absent
+   * on a one-person host. It names the annotator of the call (instead of `annotator`), and
+   * limits an annotator to their documents and their own layer.
+   */
+  access?: () => Access | null;
 }
 
 /** A document's text with its offset index, and its grapheme boundaries when asked for. */
@@ -48,8 +55,9 @@ class LazyIndexes implements TextIndexes {
 /** Shared services of the operation table. */
 export class Ops {
   readonly store: ProjectStore;
-  readonly annotator: string;
   readonly now: () => string;
+  readonly #hostAnnotator: string;
+  readonly #access: () => Access | null;
   readonly #indexes = new Map<string, TextIndexes>();
 
   /** @throws QawlError (`bad_input`) when the host's annotator is the gold layer's name */
@@ -61,8 +69,25 @@ export class Ops {
       );
     }
     this.store = store;
-    this.annotator = context.annotator;
+    this.#hostAnnotator = context.annotator;
+    this.#access = context.access ?? (() => null);
     this.now = context.now ?? (() => new Date().toISOString());
+  }
+
+  /** The annotator of the current call: the signed-in person on a team server, else the host's. */
+  get annotator(): string {
+    return this.#access()?.annotator ?? this.#hostAnnotator;
+  }
+
+  /** The current call's access on a team server, or null. */
+  access(): Access | null {
+    return this.#access();
+  }
+
+  /** Whether the current caller may see document `id` (always, off a team server). */
+  mayOpen(id: number): boolean {
+    const documents = this.#access()?.documents ?? null;
+    return documents === null || documents.includes(id);
   }
 
   /** Id of this host's annotator (created on first use). */
@@ -78,6 +103,12 @@ export class Ops {
    */
   layerId(name?: string, anyLayer = false): number {
     if (name === undefined || name === this.annotator) return this.annotatorId();
+    if (this.#access()?.role === "annotator") {
+      throw new QawlError("forbidden", `an annotator writes their own layer (${this.annotator}) only, not ${name}'s`, {
+        kind: "team.layer",
+        layer: name,
+      });
+    }
     if (!anyLayer && !isGoldLayer(name)) {
       throw new QawlError(
         "bad_input",
@@ -110,8 +141,14 @@ export class Ops {
     );
   }
 
-  /** @throws QawlError (`not_found`) */
+  /** @throws QawlError (`not_found`; `forbidden` for a document not assigned to the caller) */
   document(id: number): DocumentRow {
+    if (!this.mayOpen(id)) {
+      throw new QawlError("forbidden", `document ${String(id)} is not assigned to you`, {
+        kind: "team.unassigned",
+        documentId: id,
+      });
+    }
     const doc = this.store.document(id);
     if (doc === undefined) {
       throw new QawlError("not_found", `document ${String(id)} does not exist`, {
@@ -122,11 +159,23 @@ export class Ops {
     return doc;
   }
 
-  /** @throws QawlError (`not_found`) */
+  /**
+   * @throws QawlError (`not_found`; `forbidden` when the caller is an annotator and the span
+   *   is in another document than theirs or in another layer than theirs, suggestions excepted)
+   */
   span(id: number): SpanRow {
     const span = this.store.span(id);
     if (span === undefined) {
       throw new QawlError("not_found", `span ${String(id)} does not exist`, { kind: "gone", what: "span", id });
+    }
+    if (this.#access()?.role === "annotator") {
+      this.document(span.document_id);
+      if (span.suggested_by === null && span.annotator !== this.annotator) {
+        throw new QawlError("forbidden", `span ${String(id)} is in ${span.annotator}'s layer, not yours`, {
+          kind: "team.layer",
+          layer: span.annotator,
+        });
+      }
     }
     return span;
   }

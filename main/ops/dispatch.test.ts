@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ProjectStore } from "../../db/project.ts";
-import { tempDir } from "../../test-support/temp.ts";
+import { projectLocation } from "../../test-support/temp.ts";
 import { dispatch } from "./dispatch.ts";
 import { createOperationTable } from "./table.ts";
 
 describe("dispatch", () => {
   it("refuses unknown operations and malformed input before anything runs", async (t) => {
-    const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+    const store = new ProjectStore(projectLocation(t, "p.qawl"));
     t.after(() => {
       store.close();
     });
@@ -48,7 +47,7 @@ describe("dispatch", () => {
   });
 
   it("sends a refusal people meet in the app with its data, so that the page can word it in its language", async (t) => {
-    const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+    const store = new ProjectStore(projectLocation(t, "p.qawl"));
     t.after(() => {
       store.close();
     });
@@ -91,7 +90,7 @@ describe("dispatch", () => {
   });
 
   it("says in plain words which field is wrong and what it allows, with the data to word it in Arabic", async (t) => {
-    const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+    const store = new ProjectStore(projectLocation(t, "p.qawl"));
     t.after(() => {
       store.close();
     });

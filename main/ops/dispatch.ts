@@ -3,6 +3,7 @@
  * against the contract's schema, run it, and wrap the outcome in a reply envelope.
  * Nothing reaches an operation unvalidated, whatever the transport.
  */
+import { mayCall, type Access } from "../../core/team.ts";
 import { inputSchemas, type OperationOutputs, type OperationTable, type Reply } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import { inputRefusal } from "../../core/input-errors.ts";
@@ -15,19 +16,33 @@ export function isOperationName(name: unknown): name is OperationName {
 
 /**
  * Run operation `name` with an untrusted `input`.
+ * @param access who is calling on a team server, whose role must allow the operation
+ *   (core/team.ts); null elsewhere
  * @returns `{ok: true, value}` (with `changes` and `history` after a write), or `{ok: false, error: {code, message, detail?}}` with code
- *   `unknown_operation`, `bad_input`, `not_found`, `conflict` or `internal` (`detail`: the
+ *   `unknown_operation`, `bad_input`, `not_found`, `conflict`, `forbidden` or `internal` (`detail`: the
  *   refusal as data, when it has one); never rejects
  */
 export async function dispatch(
   table: OperationTable,
   name: unknown,
   input: unknown,
+  access: Access | null = null,
 ): Promise<Reply<OperationOutputs[OperationName]>> {
   if (!isOperationName(name)) {
     return {
       ok: false,
       error: { code: "unknown_operation", message: `no operation is called ${JSON.stringify(name)}` },
+    };
+  }
+  if (access !== null && !mayCall(access.role, name)) {
+    const article = access.role === "annotator" ? "an" : "a";
+    return {
+      ok: false,
+      error: {
+        code: "forbidden",
+        message: `${access.annotator} is ${article} ${access.role} and may not call ${name}`,
+        detail: { kind: "team.role", operation: name, role: access.role },
+      },
     };
   }
   // The value is kept in the issue so that a refusal can say how long it is.

@@ -33,13 +33,21 @@ export function documentOperations(
       const suggestions = ops.store.suggestionCounts();
       return ops.store
         .documentHeads()
+        .filter((row) => ops.mayOpen(row.id))
         .map((row) => summaryView(row, counts.get(row.id) ?? {}, suggestions.get(row.id) ?? 0));
     },
 
     getDocument({ documentId }) {
       const doc = ops.document(documentId);
       const { offsets } = ops.indexesOf(doc);
-      const spans = ops.store.spansOf(documentId).map((s) => spanView(ops, s, offsets));
+      // A blind annotator sees their own layer and the suggestions only (core/team.ts).
+      const access = ops.access();
+      const blind = access !== null && access.role === "annotator" && access.blind;
+      const shown = (annotator: string, suggested: boolean) => !blind || suggested || annotator === access.annotator;
+      const spans = ops.store
+        .spansOf(documentId)
+        .filter((s) => shown(s.annotator, s.suggested_by !== null))
+        .map((s) => spanView(ops, s, offsets));
       const { spanCounts, suggestionCount } = countSpans(spans);
       const view: DocumentView = {
         ...summaryView(doc, spanCounts, suggestionCount),
@@ -48,7 +56,15 @@ export function documentOperations(
         hadBom: doc.had_bom === 1,
         url: doc.url,
         spans,
-        relations: ops.store.relationsOf(documentId).map(relationView),
+        relations: ops.store
+          .relationsOf(documentId)
+          .filter((r) =>
+            shown(
+              r.annotator,
+              spans.some((s) => s.id === r.from_span_id && s.suggested !== null),
+            ),
+          )
+          .map(relationView),
       };
       return view;
     },

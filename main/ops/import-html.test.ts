@@ -4,16 +4,15 @@
  * and the page's details (author, address, site name) filled into the document.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import type { OperationTable } from "../../core/contract.ts";
 import { ProjectStore } from "../../db/project.ts";
 import { runPython } from "../../test-support/python.ts";
-import { tempDir } from "../../test-support/temp.ts";
+import { projectLocation } from "../../test-support/temp.ts";
 import { createOperationTable } from "./table.ts";
 
 function project(t: TestContext): OperationTable {
-  const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+  const store = new ProjectStore(projectLocation(t, "p.qawl"));
   t.after(() => {
     store.close();
   });

@@ -5,13 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import type { OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import { ProjectStore } from "../../db/project.ts";
 import { runPython } from "../../test-support/python.ts";
-import { FIXTURES, SAMPLE, exportJsonl, tempDir } from "../../test-support/temp.ts";
+import { FIXTURES, SAMPLE, exportJsonl, projectLocation } from "../../test-support/temp.ts";
 import { createOperationTable } from "./table.ts";
 
 const fixture = (name: string) => new URL(`import/${name}`, FIXTURES);
@@ -30,7 +29,7 @@ const versionOf = (name: string) =>
   ).version;
 
 function project(t: TestContext): { table: OperationTable; store: ProjectStore } {
-  const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+  const store = new ProjectStore(projectLocation(t, "p.qawl"));
   t.after(() => {
     store.close();
   });

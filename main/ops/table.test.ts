@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import type { OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
 import { ProjectStore } from "../../db/project.ts";
 import { nativeJsonlProblems } from "../../test-support/native-schema.ts";
 import { python } from "../../test-support/python.ts";
-import { SAMPLE, FIXTURES, exportJsonl, tempDir } from "../../test-support/temp.ts";
+import { SAMPLE, FIXTURES, exportJsonl, projectLocation } from "../../test-support/temp.ts";
 import { createOperationTable } from "./table.ts";
 
 const sampleText = readFileSync(SAMPLE, "utf8");
@@ -16,7 +15,7 @@ const sampleFile = () => file("lavrov.txt", readFileSync(SAMPLE));
 const caseFile = (name: string) => file(name, readFileSync(new URL(`cases/${name}`, FIXTURES)));
 
 function project(t: TestContext): { table: OperationTable; store: ProjectStore } {
-  const store = new ProjectStore(join(tempDir(t), "p.qawl"));
+  const store = new ProjectStore(projectLocation(t, "p.qawl"));
   t.after(() => {
     store.close();
   });

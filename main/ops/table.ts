@@ -50,12 +50,13 @@ export function createOperationTable(store: ProjectStore, context: OperationCont
     ...jobOperations(),
     ...feedOperations(ops, () => table.getProject({})),
   };
-  // Every operation's writes are by this host's annotator, from the client asking now.
+  // Every operation's writes are by the annotator of the call (the host's, or the person
+  // signed in to a team server), from the client asking now.
   const client = context.client ?? (() => "local");
   const named = (name: OperationName) => {
     const run = table[name] as (input: unknown) => unknown;
     return (input: unknown) => {
-      store.setActor(context.annotator, client());
+      store.setActor(ops.annotator, client());
       return run(input);
     };
   };

@@ -26,3 +26,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Resource-Policy": "same-origin",
 };
+
+/** The CSP of a team server's sign-in page: a form posted to its own origin, and nothing else. */
+export const SIGN_IN_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "form-action 'none'",
+  "form-action 'self'",
+);

@@ -26,6 +26,7 @@ import type { AddressInfo } from "node:net";
 import type { OperationTable, Reply } from "../../core/contract.ts";
 import type { ChangesSince } from "../../core/change-feed.ts";
 import type { JobProgress } from "../../core/jobs.ts";
+import type { Access } from "../../core/team.ts";
 import { dispatch } from "../ops/dispatch.ts";
 import { ChangeStreams, type ChangeSource } from "./change-stream.ts";
 import { SECURITY_HEADERS } from "../security/policy.ts";
@@ -40,8 +41,29 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   unknown_operation: 404,
   not_found: 404,
   conflict: 409,
+  forbidden: 403,
   internal: 500,
 };
+
+/** Why a gate turns a request away: its status, a one-line message, and headers (a redirect). */
+export interface Refusal {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Who may use a server and how they prove it: the token of a one-person server
+ * (`tokenGate`), or a team server's accounts (main/team/gate.ts).
+ */
+export interface Gate {
+  /** Answer a request of the gate's own (a sign-in page); resolves true when it answered. */
+  route?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** An API request's caller (its access on a team server, else null), or why it is refused. */
+  api: (req: IncomingMessage) => Promise<{ access: Access | null } | Refusal>;
+  /** A page load: allowed, with headers to add (a cookie), or refused. */
+  page: (req: IncomingMessage, url: URL) => Promise<{ headers: Record<string, string> } | Refusal>;
+}
 
 /** A running server. */
 export interface RunningServer {
@@ -55,8 +77,8 @@ export interface RunningServer {
 
 /** Where the operations run: the project's worker (`TableWorker` of `main/worker/table-proxy.ts`). */
 export interface OperationHost {
-  /** Run an operation for a client, as `dispatch` would; never rejects. */
-  call: (name: unknown, input: unknown, client: string) => Promise<Reply<unknown>>;
+  /** Run an operation for a client (by the person `access` names, on a team server), as `dispatch` would; never rejects. */
+  call: (name: unknown, input: unknown, client: string, access?: Access | null) => Promise<Reply<unknown>>;
   /** Hear long operations' progress; returns stop hearing. */
   onProgress?: (listener: (progress: JobProgress) => void) => () => void;
 }
@@ -88,6 +110,12 @@ export interface ServeOptions {
   changes?: ChangeSource;
   /** Told the client of each API call just before it runs (the table's `context.client`). */
   setClient?: (client: string) => void;
+  /** Who may come in; the token gate over `token` when absent. */
+  gate?: Gate;
+  /** Address to listen on (default 127.0.0.1; a team server may listen further). */
+  listen?: string;
+  /** Host names a request's Host header may carry, with the port (default `127.0.0.1`, `localhost`). */
+  hostNames?: readonly string[];
 }
 
 /** The client a request names in `X-Qawl-Client`, or `browser`. */
@@ -103,7 +131,8 @@ function sameToken(given: string | undefined, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token));
 }
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
+/** A cookie's value in a request, or undefined. */
+export function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
     if (k === name) return v.join("=");
@@ -111,7 +140,8 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function send(
+/** Answer with security headers and no caching (`extra` may add or override headers). */
+export function send(
   res: ServerResponse,
   status: number,
   body: string | Buffer,
@@ -126,7 +156,11 @@ function sendText(res: ServerResponse, status: number, message: string): void {
   send(res, status, message + "\n", "text/plain; charset=utf-8");
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * A request's body as UTF-8 text.
+ * @throws Error when it is larger than the largest accepted body
+ */
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -136,6 +170,37 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The gate of a one-person server: the token in `X-Qawl-Token` for the API; for a page, the
+ * `?token=` query (which sets an HttpOnly, SameSite=Strict cookie for the page's assets) or
+ * that cookie.
+ * @param cookieName the cookie's name (per port)
+ */
+export function tokenGate(token: string, cookieName: () => string): Gate {
+  return {
+    api: (req) =>
+      Promise.resolve(
+        sameToken(req.headers["x-qawl-token"] as string | undefined, token)
+          ? { access: null }
+          : { status: 401, message: "missing or wrong X-Qawl-Token" },
+      ),
+    page: (req, url) => {
+      const queryToken = url.searchParams.get("token") ?? undefined;
+      const viaQuery = sameToken(queryToken, token);
+      // A wrong token in the URL is refused even with a valid cookie: the page would load,
+      // then fail every API call with the token it reads from its URL.
+      const viaCookie = queryToken === undefined && sameToken(cookieValue(req, cookieName()), token);
+      if (!viaQuery && !viaCookie) {
+        return Promise.resolve({ status: 401, message: "open the URL that qawl serve printed (it carries the token)" });
+      }
+      const headers: Record<string, string> = viaQuery
+        ? { "Set-Cookie": `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/` }
+        : {};
+      return Promise.resolve({ headers });
+    },
+  };
 }
 
 /**
@@ -153,17 +218,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     streams?.progress(progress);
   });
   const cookieName = () => `qawl_token_${String(port)}`;
+  const gate = options.gate ?? tokenGate(token, cookieName);
+  const hostNames = options.hostNames ?? ["127.0.0.1", "localhost"];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? "";
-    if (host !== `127.0.0.1:${String(port)}` && host !== `localhost:${String(port)}`) {
+    if (!hostNames.some((name) => host === `${name}:${String(port)}`)) {
       sendText(res, 421, `Host ${JSON.stringify(host)} is not served here`);
       return;
     }
     const url = new URL(req.url ?? "/", `http://${host}`);
+    if (gate.route !== undefined && (await gate.route(req, res, url))) return;
     if (url.pathname.startsWith("/api/")) {
-      if (!sameToken(req.headers["x-qawl-token"] as string | undefined, token)) {
-        sendText(res, 401, "missing or wrong X-Qawl-Token");
+      const caller = await gate.api(req);
+      if ("status" in caller) {
+        sendText(res, caller.status, caller.message);
         return;
       }
       if (url.pathname === "/api/changes" && req.method === "GET") {
@@ -196,10 +265,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       const name = decodeURIComponent(url.pathname.slice("/api/".length));
       let reply: Reply<unknown>;
-      if (opsHost !== undefined) reply = await opsHost.call(name, input, clientOf(req));
+      if (opsHost !== undefined) reply = await opsHost.call(name, input, clientOf(req), caller.access);
       else {
         options.setClient?.(clientOf(req));
-        reply = await dispatch(table as OperationTable, name, input);
+        reply = await dispatch(table as OperationTable, name, input, caller.access);
       }
       const status = reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 400);
       send(res, status, JSON.stringify(reply), "application/json; charset=utf-8");
@@ -209,13 +278,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendText(res, 405, "use GET");
       return;
     }
-    const queryToken = url.searchParams.get("token") ?? undefined;
-    const viaQuery = sameToken(queryToken, token);
-    // A wrong token in the URL is refused even with a valid cookie: the page would load,
-    // then fail every API call with the token it reads from its URL.
-    const viaCookie = queryToken === undefined && sameToken(cookieValue(req, cookieName()), token);
-    if (!viaQuery && !viaCookie) {
-      sendText(res, 401, "open the URL that qawl serve printed (it carries the token)");
+    const allowed = await gate.page(req, url);
+    if ("status" in allowed) {
+      send(res, allowed.status, allowed.message + "\n", "text/plain; charset=utf-8", allowed.headers ?? {});
       return;
     }
     const file = resolveStaticFile(options.rendererRoot, url.pathname);
@@ -230,9 +295,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendText(res, 404, "not found");
       return;
     }
-    const extra: Record<string, string> = viaQuery
-      ? { "Set-Cookie": `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/` }
-      : {};
+    const extra: Record<string, string> = { ...allowed.headers };
     if (!file.endsWith(".html")) extra["Cache-Control"] = "private, max-age=3600";
     send(res, 200, req.method === "HEAD" ? Buffer.alloc(0) : body, mediaTypeOf(file), extra);
   }
@@ -245,7 +308,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once("error", rejectListen);
-    server.listen(port, "127.0.0.1", () => {
+    server.listen(port, options.listen ?? "127.0.0.1", () => {
       server.off("error", rejectListen);
       resolveListen();
     });

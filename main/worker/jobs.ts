@@ -8,6 +8,7 @@
  * stopped by `cancelJob` or by a flag the host thread sets in shared memory, heard between
  * steps; a stopped job has written nothing and answers `conflict` ("cancelled").
  */
+import type { Access } from "../../core/team.ts";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { OperationInput, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
@@ -35,6 +36,10 @@ export interface JobHost {
   client: () => string;
   /** Make `client` the client of the call being answered (a job's, when it ends). */
   setClient: (client: string) => void;
+  /** The team server's access of the call being answered now (core/team.ts); none elsewhere. */
+  access?: () => Access | null;
+  /** Make `access` the access of the call being answered (a job's, while its steps run). */
+  setAccess?: (access: Access | null) => void;
   /**
    * Cancel flags shared with the host thread: job `n` is cancelled when
    * `flags[n % flags.length]` is not 0 (`cancelSlot`).
@@ -109,6 +114,11 @@ export class JobRunner {
   async #run<T>(operation: JobOperation, steps: Steps<T>, abort = new AbortController()): Promise<Awaited<T>> {
     const job = String(++this.#last);
     const client = this.#host.client();
+    const access = this.#host.access?.() ?? null;
+    const resume = () => {
+      this.#host.setClient(client);
+      this.#host.setAccess?.(access);
+    };
     const flags = this.#host.flags;
     if (flags !== undefined) Atomics.store(flags, cancelSlot(job, flags), 0);
     this.#running.set(job, { cancelled: false, abort });
@@ -130,14 +140,14 @@ export class JobRunner {
             operation,
           });
         }
-        // Other calls ran since the last step: this job's writes are by its own client.
-        this.#host.store.setActor(this.#host.context.annotator, client);
-        this.#host.setClient(client);
+        // Other calls ran since the last step: this job's writes are by its own caller.
+        this.#host.store.setActor(access?.annotator ?? this.#host.context.annotator, client);
+        resume();
         const next = steps.next();
         if (next.done === true) {
           const value = await next.value;
           if (step !== null) report({ ...step, done: step.total }, "finished");
-          this.#host.setClient(client);
+          resume();
           return value;
         }
         step = next.value;
@@ -155,7 +165,7 @@ export class JobRunner {
       const cancelled = this.#cancelled(job);
       if (cancelled && this.#cancelledJobs.push(job) > 16) this.#cancelledJobs.shift();
       report(step ?? { phase: "read", done: 0, total: 0 }, cancelled ? "cancelled" : "failed");
-      this.#host.setClient(client);
+      resume();
       throw e;
     } finally {
       this.#running.delete(job);

@@ -6,6 +6,7 @@
 import type { OperationOutputs, Reply } from "../../core/contract.ts";
 import type { JobProgress } from "../../core/jobs.ts";
 import type { OperationName } from "../../core/operation-names.ts";
+import type { Access } from "../../core/team.ts";
 
 /** What the worker is started with (`workerData`). */
 export interface WorkerStart {
@@ -20,7 +21,17 @@ export interface WorkerStart {
 }
 
 /** Host → worker. */
-export type ToWorker = { type: "call"; id: number; name: unknown; input: unknown; client: string } | { type: "close" };
+export type ToWorker =
+  | {
+      type: "call";
+      id: number;
+      name: unknown;
+      input: unknown;
+      client: string;
+      /** Who is calling, on a team server (core/team.ts). */
+      access?: Access | null;
+    }
+  | { type: "close" };
 
 /** A reply envelope as `dispatch` makes it. */
 export type AnyReply = Reply<OperationOutputs[OperationName]>;

@@ -11,6 +11,7 @@ import type { OperationInput, OperationOutputs, Reply } from "../../core/contrac
 import { QawlError, type QawlErrorCode } from "../../core/errors.ts";
 import type { JobProgress } from "../../core/jobs.ts";
 import type { OperationName } from "../../core/operation-names.ts";
+import type { Access } from "../../core/team.ts";
 import { cancelSlot } from "./jobs.ts";
 import type { AnyReply, FromWorker, ToWorker, WorkerStart } from "./protocol.ts";
 
@@ -112,10 +113,10 @@ export class TableWorker {
 
   /**
    * Run operation `name` with an untrusted `input` for `client` (a tab's id, `desktop`),
-   * as `dispatch` would.
+   * as `dispatch` would; on a team server, by the person `access` names.
    * @returns the reply envelope; never rejects (a stopped worker answers `internal`)
    */
-  call(name: unknown, input: unknown, client: string): Promise<AnyReply> {
+  call(name: unknown, input: unknown, client: string, access: Access | null = null): Promise<AnyReply> {
     if (this.#stopped !== null) {
       return Promise.resolve({
         ok: false,
@@ -129,7 +130,7 @@ export class TableWorker {
         const job = input.job;
         if (typeof job === "string" && /^\d{1,15}$/u.test(job)) this.cancel(job);
       }
-      const message: ToWorker = { type: "call", id, name, input, client };
+      const message: ToWorker = { type: "call", id, name, input, client, access };
       this.#worker.postMessage(message);
     });
   }

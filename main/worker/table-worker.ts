@@ -6,6 +6,7 @@
 import { constants, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { QawlError } from "../../core/errors.ts";
+import type { Access } from "../../core/team.ts";
 import { dispatch } from "../ops/dispatch.ts";
 import { openProject } from "../project.ts";
 import { JobRunner } from "./jobs.ts";
@@ -27,7 +28,9 @@ const post = (message: FromWorker) => {
 };
 
 let client = "local";
-const context = { annotator: start.annotator, client: () => client };
+// On a team server each call names who is calling (core/team.ts).
+let access: Access | null = null;
+const context = { annotator: start.annotator, client: () => client, access: () => access };
 let project;
 try {
   project = openProject({
@@ -49,6 +52,10 @@ if (project !== undefined) {
     setClient: (named) => {
       client = named;
     },
+    access: () => access,
+    setAccess: (given) => {
+      access = given;
+    },
     onProgress: (progress) => {
       post({ type: "progress", progress });
     },
@@ -63,7 +70,8 @@ if (project !== undefined) {
       return;
     }
     client = message.client;
-    void dispatch(table, message.name, message.input).then((reply) => {
+    access = message.access ?? null;
+    void dispatch(table, message.name, message.input, access).then((reply) => {
       post({ type: "reply", id: message.id, reply });
     });
   });

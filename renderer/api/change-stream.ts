@@ -50,11 +50,11 @@ function parseEvents(buffer: string): { events: SseEvent[]; rest: string } {
 
 /**
  * Follow the feed for the page's lifetime.
- * @param token the page's API token
+ * @param credential the page's credential header (its token, or a team session's CSRF value)
  * @param client this tab's client id
  * @param onForeign called when another client (tab, CLI, server) changed the project
  */
-export function followChanges(token: string, client: string, onForeign: () => void): void {
+export function followChanges(credential: Record<string, string>, client: string, onForeign: () => void): void {
   let last: number | null = null;
   let pending: ReturnType<typeof setTimeout> | undefined;
   const notify = () => {
@@ -63,7 +63,7 @@ export function followChanges(token: string, client: string, onForeign: () => vo
   };
   const open = async (): Promise<void> => {
     const since = last === null ? "" : `?since=${String(last)}`;
-    const res = await fetch(`/api/changes${since}`, { headers: { "X-Qawl-Token": token, "X-Qawl-Client": client } });
+    const res = await fetch(`/api/changes${since}`, { headers: { ...credential, "X-Qawl-Client": client } });
     if (!res.ok || res.body === null) throw new Error(`change feed: ${String(res.status)}`);
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";

@@ -40,8 +40,11 @@ class Effects {
   }
 }
 
-/** The `qawl serve` transport: `POST /api/<name>` with the page's token and this tab's client id. */
-function httpCall(token: string, client: string, effects: Effects) {
+/**
+ * The `qawl serve` transport: `POST /api/<name>` with the page's credential (`X-Qawl-Token`,
+ * or a team server's `X-Qawl-Csrf`) and this tab's client id.
+ */
+function httpCall(credential: Record<string, string>, client: string, effects: Effects) {
   return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutputs[K]> => {
     let res: Response;
     // Written in slices: an import's body of thousands of files does not hold the page up.
@@ -49,7 +52,7 @@ function httpCall(token: string, client: string, effects: Effects) {
     try {
       res = await fetch(`/api/${name}`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "X-Qawl-Token": token, "X-Qawl-Client": client },
+        headers: { "Content-Type": "application/json", ...credential, "X-Qawl-Client": client },
         body,
       });
     } catch {
@@ -73,6 +76,20 @@ export interface Connection {
   onProjectChanged: (listener: () => void) => void;
   /** Register a listener for the records and undo state every write's reply carries. */
   onEffects: (listener: EffectsListener) => void;
+}
+
+/**
+ * What the page proves itself with: `qawl serve`'s token from its URL, or, on a team server
+ * (`qawl serve --team`), the CSRF value of the signed-in session, which the server put in a
+ * cookie scripts may read (the session itself is in an HttpOnly cookie).
+ * @throws ApiError when the page has neither
+ */
+function pageCredential(): Record<string, string> {
+  const token = new URLSearchParams(location.search).get("token");
+  if (token !== null) return { "X-Qawl-Token": token };
+  const csrf = /(?:^|;\s*)qawl_csrf=([^;]+)/u.exec(document.cookie)?.[1];
+  if (csrf !== undefined) return { "X-Qawl-Csrf": csrf };
+  throw new ApiError("transport", "open the URL that qawl serve printed: it carries the access token");
 }
 
 /**
@@ -100,18 +117,16 @@ export function connect(): Connection {
       onEffects,
     };
   }
-  const token = new URLSearchParams(location.search).get("token");
-  if (token === null)
-    throw new ApiError("transport", "open the URL that qawl serve printed: it carries the access token");
+  const credential = pageCredential();
   const client = tabClientId();
-  const call = httpCall(token, client, effects);
+  const call = httpCall(credential, client, effects);
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, (input: never) => call(name, input)]),
   ) as unknown as Api;
   return {
     api,
     onProjectChanged: (listener) => {
-      followChanges(token, client, listener);
+      followChanges(credential, client, listener);
     },
     onEffects,
   };

@@ -38,6 +38,9 @@ const t = defineMessages({
     searchEmpty: "Type words to find, or choose a label.",
     unknownLabel: "There is no label called {asked}.",
     jsonlAlone: "Import a Qawl JSONL file on its own.",
+    teamRole: "Your role ({role}) does not allow this on the team server.",
+    teamUnassigned: "This document is not assigned to you.",
+    teamLayer: "You write in your own layer only; this is {layer}'s.",
     unreachable:
       "Qawl's server is not answering (is qawl serve still running?); nothing was changed. Try again once it is back.",
     jobCancelled: (p) =>
@@ -125,6 +128,9 @@ const t = defineMessages({
     searchEmpty: "اكتب كلمات للبحث، أو اختر تسمية.",
     unknownLabel: "لا توجد تسمية باسم {asked}.",
     jsonlAlone: "استورد ملف JSONL الخاص بقول وحده.",
+    teamRole: "دورك ({role}) لا يسمح بهذا على خادم الفريق.",
+    teamUnassigned: "هذه الوثيقة غير مسندة إليك.",
+    teamLayer: "تكتب في طبقتك وحدها؛ هذه طبقة {layer}.",
     unreachable: "خادم قول لا يجيب (هل ما زال qawl serve يعمل؟)؛ لم يتغير شيء. أعد المحاولة حين يعود.",
     jobCancelled: (p) =>
       `${p["operation"] === "importDocuments" ? "أُلغي الاستيراد" : p["operation"] === "exportDocuments" ? "أُلغي التصدير" : "أُلغي التعليق المسبق"}؛ لم يُحفظ شيء.`,
@@ -321,6 +327,12 @@ function worded(d: ErrorDetail): string {
       return t("jobCancelled", { operation: d.operation });
     case "host.unreachable":
       return t("unreachable");
+    case "team.role":
+      return t("teamRole", { role: isolate(d.role) });
+    case "team.unassigned":
+      return t("teamUnassigned");
+    case "team.layer":
+      return t("teamLayer", { layer: isolate(d.layer) });
     case "input.invalid":
       return invalidInput(d);
     case "import.file":
