@@ -2,7 +2,12 @@
 // targets; exits 1 if any missed them. Not part of `npm test` (timings vary by machine).
 import { spawnSync } from "node:child_process";
 
-const benches = ["bench/article-view.bench.ts", "bench/import-while-labelling.bench.ts", "bench/interop.bench.ts"];
+const benches = [
+  "bench/article-view.bench.ts",
+  "bench/import-while-labelling.bench.ts",
+  "bench/interop.bench.ts",
+  "bench/team-load.bench.ts",
+];
 const extra = process.argv.slice(2);
 let failed = 0;
 for (const bench of benches) {

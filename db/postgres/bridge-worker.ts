@@ -4,6 +4,7 @@
  * answer (synckit's `runAsWorker` with `createSyncFn`, on Atomics.wait). One client per
  * connection, so a transaction's statements share it.
  */
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { runAsWorker } from "synckit";
 import type { BridgeReply, BridgeRequest } from "./bridge-protocol.ts";
@@ -16,6 +17,17 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 pg.types.setTypeParser(pg.types.builtins.BOOL, (v) => (v === "t" ? 1 : 0));
 
 const clients = new Map<number, pg.Client>();
+const names = new Map<string, string>();
+
+/** A short stable name for a statement's text. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `q${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
 let nextClient = 1;
 
 runAsWorker(async (request: BridgeRequest): Promise<BridgeReply> => {
@@ -41,7 +53,12 @@ runAsWorker(async (request: BridgeRequest): Promise<BridgeReply> => {
     const result =
       request.values === null
         ? await client.query<Record<string, unknown>>(request.text)
-        : await client.query<Record<string, unknown>>({ text: request.text, values: request.values });
+        : await client.query<Record<string, unknown>>({
+            // A named statement is parsed and planned once per connection.
+            name: statementName(request.text),
+            text: request.text,
+            values: request.values,
+          });
     // Several statements in one text answer one result each; the last is the answer.
     const last = ([result].flat() as pg.QueryResult<Record<string, unknown>>[]).at(-1);
     return { ok: true, client: request.client, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };

@@ -1,7 +1,7 @@
 /**
  * Electron's main process: the thin shell around the operation table. Opens the project
  * (`--project PATH`, or the default project, which holds the sample article on first run
- * from the repository), serves the renderer on `app://qawl/`, binds IPC, and locks the
+ * from the repository, or a team server with `--team URL`), serves the renderer on `app://qawl/`, binds IPC, and locks the
  * window down: sandbox, context isolation, no Node in the page, no navigation away, no new
  * windows, no permissions.
  */
@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { BrowserWindow, app, dialog, session } from "electron";
 import { rendererRoot } from "../paths.ts";
 import { changesThroughWorker, watchForeignChanges } from "../watch-changes.ts";
+import { TeamClient } from "../team/team-client.ts";
 import { TableWorker } from "../worker/table-proxy.ts";
 import { APP_ORIGIN, isAllowedNavigation } from "../security/sender.ts";
 import { bindOperations } from "./ipc.ts";
@@ -20,14 +21,37 @@ import { registerAppScheme, serveRenderer } from "./protocol.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function projectArgument(): string | undefined {
+/** `--project PATH`, or `--team URL` (a team server: ARCHITECTURE.md §12). */
+function projectArguments(): { project: string | undefined; team: string | undefined } {
   const { values } = parseArgs({
     args: process.argv.slice(app.isPackaged ? 1 : 2),
-    options: { project: { type: "string" } },
+    options: { project: { type: "string" }, team: { type: "string" } },
     strict: false,
     allowPositionals: true,
   });
-  return typeof values.project === "string" ? values.project : undefined;
+  return {
+    project: typeof values.project === "string" ? values.project : undefined,
+    team: typeof values.team === "string" ? values.team : undefined,
+  };
+}
+
+/**
+ * The window's data source: the project in a worker of this process, or a team server
+ * signed in as `$QAWL_TEAM_USER` with `$QAWL_PASSWORD`.
+ * @throws QawlError when the project or the server cannot be opened
+ */
+async function openSource(): Promise<TableWorker | TeamClient> {
+  const { project, team } = projectArguments();
+  if (team !== undefined) {
+    const user = process.env["QAWL_TEAM_USER"] ?? userInfo().username;
+    return TeamClient.signIn(team, user, process.env["QAWL_PASSWORD"] ?? "");
+  }
+  // The store runs in a worker thread of this process, off its event loop (main/worker/).
+  return TableWorker.start({
+    project,
+    seedSampleOnFirstRun: !app.isPackaged,
+    annotator: process.env["QAWL_ANNOTATOR"] ?? userInfo().username,
+  });
 }
 
 function lockDown(): void {
@@ -54,12 +78,7 @@ async function start(): Promise<void> {
   lockDown();
   let project;
   try {
-    // The store runs in a worker thread of this process, off its event loop (main/worker/).
-    project = await TableWorker.start({
-      project: projectArgument(),
-      seedSampleOnFirstRun: !app.isPackaged,
-      annotator: process.env["QAWL_ANNOTATOR"] ?? userInfo().username,
-    });
+    project = await openSource();
   } catch (e) {
     dialog.showErrorBox("Qawl cannot open the project", (e as Error).message);
     app.exit(1);

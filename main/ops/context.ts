@@ -84,6 +84,15 @@ export class Ops {
     return this.#access();
   }
 
+  /**
+   * Whether the current caller sees a span or relation of `layer` in a document they may
+   * open: a blind annotator sees their own layer and unreviewed suggestions only (core/team.ts).
+   */
+  showsLayer(layer: string, suggested: boolean): boolean {
+    const access = this.#access();
+    return access === null || access.role !== "annotator" || !access.blind || suggested || layer === access.annotator;
+  }
+
   /** Whether the current caller may see document `id` (always, off a team server). */
   mayOpen(id: number): boolean {
     const documents = this.#access()?.documents ?? null;

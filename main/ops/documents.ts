@@ -41,12 +41,9 @@ export function documentOperations(
       const doc = ops.document(documentId);
       const { offsets } = ops.indexesOf(doc);
       // A blind annotator sees their own layer and the suggestions only (core/team.ts).
-      const access = ops.access();
-      const blind = access !== null && access.role === "annotator" && access.blind;
-      const shown = (annotator: string, suggested: boolean) => !blind || suggested || annotator === access.annotator;
       const spans = ops.store
         .spansOf(documentId)
-        .filter((s) => shown(s.annotator, s.suggested_by !== null))
+        .filter((s) => ops.showsLayer(s.annotator, s.suggested_by !== null))
         .map((s) => spanView(ops, s, offsets));
       const { spanCounts, suggestionCount } = countSpans(spans);
       const view: DocumentView = {
@@ -59,7 +56,7 @@ export function documentOperations(
         relations: ops.store
           .relationsOf(documentId)
           .filter((r) =>
-            shown(
+            ops.showsLayer(
               r.annotator,
               spans.some((s) => s.id === r.from_span_id && s.suggested !== null),
             ),

@@ -45,12 +45,12 @@ function summaries(ops: Ops, ids: readonly number[]): DocumentSummary[] {
   if (ids.length <= FEW_DOCUMENTS) {
     return ids.flatMap((id) => {
       const doc = ops.store.document(id);
-      if (doc === undefined) return [];
+      if (doc === undefined || !ops.mayOpen(id)) return [];
       const counts = countSpans(ops.store.spansOf(id).map((s) => ({ label: s.label, suggested: s.suggested_by })));
       return [summaryView(doc, counts.spanCounts, counts.suggestionCount)];
     });
   }
-  const wanted = new Set(ids);
+  const wanted = new Set(ids.filter((id) => ops.mayOpen(id)));
   const counts = new Map<number, Record<string, number>>();
   for (const c of ops.store.spanCounts()) {
     if (!wanted.has(c.document_id)) continue;
@@ -83,14 +83,21 @@ export function changedObjects(
   const spans: SpanView[] = [];
   const relations: RelationView[] = [];
   if (complete) {
+    // On a team server, only what the caller may see (their documents; a blind annotator's own layer).
     for (const id of touched(changes, "span")) {
       const row = ops.store.span(id);
-      const doc = row === undefined ? undefined : ops.store.document(row.document_id);
-      if (row !== undefined && doc !== undefined) spans.push(spanView(ops, row, ops.indexesOf(doc).offsets));
+      if (row === undefined || !ops.mayOpen(row.document_id)) continue;
+      if (!ops.showsLayer(row.annotator, row.suggested_by !== null)) continue;
+      const doc = ops.store.document(row.document_id);
+      if (doc !== undefined) spans.push(spanView(ops, row, ops.indexesOf(doc).offsets));
     }
     for (const id of touched(changes, "relation")) {
       const row = ops.store.relation(id);
-      if (row !== undefined) relations.push(relationView(row));
+      if (row === undefined || !ops.mayOpen(row.document_id)) continue;
+      const from = ops.store.span(row.from_span_id);
+      if (ops.showsLayer(row.annotator, from !== undefined && from.suggested_by !== null)) {
+        relations.push(relationView(row));
+      }
     }
   }
   const entities: EntityView[] = touched(changes, "entity").flatMap((id) => {

@@ -10,6 +10,8 @@ import { TableWorker } from "../worker/table-proxy.ts";
 import { TEST_STORE, projectLocation } from "../../test-support/temp.ts";
 import { TeamAccounts } from "./accounts.ts";
 import { teamGate } from "./gate.ts";
+import { TeamClient } from "./team-client.ts";
+import { changesThroughWorker, watchForeignChanges } from "../watch-changes.ts";
 
 const skip = TEST_STORE === "postgres" ? false : "needs PostgreSQL: run with QAWL_TEST_STORE=postgres (npm test does)";
 const TEXT = "قال وزير الخارجية سيرغي لافروف إن المحادثات كانت مثمرة.\n\nوأضاف بومبيو أن واشنطن مستعدة.";
@@ -184,7 +186,53 @@ describe("the team server", { skip }, () => {
       return doc.value.spans.map((s) => `${s.annotator}:${s.label}`);
     };
     assert.deepEqual(await layersSeen(amal), ["amal:PER"]);
+    // Nor does the feed bring her the other layer's spans.
+    const [, feed] = (await call(amal, "changesSince", { since: 0 })) as [
+      number,
+      { value: { records: { annotator: string; objects: { spans: { annotator: string }[] } }[] } },
+    ];
+    const fromFeed = feed.value.records.flatMap((r) => r.objects.spans.map((s) => s.annotator));
+    assert.deepEqual(fromFeed, ["amal"]);
+    assert.ok(
+      feed.value.records.some((r) => r.annotator === "badr"),
+      "badr's record is there, without his span",
+    );
     assert.deepEqual(await layersSeen(badr), ["badr:QUOTE"]);
     assert.deepEqual((await layersSeen(carla)).sort(), ["amal:PER", "badr:QUOTE"]);
+  });
+
+  it("opens for the desktop app by URL and sign-in, and tells it of the others' writes", async (t) => {
+    const { base, accounts, signIn, call } = await team(t);
+    const carla = await signIn("carla");
+    const [, imported] = (await call(carla, "importDocuments", { files: [file("a.txt", TEXT)] })) as [
+      number,
+      { value: { outcomes: { documentId: number }[] } },
+    ];
+    const documentId = imported.value.outcomes[0]?.documentId ?? 0;
+    await accounts.assign(new Map([["amal", [documentId]]]));
+    await assert.rejects(TeamClient.signIn(`${base}/`, "amal", "wrong"), /wrong name or password for amal$/u);
+    const desktop = await TeamClient.signIn(`${base}/`, "amal", "amal-password");
+    t.after(() => desktop.close());
+    const listed = await desktop.run("listDocuments", {}, "desktop");
+    assert.ok(listed.ok);
+    assert.deepEqual(
+      listed.value.map((d) => d.id),
+      [documentId],
+    );
+    const heard: string[] = [];
+    const stop = watchForeignChanges(changesThroughWorker(desktop, "desktop-watch"), "desktop", (records) => {
+      heard.push(...records.map((r) => r.annotator));
+    });
+    t.after(stop);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const wrote = performance.now();
+    await call(carla, "createSpan", { documentId, label: "PER", start: 24, end: 36 });
+    while (!heard.includes("carla") && performance.now() - wrote < 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.deepEqual(heard, ["carla"], "carla's write reached the desktop within a second");
+    const mine = await desktop.run("createSpan", { documentId, label: "LOC", start: 18, end: 23 }, "desktop");
+    assert.ok(mine.ok);
+    assert.equal(mine.value.annotator, "amal");
   });
 });
