@@ -216,7 +216,8 @@ function propagation(of: readonly Write[]): { delays: number[]; undelivered: num
 // Every acknowledged span is in the database, as acknowledged.
 const check = new pg.Client({ connectionString: database });
 await check.connect();
-const { rows } = await check.query<{ id: number; start: number; end: number; annotator: string; label: string }>(
+// bigint columns arrive as strings from a plain pg client.
+const { rows } = await check.query<{ id: string; start: string; end: string; annotator: string; label: string }>(
   `SELECT s.id, s.start, s."end" AS end, a.name AS annotator, l.name AS label
    FROM spans s JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id`,
 );
