@@ -100,3 +100,22 @@ export function withProject(c: Command): Command {
     )
     .option("--annotator <name>", "name recorded with your changes (default: $QAWL_ANNOTATOR or your user name)");
 }
+
+/**
+ * Say how to stop, then wait for Ctrl+C (SIGINT) or SIGTERM and run `stops` in order.
+ * @param stops what to close, first to last (the server, then what it served)
+ */
+export async function untilStopped(io: Lines, stops: readonly (() => Promise<void>)[]): Promise<void> {
+  io.out("press Ctrl+C to stop");
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      void stops
+        .reduce((done, next) => done.then(next), Promise.resolve())
+        .then(() => {
+          resolveStop();
+        });
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

@@ -32,6 +32,7 @@ import {
   parseIds,
   parseNames,
   plural,
+  untilStopped,
   withProject,
   type CliIo,
   type ProjectOptions,
@@ -365,19 +366,7 @@ function program(streams: CliIo): Command {
       for (const note of notes) io.err(`note: ${note}`);
       io.out(`Qawl is serving ${basename(project.path)} at ${server.url}`);
       io.out(`project: ${project.path}`);
-      io.out("press Ctrl+C to stop");
-      await new Promise<void>((resolveStop) => {
-        const stop = () => {
-          void server
-            .close()
-            .then(() => project.close())
-            .then(() => {
-              resolveStop();
-            });
-        };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      });
+      await untilStopped(io, [() => server.close(), () => project.close()]);
     });
 
   return cmd;

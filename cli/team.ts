@@ -21,7 +21,7 @@ import { startServer } from "../main/serve/server.ts";
 import { TeamAccounts } from "../main/team/accounts.ts";
 import { teamGate } from "../main/team/gate.ts";
 import { TableWorker } from "../main/worker/table-proxy.ts";
-import { annotatorName, call, parseNames, plural, type Lines } from "./common.ts";
+import { annotatorName, call, parseNames, plural, untilStopped, type Lines } from "./common.ts";
 
 /** `--database`: a postgres:// URL. */
 function parseDatabase(value: string): string {
@@ -36,9 +36,16 @@ function parseOverlap(value: string): number {
   return share;
 }
 
-/** Open the team project and its accounts (the project's tables first). */
-async function withTeam<T>(database: string, fn: (accounts: TeamAccounts) => Promise<T>): Promise<T> {
-  const project = openProject({ project: database, context: { annotator: "qawl-team", client: () => "cli" } });
+/**
+ * Open the team project and its accounts (the project's tables first).
+ * @param mustExist refuse a database that holds no project yet (else give it the schema)
+ */
+async function withTeam<T>(database: string, fn: (accounts: TeamAccounts) => Promise<T>, mustExist = true): Promise<T> {
+  const project = openProject({
+    project: database,
+    mustExist,
+    context: { annotator: "qawl-team", client: () => "cli" },
+  });
   project.store.close();
   const accounts = await TeamAccounts.open(database);
   try {
@@ -88,7 +95,7 @@ export function addTeamCommands(cmd: Command, io: Lines): void {
     .requiredOption("--database <url>", "the team project's postgres:// URL", parseDatabase)
     .action(async (name: string, opts: { role: string; database: string }) => {
       const password = await readPassword();
-      await withTeam(opts.database, (accounts) => accounts.setAccount(name, password, opts.role));
+      await withTeam(opts.database, (accounts) => accounts.setAccount(name, password, opts.role), false);
       io.out(`${name} is ${opts.role === "annotator" || opts.role === "admin" ? "an" : "a"} ${opts.role}`);
     });
 
@@ -99,20 +106,22 @@ export function addTeamCommands(cmd: Command, io: Lines): void {
     .action(async (opts: { database: string }) => {
       const list = await withTeam(opts.database, (accounts) => accounts.accounts());
       if (list.length === 0) io.out("no one yet (add people with qawl team add-user)");
-      for (const a of list) io.out(`${a.name}  ${a.role}  ${plural(a.documents, "document")}`);
+      const width = (f: (a: (typeof list)[number]) => string) => Math.max(...list.map((a) => [...f(a)].length));
+      const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - [...s].length));
+      const [nameWidth, roleWidth] = [width((a) => a.name), width((a) => a.role)];
+      for (const a of list) {
+        io.out(`${pad(a.name, nameWidth)}  ${pad(a.role, roleWidth)}  ${plural(a.documents, "document")}`);
+      }
     });
 
   team
     .command("assign")
-    .description("hand the project's documents out to annotators, a share of them to two for agreement")
+    .description(
+      "hand every document out to these annotators (replacing every earlier assignment), a share of them to two for agreement",
+    )
     .requiredOption("--database <url>", "the team project's postgres:// URL", parseDatabase)
     .requiredOption("--annotators <names>", "comma-separated account names", parseNames)
-    .option(
-      "--overlap <share>",
-      "share of documents annotated twice, 0–1 or a percentage (default 0.2)",
-      parseOverlap,
-      0.2,
-    )
+    .option("--overlap <share>", "share of documents annotated twice, 0–1 or a percentage", parseOverlap, 0.2)
     .action(async (opts: { database: string; annotators: string[]; overlap: number }) => {
       const assigned = await withTeam(opts.database, async (accounts) => {
         const plan = assignDocuments(await accounts.documentIds(), opts.annotators, opts.overlap);
@@ -120,6 +129,12 @@ export function addTeamCommands(cmd: Command, io: Lines): void {
         return plan;
       });
       for (const [name, ids] of assigned) io.out(`${name}: ${plural(ids.length, "document")}`);
+      const counted = new Map<number, number>();
+      for (const ids of assigned.values()) for (const id of ids) counted.set(id, (counted.get(id) ?? 0) + 1);
+      const twice = [...counted.values()].filter((n) => n > 1).length;
+      if (opts.annotators.length > 1) {
+        io.out(`${plural(twice, "document")} of ${String(counted.size)} read by two, for agreement`);
+      } else if (opts.overlap > 0) io.err("note: one annotator: no document is read twice");
     });
 
   team
@@ -151,7 +166,7 @@ export function addTeamCommands(cmd: Command, io: Lines): void {
       const path = resolve(opts.out);
       if (existsSync(path)) throw new QawlError("bad_input", `${path} exists; pull into a new file`);
       const context = { annotator: annotatorName({}), client: () => "cli" };
-      const from = openProject({ project: opts.database, context });
+      const from = openProject({ project: opts.database, mustExist: true, context });
       const to = openProject({ project: path, context });
       try {
         const n = await copyProject(from, to, path);
@@ -198,18 +213,5 @@ export async function serveTeam(opts: ServeTeamOptions, io: Lines): Promise<void
     `Qawl is serving the team project ${project.path} at http://${hostNames[0] ?? listen}:${String(server.port)}/`,
   );
   if (people.length === 0) io.err("note: no one can sign in yet: add people with qawl team add-user");
-  io.out("press Ctrl+C to stop");
-  await new Promise<void>((resolveStop) => {
-    const stop = () => {
-      void server
-        .close()
-        .then(() => project.close())
-        .then(() => accounts.close())
-        .then(() => {
-          resolveStop();
-        });
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await untilStopped(io, [() => server.close(), () => project.close(), () => accounts.close()]);
 }

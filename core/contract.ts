@@ -6,6 +6,7 @@
  * Offsets in every input and output count Unicode code points, end-exclusive: Python's
  * `text[start:end]` returns the span's text.
  */
+import type { Role } from "./team.ts";
 import { z } from "zod";
 import type { AgreementReport } from "./agreement/report.ts";
 import type { ErrorDetail } from "./errors.ts";
@@ -287,8 +288,10 @@ export interface LabelView extends LabelDefinition {
 export interface ProjectInfo {
   /** Absolute path of the project's SQLite file. */
   path: string;
-  /** Name of the annotator whose changes this host records. */
+  /** Name of the annotator whose changes this host records (on a team server, the person signed in). */
   annotator: string;
+  /** The person's role on a team server (core/team.ts); null on a one-person host. */
+  role: Role | null;
   /** The project's layers: annotators (and `gold`) holding a reviewed span, in name order. */
   layers: string[];
   labels: LabelView[];

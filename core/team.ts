@@ -6,8 +6,9 @@
  * - **admin**: everything, and the accounts and assignments (`qawl team`).
  * - **curator**: every operation: imports, the schema, every layer, gold, agreement, exports.
  * - **annotator**: reads and annotates the documents assigned to them, in their own layer
- *   only, blind to the other layers (they see their own and nothing else until a curator
- *   adjudicates); they neither import, delete, export nor change the schema.
+ *   only (with the server's `--blind`, seeing no other layer until a curator adjudicates);
+ *   they may suggest a name's other occurrences (the app does after each name), but neither
+ *   import, delete, export, score, adjudicate nor change the schema or the cue list.
  */
 import type { OperationName } from "./operation-names.ts";
 
@@ -39,6 +40,7 @@ export const ANNOTATOR_OPERATIONS: ReadonlySet<OperationName> = new Set<Operatio
   "undo",
   "redo",
   "reviewSuggestions",
+  "propagateNames",
   "getCueLemmas",
   "search",
   "cancelJob",

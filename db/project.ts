@@ -387,9 +387,12 @@ export class ProjectStore {
     return this.#spans.spanWithExtent(documentId, labelId, start, end, annotatorId);
   }
 
-  /** Number of spans per document and label. */
-  spanCounts(): { document_id: number; label: string; n: number }[] {
-    return this.#spans.spanCounts();
+  /**
+   * Number of reviewed spans per document and label.
+   * @param annotatorId count one layer only (a blind annotator's); all layers when absent
+   */
+  spanCounts(annotatorId?: number): { document_id: number; label: string; n: number }[] {
+    return this.#spans.spanCounts(annotatorId);
   }
 
   /** Insert a span; returns its id. */

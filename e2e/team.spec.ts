@@ -66,7 +66,7 @@ test("two annotators on the team server, scored as NLTK does, adjudicated into g
     }
     expect(
       qawl(["team", "assign", "--database", database.toString(), "--annotators", "amal,badr", "--overlap", "100%"]),
-    ).toBe("amal: 1 document\nbadr: 1 document\n");
+    ).toBe("amal: 1 document\nbadr: 1 document\n1 document of 1 read by two, for agreement\n");
 
     const served = spawn(process.execPath, [QAWL_BIN, "serve", "--team", "--database", database.toString()]);
     server = served;
@@ -79,6 +79,12 @@ test("two annotators on the team server, scored as NLTK does, adjudicated into g
 
     const amal = await signIn(browser, url ?? "", "amal", "amal-password");
     const badr = await signIn(browser, url ?? "", "badr", "badr-password");
+    // An annotator is offered only what her role allows, and sees who she is.
+    await expect(amal.locator("header .who")).toHaveText("\u2068amal\u2069 · annotator");
+    for (const name of ["Import…", "Export…", "Labels…", "Cues…", "Pre-annotate"]) {
+      await expect(amal.getByText(name, { exact: true })).toBeHidden();
+    }
+    await expect(amal.getByRole("tab", { name: "Curation" })).toHaveCount(0);
     await tag(amal, "q", QUOTE);
     await expect(spanRow(amal, "Quote", QUOTE)).toBeVisible();
     await tag(amal, "p", PERSON);
@@ -96,6 +102,7 @@ test("two annotators on the team server, scored as NLTK does, adjudicated into g
 
     // The curator: agreement equal to NLTK's on the two layers the server exports.
     const carla = await signIn(browser, url ?? "", "carla", "carla-password");
+    await expect(carla.locator("header .who")).toHaveText("\u2068carla\u2069 · curator");
     const exported = (layers: string) =>
       qawl(["export", "--format", "jsonl", "--layers", layers, "--project", database.toString()]);
     const oracle = agreementOracle([exported("amal"), exported("badr")], ["amal", "badr"]);
@@ -131,6 +138,11 @@ print(json.dumps([[s["label"], s["annotator"], json.loads(l)["text"][s["start"]:
         ["QUOTE", "gold", SHORTER],
       ].sort(),
     );
+    // Signing out ends the session: the page goes back to the sign-in form.
+    await badr.getByRole("button", { name: "Sign out" }).click();
+    await expect(badr).toHaveURL(/\/login$/u);
+    await badr.goto(url ?? "");
+    await expect(badr).toHaveURL(/\/login$/u);
     const home = join(dir, "home.qawl");
     expect(qawl(["team", "pull", "--database", database.toString(), "--out", home])).toContain("copied 1 document");
     expect(qawl(["export", "--format", "jsonl", "--layers", "gold", "--project", home])).toBe(gold);

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { isPostgresLocation } from "../db/connection.ts";
 import { ProjectStore } from "../db/project.ts";
+import { PostgresConnection, redactedUrl } from "../db/postgres/connection.ts";
 import { defaultProjectPath, sampleArticlePath } from "./paths.ts";
 import { createOperationTable, type OperationContext } from "./ops/table.ts";
 import type { OperationTable } from "../core/contract.ts";
@@ -39,6 +40,12 @@ export interface OpenProjectOptions {
 export function openProject(options: OpenProjectOptions): OpenProject {
   if (options.project !== undefined && isPostgresLocation(options.project)) {
     // A team project (ARCHITECTURE.md §12): the database exists; an empty one gets the schema.
+    if (options.mustExist === true && !holdsProject(options.project)) {
+      throw new QawlError(
+        "not_found",
+        `${redactedUrl(options.project)}: no Qawl project in this database yet (qawl team push a project file into it)`,
+      );
+    }
     const store = new ProjectStore(options.project);
     return { store, table: createOperationTable(store, options.context), created: store.created };
   }
@@ -64,4 +71,14 @@ export function openProject(options: OpenProjectOptions): OpenProject {
 export function discardProject(project: OpenProject): void {
   project.store.close();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(project.store.path + suffix, { force: true });
+}
+
+/** Whether a PostgreSQL database holds a Qawl project already (reads only). */
+function holdsProject(url: string): boolean {
+  const connection = new PostgresConnection(url);
+  try {
+    return connection.query("SELECT to_regclass('qawl_project') IS NOT NULL AS held").rows[0]?.["held"] === 1;
+  } finally {
+    connection.close();
+  }
 }

@@ -182,27 +182,32 @@ export function agreementReport(input: AgreementInput): AgreementReport {
 
   const units = (docs: readonly LayeredDocument[], label: string, kind: UnitKind) =>
     layerUnits(docs, spans, label, kind);
-  const labels: LabelAgreement[] = input.labels.map(({ name, kind }) => {
-    const only = (docs: readonly LayeredDocument[]) => {
-      const ids = new Set(docs.map((d) => d.id));
-      return spans.filter((s) => ids.has(s.documentId));
-    };
-    return {
-      label: name,
-      kind,
-      pairs: pairs.map(({ a, b, docs }) => ({
-        a,
-        b,
-        documents: docs.length,
-        exact: figures(exactMatch(only(docs), name, a, b)),
-        overlap: figures(overlapMatch(only(docs), name, a, b)),
-        kappaCodePoints: finite(cohenKappa(units(docs, name, "codepoint"), a, b)),
-        kappaTokens: finite(cohenKappa(units(docs, name, "token"), a, b)),
-      })),
-      alphaCodePoints: finite(krippendorffAlphaNominal(units(documents, name, "codepoint"))),
-      alphaTokens: finite(krippendorffAlphaNominal(units(documents, name, "token"))),
-    };
-  });
+  // A label no layer used is left out: its κ and α would be NLTK's 1 (p_e = 1), which reads
+  // as perfect agreement on nothing.
+  const used = new Set(spans.map((s) => s.label));
+  const labels: LabelAgreement[] = input.labels
+    .filter(({ name }) => used.has(name))
+    .map(({ name, kind }) => {
+      const only = (docs: readonly LayeredDocument[]) => {
+        const ids = new Set(docs.map((d) => d.id));
+        return spans.filter((s) => ids.has(s.documentId));
+      };
+      return {
+        label: name,
+        kind,
+        pairs: pairs.map(({ a, b, docs }) => ({
+          a,
+          b,
+          documents: docs.length,
+          exact: figures(exactMatch(only(docs), name, a, b)),
+          overlap: figures(overlapMatch(only(docs), name, a, b)),
+          kappaCodePoints: finite(cohenKappa(units(docs, name, "codepoint"), a, b)),
+          kappaTokens: finite(cohenKappa(units(docs, name, "token"), a, b)),
+        })),
+        alphaCodePoints: finite(krippendorffAlphaNominal(units(documents, name, "codepoint"))),
+        alphaTokens: finite(krippendorffAlphaNominal(units(documents, name, "token"))),
+      };
+    });
 
   const relationFrom = (spanId: number, type: string) =>
     input.relations.find((r) => r.fromSpanId === spanId && r.type === type);

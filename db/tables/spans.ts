@@ -123,14 +123,14 @@ export class SpansTable {
     return row?.id;
   }
 
-  /** Number of spans per document and label. */
-  spanCounts(): { document_id: number; label: string; n: number }[] {
+  /** Number of reviewed spans per document and label, of one layer or (`annotatorId` absent) all. */
+  spanCounts(annotatorId?: number): { document_id: number; label: string; n: number }[] {
     return this.#c
       .q(
         `SELECT s.document_id, l.name AS label, count(*) AS n FROM spans s JOIN labels l ON l.id = s.label_id
-       WHERE s.suggested_by IS NULL GROUP BY s.document_id, l.name`,
+       WHERE s.suggested_by IS NULL AND s.annotator_id = coalesce(?, s.annotator_id) GROUP BY s.document_id, l.name`,
       )
-      .all() as { document_id: number; label: string; n: number }[];
+      .all(annotatorId ?? null) as { document_id: number; label: string; n: number }[];
   }
 
   /** Insert a span; returns its id. */

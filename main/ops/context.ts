@@ -93,6 +93,21 @@ export class Ops {
     return access === null || access.role !== "annotator" || !access.blind || suggested || layer === access.annotator;
   }
 
+  /** Per-document span counts as the current caller sees them (a blind annotator: their own layer). */
+  spanCounts(): { document_id: number; label: string; n: number }[] {
+    const access = this.#access();
+    const blind = access !== null && access.role === "annotator" && access.blind;
+    if (!blind) return this.store.spanCounts();
+    // No layer yet: nothing of theirs to count (and a read creates no annotator).
+    const own = this.store.annotators().find((a) => a.name === this.annotator);
+    return own === undefined ? [] : this.store.spanCounts(own.id);
+  }
+
+  /** A document's spans the current caller sees (`showsLayer`), ordered as `ProjectStore.spansOf`. */
+  visibleSpans(documentId: number): SpanRow[] {
+    return this.store.spansOf(documentId).filter((s) => this.showsLayer(s.annotator, s.suggested_by !== null));
+  }
+
   /** Whether the current caller may see document `id` (always, off a team server). */
   mayOpen(id: number): boolean {
     const documents = this.#access()?.documents ?? null;

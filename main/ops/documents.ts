@@ -12,7 +12,7 @@ import { relationView, spanView, summaryView } from "./views.ts";
 /** Span counts per label name for every document. */
 function countsByDocument(ops: Ops): Map<number, Record<string, number>> {
   const counts = new Map<number, Record<string, number>>();
-  for (const c of ops.store.spanCounts()) {
+  for (const c of ops.spanCounts()) {
     const perLabel = counts.get(c.document_id) ?? {};
     perLabel[c.label] = c.n;
     counts.set(c.document_id, perLabel);
@@ -41,10 +41,7 @@ export function documentOperations(
       const doc = ops.document(documentId);
       const { offsets } = ops.indexesOf(doc);
       // A blind annotator sees their own layer and the suggestions only (core/team.ts).
-      const spans = ops.store
-        .spansOf(documentId)
-        .filter((s) => ops.showsLayer(s.annotator, s.suggested_by !== null))
-        .map((s) => spanView(ops, s, offsets));
+      const spans = ops.visibleSpans(documentId).map((s) => spanView(ops, s, offsets));
       const { spanCounts, suggestionCount } = countSpans(spans);
       const view: DocumentView = {
         ...summaryView(doc, spanCounts, suggestionCount),

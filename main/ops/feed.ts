@@ -46,13 +46,13 @@ function summaries(ops: Ops, ids: readonly number[]): DocumentSummary[] {
     return ids.flatMap((id) => {
       const doc = ops.store.document(id);
       if (doc === undefined || !ops.mayOpen(id)) return [];
-      const counts = countSpans(ops.store.spansOf(id).map((s) => ({ label: s.label, suggested: s.suggested_by })));
+      const counts = countSpans(ops.visibleSpans(id).map((s) => ({ label: s.label, suggested: s.suggested_by })));
       return [summaryView(doc, counts.spanCounts, counts.suggestionCount)];
     });
   }
   const wanted = new Set(ids.filter((id) => ops.mayOpen(id)));
   const counts = new Map<number, Record<string, number>>();
-  for (const c of ops.store.spanCounts()) {
+  for (const c of ops.spanCounts()) {
     if (!wanted.has(c.document_id)) continue;
     counts.set(c.document_id, { ...counts.get(c.document_id), [c.label]: c.n });
   }

@@ -47,6 +47,7 @@ export function labelOperations(ops: Ops): Pick<OperationTable, "getProject" | "
       return {
         path: ops.store.path,
         annotator: ops.annotator,
+        role: ops.access()?.role ?? null,
         layers: ops.store.layerNames(),
         labels: labelViews(),
         relationTypes: ops.store.relationTypes().map(({ id: _id, ...type }) => type),

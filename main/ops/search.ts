@@ -85,10 +85,11 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
           labels: names,
         });
       }
-      let ids = ops.store.documentIds();
+      // On a team server: the caller's documents, and the layers they see (main/ops/context.ts).
+      let ids = ops.store.documentIds().filter((id) => ops.mayOpen(id));
       if (folded !== "" && where !== "speaker") {
         const containing = ops.store.documentsContaining(folded);
-        if (containing !== null) ids = containing;
+        if (containing !== null) ids = containing.filter((id) => ops.mayOpen(id));
       }
       const docs = ops.store.documentsWithText(ids).filter((d) => status === undefined || d.status === status);
       const hits: SearchHit[] = [];
@@ -101,9 +102,9 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
         );
         for (const doc of docs) {
           const { offsets } = ops.indexesOf(doc);
-          const spans = new Map(ops.store.spansOf(doc.id).map((s) => [s.id, s]));
+          const spans = new Map(ops.visibleSpans(doc.id).map((s) => [s.id, s]));
           for (const r of ops.store.relationsOf(doc.id)) {
-            if (r.type !== "attributed_to") continue;
+            if (r.type !== "attributed_to" || !spans.has(r.from_span_id)) continue;
             const quote = spans.get(r.from_span_id);
             if (quote === undefined || (label !== undefined && quote.label !== label)) continue;
             const speaker = r.to_span_id === null ? undefined : spans.get(r.to_span_id);
@@ -117,12 +118,12 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
         }
       } else if (folded === "") {
         for (const doc of docs) {
-          for (const s of ops.store.spansOf(doc.id)) if (s.label === label) hits.push(hit(doc, s.start, s.end, s.id));
+          for (const s of ops.visibleSpans(doc.id)) if (s.label === label) hits.push(hit(doc, s.start, s.end, s.id));
         }
       } else {
         for (const doc of docs) {
-          const spans = ops.store
-            .spansOf(doc.id)
+          const spans = ops
+            .visibleSpans(doc.id)
             .filter((s) => (where === "quotes" ? s.label_kind === "quote" : true))
             .filter((s) => label === undefined || s.label === label);
           const restricted = where === "quotes" || label !== undefined;

@@ -156,20 +156,27 @@ export class TeamAccounts {
   }
 
   /**
-   * Replace the documents assigned to each named account.
-   * @throws QawlError (`bad_input`) naming an account that does not exist
+   * Replace every assignment with `assignments`: an account not named has no document
+   * afterwards. Only annotators are assigned (curators and admins see every document).
+   * @throws QawlError (`bad_input`) naming an account that does not exist or is not an annotator
    */
   async assign(assignments: ReadonlyMap<string, readonly number[]>): Promise<void> {
-    const known = new Set((await this.accounts()).map((a) => a.name));
+    const roles = new Map((await this.accounts()).map((a) => [a.name, a.role]));
     for (const name of assignments.keys()) {
-      if (!known.has(name))
+      const role = roles.get(name);
+      if (role === undefined) {
         throw new QawlError("bad_input", `no account is called ${name} (add it with qawl team add-user)`);
+      }
+      if (role !== "annotator") {
+        const article = role === "admin" ? "an" : "a";
+        throw new QawlError("bad_input", `${name} is ${article} ${role}, who sees every document; assign annotators`);
+      }
     }
     const client = await this.#pool.connect();
     try {
       await client.query("BEGIN");
+      await client.query("DELETE FROM team_assignments");
       for (const [name, documents] of assignments) {
-        await client.query("DELETE FROM team_assignments WHERE account = $1", [name]);
         await client.query("INSERT INTO team_assignments (account, document_id) SELECT $1, unnest($2::bigint[])", [
           name,
           documents,

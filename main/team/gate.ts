@@ -11,7 +11,7 @@ import type { Access } from "../../core/team.ts";
 import { cookieValue, readBody, send, type Gate, type Refusal } from "../serve/server.ts";
 import { SIGN_IN_CONTENT_SECURITY_POLICY } from "../security/policy.ts";
 import { sameSecret, type TeamAccounts } from "./accounts.ts";
-import { signInPage } from "./sign-in-page.ts";
+import { SIGN_IN_CSS, signInPage } from "./sign-in-page.ts";
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = "qawl_session";
@@ -53,6 +53,14 @@ export function teamGate(options: TeamGateOptions): Gate {
 
   return {
     async route(req, res, url) {
+      if (url.pathname === "/login.css") {
+        send(res, 200, SIGN_IN_CSS, "text/css; charset=utf-8");
+        return true;
+      }
+      if (url.pathname === "/favicon.ico") {
+        send(res, 204, "", "image/x-icon");
+        return true;
+      }
       if (url.pathname === "/login") {
         if (req.method === "POST") {
           if (!(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {

@@ -14,7 +14,7 @@ const escape = (s: string) =>
 export function signInPage({ failed, name }: { failed: boolean; name: string }): string {
   return `<!doctype html>
 <html lang="ar" dir="rtl">
-<head><meta charset="utf-8"><title>قول — الدخول · Qawl — sign in</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>قول — الدخول · Qawl — sign in</title><link rel="stylesheet" href="/login.css"></head>
 <body>
 <main>
 <h1>قول · <span lang="en" dir="ltr">Qawl</span></h1>
@@ -28,3 +28,13 @@ ${failed ? `<p role="alert">الاسم أو كلمة المرور غير صحي�
 </html>
 `;
 }
+
+/** The sign-in page's stylesheet (a file of its own: the CSP allows no inline style). */
+export const SIGN_IN_CSS = `body { margin: 0; font-family: "Noto Naskh Arabic", "Noto Sans", sans-serif; background: #f5f5f4; color: #1c1917; }
+main { max-inline-size: 24rem; margin-block: 12vh; margin-inline: auto; padding: 2rem; background: #fff; border: 1px solid #d6d3d1; border-radius: 0.5rem; }
+h1 { margin-block: 0 1.5rem; font-size: 1.5rem; }
+label { display: grid; gap: 0.25rem; }
+input { font: inherit; padding: 0.4rem 0.5rem; border: 1px solid #a8a29e; border-radius: 0.25rem; }
+button { font: inherit; padding: 0.4rem 1rem; border: 0; border-radius: 0.25rem; background: #1d4ed8; color: #fff; cursor: pointer; }
+[role="alert"] { color: #b91c1c; }
+`;

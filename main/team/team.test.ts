@@ -134,6 +134,17 @@ describe("the team server", { skip }, () => {
       { error: { message: string } },
     ];
     assert.equal(imports.error.message, "amal is an annotator and may not call importDocuments");
+    // Search finds nothing in a document not hers (the text holds «لافروف» in both).
+    const [, found] = (await call(amal, "search", { query: "لافروف" })) as [
+      number,
+      { value: { hits: { documentId: number }[] } },
+    ];
+    assert.deepEqual([...new Set(found.value.hits.map((h) => h.documentId))], [first]);
+    const [, project] = (await call(amal, "getProject", {})) as [
+      number,
+      { value: { annotator: string; role: string } },
+    ];
+    assert.deepEqual([project.value.annotator, project.value.role], ["amal", "annotator"]);
     // Her span is hers; badr may not edit it, nor write into gold.
     const [, made] = (await call(amal, "createSpan", { documentId: first, label: "PER", start: 24, end: 36 })) as [
       number,

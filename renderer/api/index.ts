@@ -131,3 +131,12 @@ export function connect(): Connection {
     onEffects,
   };
 }
+
+/**
+ * Sign out of a team server (its `POST /logout`, with the session's CSRF value), then show
+ * its sign-in page.
+ */
+export async function signOut(): Promise<void> {
+  await fetch("/logout", { method: "POST", headers: pageCredential() }).catch(() => undefined);
+  location.assign("/login");
+}

@@ -8,6 +8,7 @@
  * Offsets: the DOM works in UTF-16 units; this element converts to code points (through the
  * document's `OffsetIndex`) before anything reaches the store.
  */
+import { mayUse } from "../state/access.ts";
 import { GOLD_LAYER, isGoldLayer } from "../../core/layers.ts";
 import "./article-view.css";
 import { html, nothing, type PropertyValues } from "lit";
@@ -507,16 +508,20 @@ export class ArticleView extends StoreElement {
           >
             ${t("editDetails")}
           </button>
-          ·
-          <button
-            type="button"
-            class="link-button"
-            @click=${() => {
-              this.dispatchEvent(new CustomEvent("qawl-delete-document", { bubbles: true }));
-            }}
-          >
-            ${t("deleteDocument")}
-          </button>
+          ${
+            mayUse(this.store?.model.project, "deleteDocuments")
+              ? html`·
+                  <button
+                    type="button"
+                    class="link-button"
+                    @click=${() => {
+                      this.dispatchEvent(new CustomEvent("qawl-delete-document", { bubbles: true }));
+                    }}
+                  >
+                    ${t("deleteDocument")}
+                  </button>`
+              : nothing
+          }
         </p>
       </header>
       <div class="article-scroller">

@@ -7,6 +7,9 @@
  *
  * Files dropped anywhere on the window are imported.
  */
+import { signOut } from "../api/index.ts";
+import type { OperationName } from "../../core/operation-names.ts";
+import { mayUse } from "../state/access.ts";
 import { afterNextPaint } from "../frames.ts";
 import "./qawl-app.css";
 import { ContextProvider } from "@lit/context";
@@ -300,6 +303,14 @@ export class QawlApp extends LitElement {
   /** Open a window action: a dialog, the file picker, the search box, the shortcut sheet. */
   open(what: "import" | "export" | "labels" | "cues" | "settings" | "search" | "sheet"): void {
     const store = this.store;
+    // On a team server, what the person's role may not do is not offered (renderer/state/access.ts).
+    const needs = {
+      import: "importDocuments",
+      export: "exportDocuments",
+      labels: "createLabel",
+      cues: "setCueLemmas",
+    } as const;
+    if (what in needs && !mayUse(store?.model.project, needs[what as keyof typeof needs])) return;
     switch (what) {
       case "import":
         this.querySelector<HTMLInputElement>("#import-input")?.click();
@@ -400,9 +411,12 @@ export class QawlApp extends LitElement {
     const store = this.store;
     const status = store?.view.status;
     const history = store?.model.history;
+    const project = store?.model.project;
+    const may = (operation: OperationName) => mayUse(project, operation);
+    const importing = !may("importDocuments");
     return html`<header class="toolbar">
         <span class="brand" lang="ar">قول <span lang="en">Qawl</span></span>
-        <label class="button" for="import-input" aria-keyshortcuts="Shift+I">${t("import")}</label>
+        <label class="button" for="import-input" aria-keyshortcuts="Shift+I" ?hidden=${importing}>${t("import")}</label>
         <input
           id="import-input"
           class="visually-hidden"
@@ -412,7 +426,7 @@ export class QawlApp extends LitElement {
           aria-label=${t("importArticles")}
           @change=${this.#onFilesChosen}
         />
-        <label class="button" for="import-folder">${t("importFolder")}</label>
+        <label class="button" for="import-folder" ?hidden=${importing}>${t("importFolder")}</label>
         <input
           id="import-folder"
           class="visually-hidden"
@@ -421,7 +435,7 @@ export class QawlApp extends LitElement {
           aria-label=${t("importAFolder")}
           @change=${this.#onFilesChosen}
         />
-        <label class="encoding"
+        <label class="encoding" ?hidden=${importing}
           ><span>${t("format")}</span>
           <select
             @change=${(e: Event) => {
@@ -434,7 +448,7 @@ export class QawlApp extends LitElement {
             )}
           </select></label
         >
-        <label class="encoding"
+        <label class="encoding" ?hidden=${importing}
           ><span>${t("encoding")}</span>
           <select
             @change=${(e: Event) => {
@@ -450,6 +464,7 @@ export class QawlApp extends LitElement {
           type="button"
           class="button"
           aria-keyshortcuts="Shift+O"
+          ?hidden=${!may("exportDocuments")}
           ?disabled=${store === undefined || store.model.documents.length === 0}
           @click=${() => {
             this.open("export");
@@ -461,6 +476,7 @@ export class QawlApp extends LitElement {
           type="button"
           class="button"
           aria-keyshortcuts="Shift+P"
+          ?hidden=${!may("preannotate")}
           title=${t("preannotateTitle")}
           ?disabled=${store?.model.document == null}
           @click=${() => {
@@ -495,6 +511,7 @@ export class QawlApp extends LitElement {
           type="button"
           class="button"
           aria-keyshortcuts="Shift+L"
+          ?hidden=${!may("createLabel")}
           @click=${() => {
             this.open("labels");
           }}
@@ -505,6 +522,7 @@ export class QawlApp extends LitElement {
           type="button"
           class="button"
           aria-keyshortcuts="Shift+U"
+          ?hidden=${!may("setCueLemmas")}
           @click=${() => {
             this.open("cues");
           }}
@@ -521,6 +539,12 @@ export class QawlApp extends LitElement {
         >
           ${t("settings")}
         </button>
+        ${
+          project?.role == null
+            ? nothing
+            : html`<span class="who">${t("signedIn", { name: project.annotator, role: t(project.role) })}</span>
+                <button type="button" class="button" @click=${() => void signOut()}>${t("signOut")}</button>`
+        }
         <button
           type="button"
           class="button"
@@ -556,7 +580,7 @@ export class QawlApp extends LitElement {
       <main class="reader"><qawl-article></qawl-article></main>
       <aside class="side" aria-label=${t(store?.view.panel ?? "spans")}>
         <div class="tabs" role="tablist" aria-label=${t("sidePanel")} aria-keyshortcuts="Shift+T">
-          ${SIDE_PANELS.map(
+          ${SIDE_PANELS.filter((panel) => panel !== "curation" || may("copyToGold")).map(
             (panel) =>
               html`<button
                 type="button"

@@ -128,7 +128,8 @@ const t = defineMessages({
     searchEmpty: "اكتب كلمات للبحث، أو اختر تسمية.",
     unknownLabel: "لا توجد تسمية باسم {asked}.",
     jsonlAlone: "استورد ملف JSONL الخاص بقول وحده.",
-    teamRole: "دورك ({role}) لا يسمح بهذا على خادم الفريق.",
+    teamRole: (p) =>
+      `دورك (${{ admin: "مدير", curator: "محكِّم", annotator: "مُعلِّق" }[String(p["role"])] ?? String(p["role"])}) لا يسمح بهذا على خادم الفريق.`,
     teamUnassigned: "هذه الوثيقة غير مسندة إليك.",
     teamLayer: "تكتب في طبقتك وحدها؛ هذه طبقة {layer}.",
     unreachable: "خادم قول لا يجيب (هل ما زال qawl serve يعمل؟)؛ لم يتغير شيء. أعد المحاولة حين يعود.",
@@ -328,7 +329,7 @@ function worded(d: ErrorDetail): string {
     case "host.unreachable":
       return t("unreachable");
     case "team.role":
-      return t("teamRole", { role: isolate(d.role) });
+      return t("teamRole", { role: d.role });
     case "team.unassigned":
       return t("teamUnassigned");
     case "team.layer":

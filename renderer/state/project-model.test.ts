@@ -152,7 +152,7 @@ test("a document with two layers opens on your own; another's layer hides sugges
   } as unknown as DocumentView;
   const api = { getDocument: () => Promise.resolve(layered) } as unknown as Api;
   const model = new ProjectModel(api);
-  model.project = { path: "", annotator: "amal", layers: [], labels: [], relationTypes: [] };
+  model.project = { path: "", annotator: "amal", role: null, layers: [], labels: [], relationTypes: [] };
   await model.open(1);
   const shown = (): DocumentView | null => model.document;
   assert.deepEqual(model.documentLayers, ["amal", "badr"]);
