@@ -9,7 +9,7 @@ import { isGoldLayer } from "../../core/layers.ts";
 import type { Access } from "../../core/team.ts";
 import { graphemeBoundaries } from "../../core/text/graphemes.ts";
 import { OffsetIndex } from "../../core/text/offsets.ts";
-import type { DocumentRow, EntityRow, ProjectStore, SpanRow, StoredLabel } from "../../db/project.ts";
+import type { DocumentRow, EntityRow, ProjectStore, RelationRow, SpanRow, StoredLabel } from "../../db/project.ts";
 
 /** What a host tells the table about who is working and when. */
 export interface OperationContext {
@@ -89,15 +89,27 @@ export class Ops {
    * open: a blind annotator sees their own layer and unreviewed suggestions only (core/team.ts).
    */
   showsLayer(layer: string, suggested: boolean): boolean {
+    return !this.#blind() || suggested || layer === this.annotator;
+  }
+
+  /**
+   * Whether the current caller sees a relation: a blind annotator, one of their own layer or
+   * starting at a suggestion (its span read only then).
+   */
+  showsRelation(relation: Pick<RelationRow, "annotator" | "from_span_id">): boolean {
+    if (!this.#blind() || relation.annotator === this.annotator) return true;
+    return this.store.span(relation.from_span_id)?.suggested_by != null;
+  }
+
+  /** Whether the current caller is an annotator kept blind to the other layers. */
+  #blind(): boolean {
     const access = this.#access();
-    return access === null || access.role !== "annotator" || !access.blind || suggested || layer === access.annotator;
+    return access !== null && access.role === "annotator" && access.blind;
   }
 
   /** Per-document span counts as the current caller sees them (a blind annotator: their own layer). */
   spanCounts(): { document_id: number; label: string; n: number }[] {
-    const access = this.#access();
-    const blind = access !== null && access.role === "annotator" && access.blind;
-    if (!blind) return this.store.spanCounts();
+    if (!this.#blind()) return this.store.spanCounts();
     // No layer yet: nothing of theirs to count (and a read creates no annotator).
     const own = this.store.annotators().find((a) => a.name === this.annotator);
     return own === undefined ? [] : this.store.spanCounts(own.id);

@@ -52,12 +52,7 @@ export function documentOperations(
         spans,
         relations: ops.store
           .relationsOf(documentId)
-          .filter((r) =>
-            ops.showsLayer(
-              r.annotator,
-              spans.some((s) => s.id === r.from_span_id && s.suggested !== null),
-            ),
-          )
+          .filter((r) => ops.showsRelation(r))
           .map(relationView),
       };
       return view;

@@ -93,11 +93,8 @@ export function changedObjects(
     }
     for (const id of touched(changes, "relation")) {
       const row = ops.store.relation(id);
-      if (row === undefined || !ops.mayOpen(row.document_id)) continue;
-      const from = ops.store.span(row.from_span_id);
-      if (ops.showsLayer(row.annotator, from !== undefined && from.suggested_by !== null)) {
+      if (row !== undefined && ops.mayOpen(row.document_id) && ops.showsRelation(row))
         relations.push(relationView(row));
-      }
     }
   }
   const entities: EntityView[] = touched(changes, "entity").flatMap((id) => {

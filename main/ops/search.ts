@@ -104,7 +104,7 @@ export function searchOperations(ops: Ops): Pick<OperationTable, "search"> {
           const { offsets } = ops.indexesOf(doc);
           const spans = new Map(ops.visibleSpans(doc.id).map((s) => [s.id, s]));
           for (const r of ops.store.relationsOf(doc.id)) {
-            if (r.type !== "attributed_to" || !spans.has(r.from_span_id)) continue;
+            if (r.type !== "attributed_to") continue;
             const quote = spans.get(r.from_span_id);
             if (quote === undefined || (label !== undefined && quote.label !== label)) continue;
             const speaker = r.to_span_id === null ? undefined : spans.get(r.to_span_id);
