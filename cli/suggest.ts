@@ -11,6 +11,7 @@ import { QawlError } from "../core/errors.ts";
 import { inputSchemas } from "../core/contract.ts";
 import { DEFAULT_CUES, type CueLemma } from "../core/preannotate/cues.ts";
 import { openProject, type OpenProject } from "../main/project.ts";
+import { readSplit, splitGold } from "../main/gold-split.ts";
 import { formatQuality, measureQuality, readGold } from "../main/quality.ts";
 import {
   annotatorName,
@@ -194,9 +195,20 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
     )
     .requiredOption("--gold <path>", "gold annotation: a project, or a native JSONL file")
     .option("--project <path>", "take the cue list from this project (default: the gold project's, or Qawl's defaults)")
+    .option(
+      "--split <path>",
+      "score the development and the test part of the gold side by side (a split file, fixtures/quotes-gold/*.split.json)",
+    )
     .option("--json", "print the figures as JSON")
-    .action(async (opts: { gold: string; project?: string; json?: boolean }) => {
+    .action(async (opts: { gold: string; project?: string; split?: string; json?: boolean }) => {
       const gold = await readGold(opts.gold);
+      const parts =
+        opts.split === undefined
+          ? [{ name: "all", gold }]
+          : Object.entries(splitGold(gold, readSplit(opts.split), opts.split)).map(([name, part]) => ({
+              name,
+              gold: part,
+            }));
       let cues;
       if (opts.project !== undefined) {
         const project = openProject({
@@ -210,8 +222,10 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
           project.store.close();
         }
       }
-      const report = await measureQuality(gold, cues);
-      if (opts.json === true) io.out(JSON.stringify(report, null, 2));
-      else io.out(formatQuality(report).trimEnd());
+      const measured = [];
+      for (const part of parts) measured.push({ name: part.name, measurement: await measureQuality(part.gold, cues) });
+      if (opts.json === true) {
+        io.out(JSON.stringify(Object.fromEntries(measured.map((m) => [m.name, m.measurement])), null, 2));
+      } else io.out(formatQuality(measured).trimEnd());
     });
 }

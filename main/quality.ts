@@ -15,7 +15,8 @@ import {
 import { FormatError } from "../core/formats/format-error.ts";
 import { QawlError } from "../core/errors.ts";
 import type { CueLemma } from "../core/preannotate/cues.ts";
-import { evaluate, type QualityReport } from "../core/preannotate/evaluate.ts";
+import { bootstrapIntervals, type Interval, type ReportIntervals } from "../core/preannotate/bootstrap.ts";
+import { countAll, sumCounts, type QualityReport } from "../core/preannotate/evaluate.ts";
 import { ProjectStore } from "../db/project.ts";
 import { sha256 } from "./import/read-files.ts";
 import { createOperationTable } from "./ops/table.ts";
@@ -52,11 +53,36 @@ export async function readGold(path: string): Promise<Gold> {
   }
 }
 
+/** A gold set's figures and their 95 % bootstrap intervals over documents. */
+export interface Measurement {
+  report: QualityReport;
+  intervals: ReportIntervals;
+}
+
+/** One column of `formatQuality`: a part of a gold set and its measurement. */
+export interface MeasuredPart {
+  /** `all`, `development`, `test`, or a gold file's name. */
+  name: string;
+  measurement: Measurement;
+}
+
 /**
- * Pre-annotate the gold texts in a scratch project and score the suggestions.
+ * Pre-annotate the gold texts in a scratch project and score the suggestions, with a 95 %
+ * percentile bootstrap interval on every figure (`core/preannotate/bootstrap.ts`).
  * @param cues the cue list to use (default: the gold project's, else Qawl's default list)
  */
-export async function measureQuality(gold: Gold, cues?: readonly CueLemma[]): Promise<QualityReport> {
+export async function measureQuality(gold: Gold, cues?: readonly CueLemma[]): Promise<Measurement> {
+  const predicted = await predictGold(gold, cues);
+  const counts = countAll(gold.documents, predicted);
+  return { report: sumCounts(counts), intervals: bootstrapIntervals(counts) };
+}
+
+/**
+ * The pre-annotator's suggestions for the gold texts, made in a fresh in-memory project that
+ * holds those texts only (so one part of a split never sees another's names).
+ * @returns the predicted documents, as native JSONL documents
+ */
+export async function predictGold(gold: Gold, cues?: readonly CueLemma[]): Promise<NativeDocument[]> {
   const store = new ProjectStore(":memory:");
   try {
     const table = createOperationTable(store, { annotator: "qawl-quality" });
@@ -72,30 +98,71 @@ export async function measureQuality(gold: Gold, cues?: readonly CueLemma[]): Pr
     });
     table.preannotate({});
     const exported = await table.exportDocuments({ format: "jsonl" });
-    const predicted = readNativeJsonl(exported.files[0]?.content ?? "", sha256).documents;
-    return evaluate(gold.documents, predicted);
+    return readNativeJsonl(exported.files[0]?.content ?? "", sha256).documents;
   } finally {
     store.close();
   }
 }
 
-/** The report as a plain-text table (percentages with one decimal). */
-export function formatQuality(report: QualityReport): string {
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const cell = (value: number, interval: Interval | undefined) =>
+  interval === undefined ? pct(value) : `${pct(value)} [${pct(interval.low)}–${pct(interval.high)}]`;
+
+/**
+ * The measurements of one or more parts side by side, as a plain-text table: per label and
+ * quote type, precision and recall by exact and by overlap match, each with its 95 % interval
+ * in brackets, then speaker attribution. Percentages with one decimal.
+ */
+export function formatQuality(parts: readonly MeasuredPart[]): string {
+  const width = 34;
+  const first = 22;
+  const line = (head: string, cells: string[]) =>
+    `${head.padEnd(first)}${cells.map((c) => c.padEnd(width)).join("")}`.trimEnd();
   const lines = [
-    `${String(report.documents)} document${report.documents === 1 ? "" : "s"}`,
-    `${"spans".padEnd(16)} ${"gold".padStart(5)} ${"found".padStart(5)}   exact: P      R      F1     overlap: P      R      F1`,
+    line(
+      "",
+      parts.map(
+        (p) =>
+          `${p.name}: ${String(p.measurement.report.documents)} document${p.measurement.report.documents === 1 ? "" : "s"}`,
+      ),
+    ),
   ];
-  for (const row of report.spans) {
+  const rows = parts[0]?.measurement.report.spans ?? [];
+  rows.forEach((row, i) => {
+    const of = (p: MeasuredPart) => ({ r: p.measurement.report.spans[i], iv: p.measurement.intervals.spans[i] });
     lines.push(
-      `${row.name.padEnd(16)} ${String(row.exact.gold).padStart(5)} ${String(row.exact.predicted).padStart(5)}   ` +
-        `${pct(row.exact.precision)} ${pct(row.exact.recall)} ${pct(row.exact.f1)}    ` +
-        `${pct(row.overlap.precision)} ${pct(row.overlap.recall)} ${pct(row.overlap.f1)}`,
+      line(
+        row.name,
+        parts.map((p) => {
+          const { r } = of(p);
+          return `gold ${String(r?.exact.gold ?? 0)}, found ${String(r?.exact.predicted ?? 0)}`;
+        }),
+      ),
     );
-  }
-  const a = report.attribution;
+    for (const kind of ["exact", "overlap"] as const) {
+      for (const key of ["precision", "recall"] as const) {
+        lines.push(
+          line(
+            `  ${kind} ${key === "precision" ? "P" : "R"}`,
+            parts.map((p) => {
+              const { r, iv } = of(p);
+              return r === undefined ? "" : cell(r[kind][key], iv?.[kind][key]);
+            }),
+          ),
+        );
+      }
+    }
+  });
   lines.push(
-    `speaker attribution: ${String(a.correct)} of ${String(a.found)} found quotes with a gold speaker (${pct(a.accuracy).trim()})`,
+    line(
+      "speaker of found",
+      parts.map((p) => {
+        const a = p.measurement.report.attribution;
+        return `${cell(a.accuracy, p.measurement.intervals.attribution)} (${String(a.correct)}/${String(a.found)})`;
+      }),
+    ),
   );
+  const level = parts[0]?.measurement.intervals.level ?? 0.95;
+  lines.push(`[…]: ${String(Math.round(level * 100))}% percentile bootstrap interval over documents`);
   return `${lines.join("\n")}\n`;
 }

@@ -85,18 +85,28 @@ function speakerExtents(doc: NativeDocument, quote: NativeSpan): Extent[] | null
   return mention === undefined ? null : [mention];
 }
 
+/** The labels a report scores, quote label first. */
+export interface EvaluatedLabels {
+  quote: string;
+  cue: string;
+  speaker: string;
+}
+
+const DEFAULT_LABELS: EvaluatedLabels = { quote: "QUOTE", cue: "CUE", speaker: "SPEAKER" };
+
 /**
- * Compare predicted annotation with gold annotation, document by document (paired by
- * `text_sha256`; predicted documents without a gold one are ignored).
- * @param labels which labels to score, quote label first (default QUOTE, CUE, SPEAKER)
+ * The raw counts of one gold document against its prediction: per report row, gold and
+ * predicted spans and the matches (exact, overlap); and the attribution counts. Counts add up
+ * over documents, which is what a report and its bootstrap (`bootstrap.ts`) sum.
  */
-export function evaluate(
-  gold: readonly NativeDocument[],
-  predicted: readonly NativeDocument[],
-  labels: { quote: string; cue: string; speaker: string } = { quote: "QUOTE", cue: "CUE", speaker: "SPEAKER" },
-): QualityReport {
-  const bySha = new Map(predicted.map((d) => [d.text_sha256, d]));
-  const rows: { name: string; pick: (s: NativeSpan) => boolean }[] = [
+export interface DocumentCounts {
+  rows: { name: string; gold: number; predicted: number; exact: number; overlap: number }[];
+  found: number;
+  correct: number;
+}
+
+function rowPicks(labels: EvaluatedLabels): { name: string; pick: (s: NativeSpan) => boolean }[] {
+  return [
     { name: labels.quote, pick: (s) => s.label === labels.quote },
     ...["direct", "indirect", "mixed"].map((type) => ({
       name: `${labels.quote} ${type}`,
@@ -105,25 +115,32 @@ export function evaluate(
     { name: labels.cue, pick: (s) => s.label === labels.cue },
     { name: labels.speaker, pick: (s) => s.label === labels.speaker },
   ];
-  const totals = rows.map(() => ({ gold: 0, predicted: 0, exact: 0, overlap: 0 }));
+}
+
+/**
+ * Count one gold document against its predicted version (`undefined`: nothing predicted).
+ * @param labels which labels to count (default QUOTE, CUE, SPEAKER)
+ */
+export function countDocument(
+  g: NativeDocument,
+  p: NativeDocument | undefined,
+  labels: EvaluatedLabels = DEFAULT_LABELS,
+): DocumentCounts {
+  const pSpans = p?.spans ?? [];
+  const rows = rowPicks(labels).map((row) => {
+    const gs = g.spans.filter(row.pick);
+    const ps = pSpans.filter(row.pick);
+    return {
+      name: row.name,
+      gold: gs.length,
+      predicted: ps.length,
+      exact: match(gs, ps, true).length,
+      overlap: match(gs, ps, false).length,
+    };
+  });
   let found = 0;
   let correct = 0;
-  let documents = 0;
-  for (const g of gold) {
-    const p = bySha.get(g.text_sha256);
-    const pSpans = p?.spans ?? [];
-    documents++;
-    rows.forEach((row, i) => {
-      const gs = g.spans.filter(row.pick);
-      const ps = pSpans.filter(row.pick);
-      const t = totals[i];
-      if (t === undefined) return;
-      t.gold += gs.length;
-      t.predicted += ps.length;
-      t.exact += match(gs, ps, true).length;
-      t.overlap += match(gs, ps, false).length;
-    });
-    if (p === undefined) continue;
+  if (p !== undefined) {
     const gq = g.spans.filter((s) => s.label === labels.quote);
     const pq = p.spans.filter((s) => s.label === labels.quote);
     for (const [gi, pi] of match(gq, pq, false)) {
@@ -137,16 +154,60 @@ export function evaluate(
       if (got !== null && got.some((x) => want.some((w) => overlap(x, w) > 0))) correct++;
     }
   }
+  return { rows, found, correct };
+}
+
+/**
+ * Sum documents' counts into a report. All counts must come from the same labels.
+ * @param counts one entry per document (an empty list gives a report of zeros)
+ * @param labels the labels the counts were made with (names the rows of an empty report)
+ */
+export function sumCounts(counts: readonly DocumentCounts[], labels: EvaluatedLabels = DEFAULT_LABELS): QualityReport {
+  const totals = rowPicks(labels).map((r) => ({ name: r.name, gold: 0, predicted: 0, exact: 0, overlap: 0 }));
+  let found = 0;
+  let correct = 0;
+  for (const c of counts) {
+    c.rows.forEach((row, i) => {
+      const t = totals[i];
+      if (t === undefined) return;
+      t.gold += row.gold;
+      t.predicted += row.predicted;
+      t.exact += row.exact;
+      t.overlap += row.overlap;
+    });
+    found += c.found;
+    correct += c.correct;
+  }
   return {
-    documents,
-    spans: rows.map((row, i) => {
-      const t = totals[i] ?? { gold: 0, predicted: 0, exact: 0, overlap: 0 };
-      return {
-        name: row.name,
-        exact: score(t.gold, t.predicted, t.exact),
-        overlap: score(t.gold, t.predicted, t.overlap),
-      };
-    }),
+    documents: counts.length,
+    spans: totals.map((t) => ({
+      name: t.name,
+      exact: score(t.gold, t.predicted, t.exact),
+      overlap: score(t.gold, t.predicted, t.overlap),
+    })),
     attribution: { found, correct, accuracy: found === 0 ? 0 : correct / found },
   };
+}
+
+/**
+ * Compare predicted annotation with gold annotation, document by document (paired by
+ * `text_sha256`; predicted documents without a gold one are ignored).
+ * @param labels which labels to score, quote label first (default QUOTE, CUE, SPEAKER)
+ */
+export function evaluate(
+  gold: readonly NativeDocument[],
+  predicted: readonly NativeDocument[],
+  labels: EvaluatedLabels = DEFAULT_LABELS,
+): QualityReport {
+  return sumCounts(countAll(gold, predicted, labels), labels);
+}
+
+/** `countDocument` for every gold document, paired with its prediction by `text_sha256`. */
+export function countAll(
+  gold: readonly NativeDocument[],
+  predicted: readonly NativeDocument[],
+  labels: EvaluatedLabels = DEFAULT_LABELS,
+): DocumentCounts[] {
+  const bySha = new Map(predicted.map((d) => [d.text_sha256, d]));
+  return gold.map((g) => countDocument(g, bySha.get(g.text_sha256), labels));
 }
