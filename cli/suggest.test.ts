@@ -113,7 +113,27 @@ describe("qawl preannotate, search, cues, quality", () => {
   it("measures the pre-annotator against a gold file", async () => {
     const result = await qawl(["quality", "--gold", fileURLToPath(new URL("quotes-gold/sample.jsonl", FIXTURES))]);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^QUOTE direct +3 +3 +100\.0% 100\.0% 100\.0%/mu);
-    assert.match(result.stdout, /^speaker attribution: 8 of 8 found quotes with a gold speaker \(100\.0%\)$/mu);
+    assert.match(result.stdout, /^QUOTE direct +gold 3, found 3\n {2}exact P +100\.0% \[100\.0%–100\.0%\]$/mu);
+    assert.match(result.stdout, /^speaker of found +100\.0% \[100\.0%–100\.0%\] \(8\/8\)$/mu);
+  });
+
+  it("scores the development and the test part side by side, and refuses a split that does not hold", async () => {
+    const goldFile = fileURLToPath(new URL("quotes-gold/anercorp.jsonl", FIXTURES));
+    const splitFile = fileURLToPath(new URL("quotes-gold/anercorp.split.json", FIXTURES));
+    const result = await qawl(["quality", "--gold", goldFile, "--split", splitFile, "--json"]);
+    assert.equal(result.code, 0);
+    const parts = JSON.parse(result.stdout) as Record<string, { report: { documents: number } }>;
+    assert.deepEqual(Object.keys(parts), ["development", "test"]);
+    assert.equal(parts["development"]?.report.documents, 155);
+    assert.equal(parts["test"]?.report.documents, 78);
+    const wrong = await qawl([
+      "quality",
+      "--gold",
+      fileURLToPath(new URL("quotes-gold/sample.jsonl", FIXTURES)),
+      "--split",
+      splitFile,
+    ]);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /anercorp\.split\.json: seed .* does not choose the recorded test runs/u);
   });
 });

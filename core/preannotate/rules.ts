@@ -64,6 +64,27 @@ const PRONOUN_OBJECTS = fold("فيه فيها له لها لهم لنا لي");
 const SKIP_BEFORE_CUE = fold("قد كان كانت وكان وكانت لقد ثم كما");
 /** Forms of أن / إن that open reported content (the word is part of the quote). */
 const INTRODUCERS = fold("أن إن أنه أنها أنهم أنهما أنني أننا إنه إنها إنهم إنهما إنني إننا بأن بأنه بأنها بأنهم");
+/**
+ * Verbal nouns that open reported content as a cue's object (المصدر as the object of a verb of
+ * saying: `أعلنت الحكومة عزمها تقديم …`, `أكد رغبته في الرحيل`, `موضحا ضرورة …`), bare or
+ * with an attached possessive pronoun. Taken from the development part of the gold runs.
+ */
+const CONTENT_NOUNS = fold(
+  "ضرورة أهمية عدم التوصل استعداد رفض عزم رغبة سعي تأييد دعم نية ترحيب قلق ارتياح تمسك تضامن أسف",
+);
+/** Words after which a content noun is a predicate, not the object of a cue. */
+const NOT_AN_OBJECT = fold("مجرد ليس ليست هذا هذه ذلك تلك هو هي لدينا عندنا لديه لديها عنده عندها نحن أنا");
+/** Possessive pronouns attached to a verbal noun (`عزمها`, `سعيهما`), longest first. */
+const POSSESSIVE_SUFFIX = /(هما|هم|هن|ها|ه)$/u;
+
+/** Whether a folded word is a content noun of `CONTENT_NOUNS`, bare or with a possessive (ta marbuta written ت before it). */
+function isContentNoun(folded: string): boolean {
+  if (CONTENT_NOUNS.has(folded)) return true;
+  const stem = folded.replace(POSSESSIVE_SUFFIX, "");
+  if (stem === folded || stem.length < 3) return false;
+  return CONTENT_NOUNS.has(stem) || CONTENT_NOUNS.has(stem.replace(/ت$/u, "ه"));
+}
+
 /** Words after which أن is not reported content (`قبل أن`, `بعد أن`). */
 const NOT_BEFORE_INTRODUCER = fold("قبل بعد منذ رغم حيث بدون دون لأجل كي");
 const CLAUSE_PUNCT = new Set(["،", ",", "؛", ";", ":"]);
@@ -214,6 +235,13 @@ class Rules {
     const before = this.tok(i - 1);
     if (before !== undefined && NOT_BEFORE_INTRODUCER.has(before.folded)) return false;
     if (INTRODUCERS.has(t.folded) || conjoinedIntroducer(t.folded)) return true;
+    // After a demonstrative or a negation the noun is a predicate (`هذا ليس مجرد قلق`), not a cue's object.
+    if (
+      isContentNoun(t.folded) &&
+      (before === undefined || (before.kind === "word" && !NOT_AN_OBJECT.has(before.folded)))
+    ) {
+      return true;
+    }
     // `أشار إلى أن …`: the content starts at أن, not at the preposition.
     const next = this.tok(i + 1);
     if (next !== undefined && INTRODUCERS.has(next.folded)) return false;

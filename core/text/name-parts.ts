@@ -1,0 +1,25 @@
+/**
+ * The parts of a person's name that name them alone in news text: the surname, written after
+ * the first mention (`سيرغي لافروف` … `لافروف`). Compound surnames keep their first word:
+ * `عبد الله`, `أبو مازن`, `بن سلمان`, `آل ثاني`, `ابن خلدون` (the second word alone names
+ * no one: `الله`, `مازن`). Titles are not part of the name (`وزير الخارجية … لافروف` ends with
+ * the same surname).
+ */
+import { isClosedClassWord } from "./closed-class.ts";
+
+const COMPOUND_FIRST = new Set(["عبد", "ابو", "أبو", "أبي", "ابي", "بن", "ابن", "إبن", "آل", "ال"]);
+
+/**
+ * The surname of a person's name of two words or more, or null (one word; a surname of fewer
+ * than three letters or a closed-class word).
+ * @param name the name as written, words separated by white space
+ */
+export function surnameOf(name: string): string | null {
+  const words = name.trim().split(/\s+/u);
+  if (words.length < 2) return null;
+  const last = words[words.length - 1] ?? "";
+  const before = words[words.length - 2] ?? "";
+  const surname = COMPOUND_FIRST.has(before) ? (words.length > 2 ? `${before} ${last}` : null) : last;
+  if (surname === null || [...surname.replace(/\s/gu, "")].length < 3 || isClosedClassWord(surname)) return null;
+  return surname;
+}
