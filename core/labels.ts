@@ -43,7 +43,7 @@ export interface RelationTypeDefinition {
 }
 
 /** Values of a QUOTE's `type` attribute. */
-/** The default schema's label of persons: the one whose names have surnames (`core/text/name-parts.ts`). */
+/** The default schema's label of persons (new speakers' entities get this type). */
 export const PERSON_LABEL = "PER";
 
 export const QUOTE_TYPES = ["direct", "indirect", "mixed"] as const;
