@@ -43,9 +43,6 @@ export interface RelationTypeDefinition {
 }
 
 /** Values of a QUOTE's `type` attribute. */
-/** The default schema's label of persons (new speakers' entities get this type). */
-export const PERSON_LABEL = "PER";
-
 export const QUOTE_TYPES = ["direct", "indirect", "mixed"] as const;
 
 /** The schema of a new project (ARCHITECTURE.md §4). */
@@ -69,15 +66,7 @@ export const DEFAULT_LABELS: readonly LabelDefinition[] = [
     retired: false,
   },
   { name: "CUE", kind: "cue", displayName: "Cue", key: "c", color: "#a855f7", attributes: [], retired: false },
-  {
-    name: PERSON_LABEL,
-    kind: "entity",
-    displayName: "Person",
-    key: "p",
-    color: "#e11d48",
-    attributes: [],
-    retired: false,
-  },
+  { name: "PER", kind: "entity", displayName: "Person", key: "p", color: "#e11d48", attributes: [], retired: false },
   {
     name: "ORG",
     kind: "entity",

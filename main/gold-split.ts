@@ -43,12 +43,12 @@ export function runName(doc: NativeDocument): string {
  * @returns the chosen names, sorted
  */
 export function chooseTestRuns(names: readonly string[], seed: string, share: number): string[] {
-  const ordered = [...new Set(names)].sort((a, b) => {
-    const ha = sha256(`${seed}:${a}`);
-    const hb = sha256(`${seed}:${b}`);
-    return ha < hb ? -1 : ha > hb ? 1 : 0;
-  });
-  return ordered.slice(0, Math.ceil(share * ordered.length)).sort();
+  const keyed = [...new Set(names)].map((name) => ({ name, key: sha256(`${seed}:${name}`) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed
+    .slice(0, Math.ceil(share * keyed.length))
+    .map((k) => k.name)
+    .sort();
 }
 
 /** SHA-256 of the named runs' canonical JSON lines, in the order of `names`, joined by "\n". */

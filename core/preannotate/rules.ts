@@ -74,13 +74,13 @@ const CONTENT_NOUNS = fold(
 );
 /** Words after which a content noun is a predicate, not the object of a cue. */
 const NOT_AN_OBJECT = fold("مجرد ليس ليست هذا هذه ذلك تلك هو هي لدينا عندنا لديه لديها عنده عندها نحن أنا");
-/** Possessive pronouns attached to a verbal noun (`عزمها`, `سعيهما`), longest first. */
-const POSSESSIVE_SUFFIX = /(هما|هم|هن|ها|ه)$/u;
-
-/** Whether a folded word is a content noun of `CONTENT_NOUNS`, bare or with a possessive (ta marbuta written ت before it). */
+/**
+ * Whether a folded word is a content noun of `CONTENT_NOUNS`, bare or with an attached pronoun
+ * (`عزمها`, `سعيهما`; ta marbuta written ت before it).
+ */
 function isContentNoun(folded: string): boolean {
   if (CONTENT_NOUNS.has(folded)) return true;
-  const stem = folded.replace(POSSESSIVE_SUFFIX, "");
+  const stem = folded.replace(OBJECT_SUFFIX, "");
   if (stem === folded || stem.length < 3) return false;
   return CONTENT_NOUNS.has(stem) || CONTENT_NOUNS.has(stem.replace(/ت$/u, "ه"));
 }

@@ -111,6 +111,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
         for (const [documentId, list] of [...perDocument].sort((a, b) => a[0] - b[0])) {
           const doc = ops.document(documentId);
           const shadow = foldedShadow(doc.text);
+          const indexes = ops.indexesOf(doc);
           const taken = ops.store
             .spansOf(documentId)
             .filter((s) => s.label_kind === "entity")
@@ -121,10 +122,10 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
             for (const m of findName(shadow, n.text, { partialWords: partialWords === true })) {
               if (taken.some((t) => t.start < m.end && m.start < t.end)) continue;
               // Folding makes the name علي and the preposition على one string; a name is never a preposition.
-              if (isClosedClassWord(ops.indexesOf(doc).offsets.slice(m.start, m.end))) continue;
+              if (isClosedClassWord(indexes.offsets.slice(m.start, m.end))) continue;
               if (rejected.has(rejectionKey(n.label.id, m.start, m.end))) continue; // rejected before
               try {
-                checkExtent(doc, ops.indexesOf(doc), n.label, m.start, m.end, null);
+                checkExtent(doc, indexes, n.label, m.start, m.end, null);
               } catch {
                 continue; // e.g. a name written across a line break
               }

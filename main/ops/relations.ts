@@ -7,7 +7,6 @@
 import type { OperationTable, RelationView } from "../../core/contract.ts";
 import { excerptForHistory, namedRef, type NamedRef } from "../../core/change-message.ts";
 import { QawlError } from "../../core/errors.ts";
-import { PERSON_LABEL } from "../../core/labels.ts";
 import type { SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
 import { entityView, relationView } from "./views.ts";
@@ -149,7 +148,7 @@ export function relationOperations(
             if (entityId === null) {
               // The speaker mention names no entity yet: make one from it and link the mention.
               const name = ops.spanText(speaker, offsets);
-              entityId = ops.store.insertEntity({ name, type: PERSON_LABEL, aliases: [], kb_id: null }, ops.now());
+              entityId = ops.store.insertEntity({ name, type: "PER", aliases: [], kb_id: null }, ops.now());
               ops.store.editSpan(
                 speaker.id,
                 {
