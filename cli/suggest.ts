@@ -98,6 +98,9 @@ export function addSuggestionCommands(cmd: Command, io: Lines): void {
         io.err(
           `${plural(result.suggested, "new span")} suggested by the quote rules` +
             (result.kept > 0 ? ` (${plural(result.kept, "earlier suggestion")} still there)` : "") +
+            (result.learnedFrom > 0
+              ? `; what ${plural(result.learnedFrom, "reviewed document")} taught held back ${plural(result.heldBack, "quote")} and added ${plural(result.promoted, "quote")}`
+              : "") +
             `, ${plural(names, "name")} by propagation` +
             (opts.accept === true ? "; all accepted" : "; review them in the app (or run with --accept)"),
         );

@@ -497,6 +497,12 @@ export interface PreannotateResult {
   kept: number;
   /** Spans accepted (with `accept`). */
   accepted: number;
+  /** Quotes the rules found that what reviews taught held back (`main/ops/review-model.ts`). */
+  heldBack: number;
+  /** Quoted segments the rules left alone that what reviews taught suggested as direct quotes. */
+  promoted: number;
+  /** Reviewed documents the model that decided `heldBack` and `promoted` learned from (0: none yet). */
+  learnedFrom: number;
 }
 
 /** Result of `reviewSuggestions`: span ids. */

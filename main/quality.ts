@@ -80,24 +80,48 @@ export async function measureQuality(gold: Gold, cues?: readonly CueLemma[]): Pr
 /**
  * The pre-annotator's suggestions for the gold texts, made in a fresh in-memory project that
  * holds those texts only (so one part of a split never sees another's names).
- * @returns the predicted documents, as native JSONL documents
+ * @param reviewed documents already reviewed in that project: imported with their annotation
+ *   (people's quotes, their entities in the registry) before the gold texts, so that what
+ *   their review teaches (`main/ops/review-model.ts`) applies; they are not pre-annotated
+ * @returns the predicted documents, as native JSONL documents, in the order of `gold.documents`
  */
-export async function predictGold(gold: Gold, cues?: readonly CueLemma[]): Promise<NativeDocument[]> {
+export async function predictGold(
+  gold: Gold,
+  cues?: readonly CueLemma[],
+  reviewed: readonly NativeDocument[] = [],
+): Promise<NativeDocument[]> {
   const store = new ProjectStore(":memory:");
   try {
     const table = createOperationTable(store, { annotator: "qawl-quality" });
     const chosen = cues ?? gold.cues;
     if (chosen !== null) table.setCueLemmas({ cues: [...chosen] });
-    const bare = gold.documents.map((d) => canonicalDocument({ ...d, spans: [], relations: [] }));
+    const load = (name: string, header: NativeHeader, documents: readonly NativeDocument[]) =>
+      table.importDocuments({
+        files: [{ name, contentBase64: Buffer.from(writeNativeJsonl(header, [...documents])).toString("base64") }],
+        format: "jsonl",
+      });
+    if (reviewed.length > 0) {
+      // The registry holds the reviewed documents' entities only.
+      const used = new Set(
+        reviewed.flatMap((d) => d.spans.flatMap((sp) => (sp.entity === undefined ? [] : [sp.entity]))),
+      );
+      load(
+        "reviewed.jsonl",
+        { ...gold.header, entities: gold.header.entities.filter((e) => used.has(e.id)) },
+        reviewed,
+      );
+    }
+    const before = new Set(table.listDocuments({}).map((d) => d.id));
+    // Bare texts, not yet reviewed (a gold file marks its documents done).
+    const bare = gold.documents.map((d) => canonicalDocument({ ...d, spans: [], relations: [], status: "new" }));
     // The gold schema, but none of its entities: the pre-annotator starts from an empty registry.
-    const header: NativeHeader = { ...gold.header, entities: [], annotators: [] };
-    const file = writeNativeJsonl(header, bare);
-    table.importDocuments({
-      files: [{ name: "gold.jsonl", contentBase64: Buffer.from(file).toString("base64") }],
-      format: "jsonl",
-    });
-    table.preannotate({});
-    const exported = await table.exportDocuments({ format: "jsonl" });
+    load("gold.jsonl", { ...gold.header, entities: [], annotators: [] }, bare);
+    const ids = table
+      .listDocuments({})
+      .map((d) => d.id)
+      .filter((id) => !before.has(id));
+    table.preannotate({ documentIds: ids });
+    const exported = await table.exportDocuments({ format: "jsonl", documentIds: ids });
     return readNativeJsonl(exported.files[0]?.content ?? "", sha256).documents;
   } finally {
     store.close();

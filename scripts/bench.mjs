@@ -7,6 +7,7 @@ const benches = [
   "bench/import-while-labelling.bench.ts",
   "bench/interop.bench.ts",
   "bench/team-load.bench.ts",
+  "bench/learning-curve.bench.ts",
 ];
 const extra = process.argv.slice(2);
 let failed = 0;

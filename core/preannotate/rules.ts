@@ -791,3 +791,24 @@ export function preannotateQuotes(
   }
   return out.map(({ sentence: _sentence, ...q }) => q);
 }
+
+/**
+ * Every stretch of text between a pair of quotation marks (the words inside, trailing
+ * punctuation left out, as a direct quote covers them), whatever the rules make of it: the
+ * candidates that what reviews taught may promote to quotes (`main/ops/review-model.ts`).
+ * Quoted names and titles are among them.
+ * @returns UTF-16 extents in text order
+ */
+export function quotedSegments(text: string): Extent[] {
+  const tokens = ruleTokens(text);
+  const out: Extent[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== "mark" || !t.opens || t.partner <= i + 1) return;
+    let last = t.partner - 1;
+    while (last > i && TRAILING_PUNCT.has(tokens[last]?.text ?? "")) last--;
+    const a = tokens[i + 1];
+    const b = tokens[last];
+    if (a !== undefined && b !== undefined && last > i) out.push({ start: a.start, end: b.end });
+  });
+  return out;
+}

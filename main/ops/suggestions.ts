@@ -15,6 +15,7 @@ import { rejectionKey, type DocumentRow, type SpanRow, type StoredLabel } from "
 import type { Ops } from "./context.ts";
 import { matchingEntities } from "./entities.ts";
 import { checkExtent } from "./extent.ts";
+import { filterByReviews, learnFromReviews } from "./review-model.ts";
 import { runSteps, type Steps } from "./steps.ts";
 
 /** The schema's first label of a kind that is in use. */
@@ -218,10 +219,21 @@ export function* preannotateSteps(
     cue: labelOfKind(ops, "cue"),
     speaker: labelOfKind(ops, "speaker"),
   };
+  yield { phase: "preannotate", done: 0, total: docs.length };
+  // What the project's reviews taught: it holds back suggestions people would drop.
+  const learned = learnFromReviews(ops);
+  let heldBack = 0;
+  let promoted = 0;
+  const suggest = (doc: DocumentRow): Suggestions => {
+    const filtered = filterByReviews(learned, doc.text, rulesSuggest(ops, doc));
+    heldBack += filtered.heldBack;
+    promoted += filtered.promoted;
+    return filtered.kept;
+  };
   const suggested = new Map<number, Suggestions>();
   for (const [i, doc] of docs.entries()) {
     yield { phase: "preannotate", done: i, total: docs.length };
-    suggested.set(doc.id, rulesSuggest(ops, doc));
+    suggested.set(doc.id, suggest(doc));
   }
   yield { phase: "preannotate", done: docs.length, total: docs.length };
   const what: ChangeMessage =
@@ -236,7 +248,7 @@ export function* preannotateSteps(
     for (const stale of docs) {
       // The document as it is now: another client may have written since its step.
       const doc = ops.document(stale.id);
-      const made = preannotateDocument(ops, doc, labels, suggested.get(doc.id) ?? rulesSuggest(ops, doc));
+      const made = preannotateDocument(ops, doc, labels, suggested.get(doc.id) ?? suggest(doc));
       documents.push(made.report);
       created += made.created.length;
       keptInAll += made.kept.length;
@@ -248,7 +260,15 @@ export function* preannotateSteps(
       if (made.created.length > 0 && doc.status === "new")
         ops.store.setDocumentStatus(doc.id, "in_progress", ops.now());
     }
-    return { documents, suggested: created, kept: keptInAll, accepted };
+    return {
+      documents,
+      suggested: created,
+      kept: keptInAll,
+      accepted,
+      heldBack,
+      promoted,
+      learnedFrom: learned?.documents ?? 0,
+    };
   });
 }
 

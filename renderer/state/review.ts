@@ -74,16 +74,19 @@ export async function preannotate(store: AnnotationStore): Promise<void> {
       const quotes = await store.api.preannotate({ documentIds: [doc.id] });
       const names = await store.api.propagateNames({ documentIds: [doc.id] });
       const found = quotes.documents[0]?.newQuotes ?? 0;
+      // What the project's reviews taught held some of the rules' quotes back.
+      const heldBack = () => (quotes.heldBack > 0 ? t("heldBack", { n: quotes.heldBack }) : "");
       if (found === 0 && names.suggested === 0) {
         // Nothing new; what an earlier run suggested may still wait for review.
-        return () => t("nothingSuggested") + (quotes.kept > 0 ? t("stillToReview", { n: quotes.kept }) : "");
+        return () =>
+          t("nothingSuggested") + (quotes.kept > 0 ? t("stillToReview", { n: quotes.kept }) : "") + heldBack();
       }
       return () => {
         const parts = [
           ...(found > 0 ? [t("suggestedQuotes", { n: found })] : []),
           ...(names.suggested > 0 ? [t("suggestedNames", { n: names.suggested })] : []),
         ];
-        return t("preannotated", { what: parts.join(t("and")) });
+        return t("preannotated", { what: parts.join(t("and")) }) + heldBack();
       };
     },
     () => {

@@ -84,6 +84,8 @@ export const storeMessages = defineMessages({
       `Marked ${p["status"] === "done" ? "done" : p["status"] === "in_progress" ? "in progress" : "new"}`,
     stillToReview: (p) =>
       `; ${count(Number(p["n"]), { one: "suggestion is", other: "suggestions are" })} still to review`,
+    heldBack: (p) =>
+      `; ${count(Number(p["n"]), { one: "quote", other: "quotes" })} held back by what your reviews taught`,
     undone: "Undone: {description}",
     redone: "Redone: {description}",
   },
@@ -204,6 +206,8 @@ export const storeMessages = defineMessages({
     statusSet: (p) =>
       `صارت الوثيقة ${p["status"] === "done" ? "منجزة" : p["status"] === "in_progress" ? "قيد العمل" : "جديدة"}`,
     stillToReview: (p) => `؛ لكن بقي ${count(Number(p["n"]), TO_REVIEW_AR)}`,
+    heldBack: (p) =>
+      `؛ وحُجب ${count(Number(p["n"]), { zero: "{n} اقتباس", one: "اقتباس واحد", two: "اقتباسان", few: "{n} اقتباسات", many: "{n} اقتباسًا", other: "{n} اقتباس" })} بما تعلّمه من مراجعاتك`,
     undone: `تم التراجع عن: ${isolate("{description}")}`,
     redone: `أُعيد تنفيذ: ${isolate("{description}")}`,
   },
