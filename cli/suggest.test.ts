@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_CUES } from "../core/preannotate/cues.ts";
 import { python } from "../test-support/python.ts";
 import { FIXTURES, SAMPLE, tempDir } from "../test-support/temp.ts";
+import { ProjectStore } from "../db/project.ts";
+import { createOperationTable } from "../main/ops/table.ts";
 import { run } from "./main.ts";
 
 async function qawl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -38,6 +40,29 @@ describe("qawl preannotate, search, cues, quality", () => {
     const csv = await qawl(["export", "--format", "quotes-csv", "--project", p]);
     // One row a quote, after the header.
     assert.equal(csv.stdout.trim().split("\n").length, 1 + 8);
+  });
+
+  it("accepts, with --accept, the names propagation suggested too: nothing is left to review", async (t) => {
+    const p = join(tempDir(t), "p.qawl");
+    await qawl(["import", samplePath, "--project", p]);
+    // A person tagged in the app: سيرغي لافروف, where Python finds it.
+    const text = readFileSync(SAMPLE, "utf8");
+    const at = python(text, [], ["سيرغي لافروف"]).finds[0] ?? -1;
+    const store = new ProjectStore(p);
+    createOperationTable(store, { annotator: "me" }).createSpan({
+      documentId: 1,
+      label: "PER",
+      start: at,
+      end: at + 12,
+    });
+    store.close();
+    const result = await qawl(["preannotate", "--accept", "--project", p]);
+    assert.match(result.stderr, /^20 new spans suggested by the quote rules, 6 names by propagation; all accepted$/mu);
+    // 1 tagged + 20 quote spans + 6 surnames, all accepted.
+    assert.match(
+      (await qawl(["list", "--project", p])).stdout,
+      /^1\t2019-05-14\tin_progress\t27 spans\t0 to review\t/u,
+    );
   });
 
   it("searches through folding and prints code point offsets Python agrees with", async (t) => {

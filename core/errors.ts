@@ -53,6 +53,8 @@ export type ErrorDetail =
   | { kind: "label.retired"; name: string }
   | { kind: "cue.twice"; lemma: string }
   | { kind: "entity.merge_alone" }
+  /** An entity type that is not the name of an entity label of the schema (`labels`: those there are). */
+  | { kind: "entity.unknown_type"; type: string; labels: string[] }
   | { kind: "propagate.not_name"; label: string }
   | { kind: "search.empty" }
   | { kind: "search.unknown_label"; asked: string; labels: string[] }

@@ -42,6 +42,9 @@ export interface RelationTypeDefinition {
   toKind: LabelKind;
 }
 
+/** The default schema's label of persons: the one whose names have surnames (`core/text/name-parts.ts`). */
+export const PERSON_LABEL = "PER";
+
 /** Values of a QUOTE's `type` attribute. */
 export const QUOTE_TYPES = ["direct", "indirect", "mixed"] as const;
 

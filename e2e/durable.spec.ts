@@ -24,7 +24,7 @@ test.afterEach(async () => {
 /** The project's one document as the CLI exports it (native JSONL: header line, then the document). */
 function exportedDocument(): {
   text: string;
-  spans: { label: string; start: number; end: number; text: string; note?: string | null }[];
+  spans: { label: string; start: number; end: number; text: string; note?: string | null; suggested?: string }[];
 } {
   const jsonl = execFileSync(
     process.execPath,
@@ -55,8 +55,13 @@ test("a tab keeps working after qawl serve restarts; --new-token locks it out", 
   await tag(page, "p", PERSON);
   await expect(spanRow(page, "Person", PERSON)).toHaveCount(1);
   const doc = exportedDocument();
-  expect(doc.spans.map((s) => s.label)).toEqual(["PER"]);
-  const span = doc.spans[0] ?? { start: -1, end: -1, text: "" };
+  // The person, and the other mentions of his surname suggested after it.
+  const tagged = doc.spans.filter((s) => s.suggested === undefined);
+  expect(tagged.map((s) => s.label)).toEqual(["PER"]);
+  expect(doc.spans.filter((s) => s.suggested === "propagation").map((s) => s.text)).toEqual(
+    Array.from({ length: 6 }, () => "لافروف"),
+  );
+  const span = tagged[0] ?? { start: -1, end: -1, text: "" };
   const py = python(doc.text, [[span.start, span.end]], [PERSON]);
   expect(py.slices[0]).toBe(PERSON);
   expect(span.start).toBe(py.finds[0]);
@@ -68,10 +73,15 @@ test("a tab keeps working after qawl serve restarts; --new-token locks it out", 
   await page.keyboard.press("s");
   await expect(page.getByRole("status")).toHaveClass(/error/u);
   await expect(page.getByRole("status")).toContainText("401 missing or wrong X-Qawl-Token");
-  expect(exportedDocument().spans).toHaveLength(1);
+  expect(exportedDocument().spans.filter((s) => s.suggested === undefined)).toHaveLength(1);
   const stale = await page.goto(before);
   expect(stale?.status()).toBe(401);
 });
+
+/** The person the annotator tagged (not the surname suggestions propagation made from it). */
+function taggedPerson(): { note?: string | null } | undefined {
+  return exportedDocument().spans.find((s) => s.suggested === undefined && s.text === PERSON);
+}
 
 test("a note typed but not saved is back after the tab is closed", async ({ page, context }) => {
   await importSample(page);
@@ -88,7 +98,7 @@ test("a note typed but not saved is back after the tab is closed", async ({ page
   // closes), and only the draft can bring the note back.
   await served.kill();
   await page.close();
-  expect(exportedDocument().spans[0]?.note ?? null).toBeNull();
+  expect(taggedPerson()?.note ?? null).toBeNull();
   served = await served.restart();
 
   const again = await context.newPage();
@@ -103,7 +113,7 @@ test("a note typed but not saved is back after the tab is closed", async ({ page
   await field.focus();
   await again.keyboard.press("Escape");
   await expect(again.getByRole("status")).toContainText("Note saved");
-  expect(exportedDocument().spans[0]?.note).toBe(note);
+  expect(taggedPerson()?.note).toBe(note);
   await again.reload();
   await activate(again, "Person", PERSON);
   await expect(again.locator("textarea.note")).toHaveValue(note);

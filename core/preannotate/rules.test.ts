@@ -160,6 +160,50 @@ describe("quote rules", () => {
     carried: q.carried,
   });
 
+  it("read a report inside a report, a participle's own content, calls, and a subject before an addressee", () => {
+    // Sentences of the ANERcorp development runs (014, 148, 180, 009), shortened.
+    const cases: [string, (string | boolean | null)[][]][] = [
+      [
+        "وذكرت وكالة الأنباء المصرية أن الدراسات أكدت أن سعر الوقود في عملية النقل لا يتعدى 5% فقط من إجمالي تكلفة النقل .",
+        [
+          [
+            "أن الدراسات أكدت أن سعر الوقود في عملية النقل لا يتعدى 5% فقط من إجمالي تكلفة النقل",
+            "indirect",
+            "ذكرت",
+            "وكالة الأنباء المصرية",
+            false,
+          ],
+          ["أن سعر الوقود في عملية النقل لا يتعدى 5% فقط من إجمالي تكلفة النقل", "indirect", "أكدت", "الدراسات", false],
+        ],
+      ],
+      [
+        "من جانبها أعلنت روسيا أنها ستشارك بالمؤتمر قائلة إنها ستركز على وقف إطلاق نار فوري وإطلاق الأسرى .",
+        [
+          ["أنها ستشارك بالمؤتمر", "indirect", "أعلنت", "روسيا", false],
+          ["إنها ستركز على وقف إطلاق نار فوري وإطلاق الأسرى", "indirect", "قائلة", "روسيا", true],
+        ],
+      ],
+      [
+        "الصين طالبت إسرائيل بالاعتذار لمقتل أحد مراقبيها .",
+        [["بالاعتذار لمقتل أحد مراقبيها", "indirect", "طالبت", "الصين", false]],
+      ],
+      [
+        "كما دعا مندوب فرنسا لدى الأمم المتحدة مجلس الأمن إلى مناقشة عاجلة للإعلان عن هدنة .",
+        [["إلى مناقشة عاجلة للإعلان عن هدنة", "indirect", "دعا", "مندوب فرنسا", false]],
+      ],
+    ];
+    for (const [text, want] of cases) {
+      const got = preannotateQuotes(text, DEFAULT_CUES).map((q) => [
+        slice(text, q.quote),
+        q.type,
+        slice(text, q.cue),
+        slice(text, q.speaker),
+        q.carried,
+      ]);
+      assert.deepEqual(got, want, text);
+    }
+  });
+
   it("suggest the quote, cue and speaker of a sentence with no quote in the document yet", () => {
     const text = 'وقال الوزير: "نرفض أي تهجير".';
     const want = extents(text, "نرفض أي تهجير", "قال", "الوزير");

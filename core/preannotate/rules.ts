@@ -61,7 +61,13 @@ const STOP_WORDS = fold(
 /** Prepositions with a pronoun that may stand between a cue and its subject. */
 const PRONOUN_OBJECTS = fold("فيه فيها له لها لهم لنا لي");
 /** Words before a cue that are not part of a speaker mention written before it. */
-const SKIP_BEFORE_CUE = fold("قد كان كانت وكان وكانت لقد ثم كما");
+const SKIP_BEFORE_CUE = fold("قد فقد وقد كان كانت وكان وكانت لقد ثم كما");
+/**
+ * Lemmas of cues whose object is a person addressed or spoken of (`أبلغ X أن`, `طالب X بـ`,
+ * `اتهم X بـ`, `حذر X من`, `وصف X بـ`): with a subject written before the cue (`الصين طالبت
+ * إسرائيل بالاعتذار`), the noun after it is that object, never the speaker.
+ */
+const ADDRESSEE_CUES = fold("أبلغ طالب اتهم حذر وصف");
 /** Forms of أن / إن that open reported content (the word is part of the quote). */
 const INTRODUCERS = fold("أن إن أنه أنها أنهم أنهما أنني أننا إنه إنها إنهم إنهما إنني إننا بأن بأنه بأنها بأنهم");
 /**
@@ -85,6 +91,8 @@ function isContentNoun(folded: string): boolean {
   return CONTENT_NOUNS.has(stem) || CONTENT_NOUNS.has(stem.replace(/ت$/u, "ه"));
 }
 
+/** أن and إن written alone, which may open a report inside a report (`nestedReport`). */
+const BARE_INTRODUCERS = fold("أن إن بأن");
 /** Words after which أن is not reported content (`قبل أن`, `بعد أن`). */
 const NOT_BEFORE_INTRODUCER = fold("قبل بعد منذ رغم حيث بدون دون لأجل كي");
 const CLAUSE_PUNCT = new Set(["،", ",", "؛", ";", ":"]);
@@ -112,7 +120,7 @@ const OBJECT_SUFFIX = /(هما|هم|هن|ها|ه)$/u;
 /** Pronouns and clause openers: a "mention" made of one of them names nobody. */
 const PRONOUNS = fold("هو هي هم هن وهو وهي وهم فهو فهي لكنه لكنها انه انها");
 /** Words that open a clause: a subject written before its cue starts after them. */
-const CLAUSE_OPENERS = fold("لكن ولكن غير بينما إذ حيث كما ثم وقد فقد رغم أن إن");
+const CLAUSE_OPENERS = fold("لكن ولكن غير بينما إذ حيث كما ثم وقد فقد رغم أن إن أما اما");
 /** Relative pronouns: `رايس التي قالت` — the subject is the noun phrase before them. */
 const RELATIVES = fold("التي الذي الذين اللذان اللتان");
 /** Words a sentence may open with before its verb (`من جهته رفض X`, `إلى ذلك، رحب X`). */
@@ -356,6 +364,31 @@ class Rules {
     return { start: a.start, end: b.end };
   }
 
+  /**
+   * Whether the reported content opened by introducer `j` is itself a report with its own
+   * subject and cue (`وذكرت الوكالة أن الدراسات أكدت أن …`, `وأضاف البيان أن أولمرت أبلغ أنان
+   * بتحفظه …`): then the inner report is the quote, attributed to its subject
+   * (docs/guidelines.md, "A report inside a report").
+   */
+  nestedReport(j: number): { cue: FoundCue; cueIndex: number; introducer: number } | null {
+    const intro = this.tok(j);
+    if (intro === undefined || !BARE_INTRODUCERS.has(intro.folded)) return null;
+    let k = j + 1;
+    while (k - j - 1 < 5) {
+      const t = this.tok(k);
+      if (t?.kind !== "word" || STOP_WORDS.has(t.folded) || this.cueAt.has(k)) break;
+      k++;
+    }
+    const inner = this.cueAt.get(k);
+    if (k === j + 1 || inner === undefined || inner.conjoined || inner.form.kind !== "speech") return null;
+    for (let m = inner.last; m < inner.last + 6; m++) {
+      const t = this.tok(m);
+      if (t === undefined || t.sentence !== intro.sentence || t.kind !== "word") return null;
+      if (this.isIntroducer(m, inner.form.introducers)) return { cue: inner, cueIndex: k, introducer: m };
+    }
+    return null;
+  }
+
   /** Index of the first token of the sentence before the one holding token `i`, or -1. */
   previousSentenceStart(i: number): number {
     const sentence = this.tok(i)?.sentence ?? 0;
@@ -389,12 +422,26 @@ class Rules {
       }
       if (t.kind === "punct" && t.text === "(") break;
       if (j > from && this.cueAt.get(j)?.conjoined === true) break; // `… وقال " …"`: a new report
+      // `… عمليا مشيرا إلى أن …`, `… بالمؤتمر قائلة إنها …`: a participle with content of its own.
+      if (j > from && this.participleReports(j)) break;
       // `عبر عن ذلك بقوله « … »`: the words after بقوله are the report.
       if (j > from && this.cueAt.has(j) && t.folded.startsWith("بقول")) break;
       if (t.kind === "word" || t.kind === "mark") last = j;
       j++;
     }
     return last;
+  }
+
+  /** Whether token `i` is a participle cue whose own reported content follows within three words. */
+  participleReports(i: number): boolean {
+    const cue = this.cueAt.get(i);
+    if (cue?.form.kind !== "participle") return false;
+    for (let m = cue.last; m < cue.last + 3; m++) {
+      const t = this.tok(m);
+      if (t === undefined || t.kind === "break" || t.sentence !== this.tok(i)?.sentence) return false;
+      if (t.kind === "mark" || this.isIntroducer(m, cue.form.introducers)) return true;
+    }
+    return false;
   }
 
   /** Whether a new report starts at token `i` inside reported words: `وقال`, `كما عبر`. */
@@ -520,7 +567,8 @@ export function preannotateQuotes(
 ): QuoteSuggestion[] {
   const r = new Rules(text, lemmas);
   const prior = options.prior ?? [];
-  const out: (QuoteSuggestion & { sentence: number })[] = [];
+  /** `nested`: a report inside another quote's content (`nestedReport`), never carried over from. */
+  const out: (QuoteSuggestion & { sentence: number; nested: boolean })[] = [];
   const usedCues = new Set<number>();
   const consumedUntil = { offset: -1 };
   const overlapsPrior = (e: Extent) => prior.some((p) => p.quote.start < e.end && e.start < p.quote.end);
@@ -528,7 +576,7 @@ export function preannotateQuotes(
   /** The speaker an earlier quote had, for carrying over: the nearest quote before `at`. */
   const previousSpeaker = (at: number, sentence: number | null): Extent | null => {
     const candidates: { start: number; speaker: Extent | null; sentence: number | null }[] = [
-      ...out.map((q) => ({ start: q.quote.start, speaker: q.speaker, sentence: q.sentence })),
+      ...out.filter((q) => !q.nested).map((q) => ({ start: q.quote.start, speaker: q.speaker, sentence: q.sentence })),
       ...prior.map((p) => ({ start: p.quote.start, speaker: p.speaker, sentence: null })),
     ]
       .filter((q) => q.start < at && q.speaker !== null && (sentence === null || q.sentence === sentence))
@@ -555,9 +603,10 @@ export function preannotateQuotes(
       return { speaker: earlier, carried: earlier !== null };
     }
     const after = r.speakerAfter(cue);
-    if (after !== null) return { speaker: after.extent, carried: false };
+    if (after !== null && !ADDRESSEE_CUES.has(foldArabic(cue.form.lemma))) return { speaker: after.extent, carried: false };
     const before = r.speakerBefore(cue);
     if (before !== null) return { speaker: before, carried: false };
+    if (after !== null) return { speaker: after.extent, carried: false };
     // No subject: the previous quote's speaker, unless that is far and the sentence before
     // this one names its own subject (`رفض أبو عبد الله … . وقال إنه …`).
     const earlier = previousSpeaker(at, null);
@@ -572,16 +621,19 @@ export function preannotateQuotes(
     return { speaker: earlier, carried: earlier !== null };
   };
 
-  const push = (q: QuoteSuggestion, cueIndex: number | null) => {
+  const push = (q: QuoteSuggestion, cueIndex: number | null, nested = false) => {
     if (q.quote.end <= q.quote.start || overlapsPrior(q.quote)) return;
-    if (out.some((o) => o.quote.start < q.quote.end && q.quote.start < o.quote.end)) return;
+    // A nested report may lie inside the quote it is part of, and nowhere else.
+    const inside = (o: Extent) => o.start <= q.quote.start && q.quote.end <= o.end;
+    if (out.some((o) => o.quote.start < q.quote.end && q.quote.start < o.quote.end && !(nested && inside(o.quote))))
+      return;
     if (cueIndex !== null) usedCues.add(cueIndex);
     const sentence = r.tokens.find((t) => t.start >= q.quote.start)?.sentence ?? 0;
-    out.push({ ...q, sentence });
+    out.push({ ...q, sentence, nested });
     consumedUntil.offset = Math.max(consumedUntil.offset, q.quote.end);
   };
 
-  const reportedClause = (from: number, cue: FoundCue, cueIndex: number) => {
+  const reportedClause = (from: number, cue: FoundCue, cueIndex: number, nested = false) => {
     const last = r.clauseLast(from);
     const lastTok = r.tok(last);
     if (lastTok === undefined || last < from) return;
@@ -599,6 +651,7 @@ export function preannotateQuotes(
         lemma: cue.form.lemma,
       },
       cueIndex,
+      nested,
     );
   };
 
@@ -783,13 +836,16 @@ export function preannotateQuotes(
       if (x.text === ":" || (j > cue.last && r.cueAt.has(j))) break; // after a colon: the speaker's own words
       if (r.isIntroducer(j, cue.form.introducers)) {
         reportedClause(j, cue, i);
+        // A report inside a report is a quote of its own, inside this one, with its own speaker.
+        const inner = r.nestedReport(j);
+        if (inner !== null) reportedClause(inner.introducer, inner.cue, inner.cueIndex, true);
         reported = true;
         break;
       }
     }
     if (!reported) unmarkedSpeech(cue, i);
   }
-  return out.map(({ sentence: _sentence, ...q }) => q);
+  return out.map(({ sentence: _sentence, nested: _nested, ...q }) => q);
 }
 
 /**

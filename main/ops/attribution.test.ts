@@ -155,6 +155,29 @@ describe("entities", () => {
     assert.equal(detail.kbId, "Q20087");
   });
 
+  it("finds a person named at the end of a longer mention, after a title", (t) => {
+    const { table, documentId } = sample(t);
+    const lavrov = table.createEntity({ name: "Sergei Lavrov", type: "PER", aliases: ["سيرغي لافروف"] });
+    table.createEntity({ name: "Russia", type: "LOC", aliases: ["الروسي"] });
+    // `وزيرا الخارجية الروسي سيرغي لافروف`: the title, then his name.
+    const long = table.createSpan({ documentId, label: "SPEAKER", ...at("وزيرا الخارجية الروسي سيرغي لافروف") });
+    assert.deepEqual(
+      table.entityCandidates({ spanId: long.id }).map((e) => e.id),
+      [lavrov.id],
+      "a person only: a place named inside a title is not the speaker",
+    );
+    // By the surname alone after a description, too (`والأميركي … بومبيو`, entity named by its full name).
+    const pompeo = table.createEntity({ name: "Mike Pompeo", type: "PER", aliases: ["جون بومبيو"] });
+    const described = table.createSpan({ documentId, label: "SPEAKER", ...at("والأميركي مايك بومبيو") });
+    assert.deepEqual(
+      table.entityCandidates({ spanId: described.id }).map((e) => e.id),
+      [pompeo.id],
+    );
+    // A title with no name in it matches nobody.
+    const title = table.createSpan({ documentId, label: "SPEAKER", ...at("وزير الخارجية الروسي") });
+    assert.deepEqual(table.entityCandidates({ spanId: title.id }), []);
+  });
+
   it("offers nothing for a mention that matches no name", (t) => {
     const { table, documentId } = sample(t);
     table.createEntity({ name: "Sergei Lavrov", type: "PER", aliases: ["سيرغي لافروف"] });

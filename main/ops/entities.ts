@@ -7,11 +7,12 @@
  */
 import type { EntityMention, EntityView, OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
+import { PERSON_LABEL } from "../../core/labels.ts";
 import { procliticSplits } from "../../core/text/clitics.ts";
 import { foldArabic } from "../../core/text/normalize.ts";
 import type { EntityRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
-import { entityView } from "./views.ts";
+import { entityView, entityViewOf } from "./views.ts";
 
 /** Aliases of an entity, without its name and without repeats (compared folded). */
 export function cleanAliases(name: string, aliases: readonly string[]): string[] {
@@ -35,19 +36,32 @@ function matchKeys(text: string): string[] {
 /**
  * Entities of the registry whose name or an alias a mention's text matches (folded, with
  * proclitics peeled; a one-word mention also matches a longer name's last word, a surname:
- * `لافروف` → `سيرغي لافروف`), most mentioned first.
+ * `لافروف` → `سيرغي لافروف`), most mentioned first; then the persons (`PERSON_LABEL`) named at
+ * the end of a longer mention, after a title or a description (`وزير الخارجية الروسي سيرغي
+ * لافروف` → `سيرغي لافروف`; `… الروسي لافروف` by the surname).
  */
 export function matchingEntities(ops: Ops, text: string): (EntityRow & { mentions: number })[] {
   const keys = new Set(matchKeys(text));
-  const oneWord = !foldArabic(text).includes(" ");
+  const words = foldArabic(text).split(" ");
+  const oneWord = words.length === 1;
+  const lastWord = (folded: string) => folded.slice(folded.lastIndexOf(" ") + 1);
   const matches = (name: string) => {
     const folded = foldArabic(name);
-    return keys.has(folded) || (oneWord && keys.has(folded.slice(folded.lastIndexOf(" ") + 1)));
+    return keys.has(folded) || (oneWord && keys.has(lastWord(folded)));
   };
-  return ops.store
-    .entities()
-    .filter((e) => [e.name, ...e.aliases].some(matches))
-    .sort((a, b) => b.mentions - a.mentions);
+  // The mention's proper endings: `الروسي سيرغي لافروف`, `سيرغي لافروف`, `لافروف`.
+  const endings = new Set(words.slice(1).map((_, i) => words.slice(i + 1).join(" ")));
+  const endsWith = (name: string) => {
+    const folded = foldArabic(name);
+    return endings.has(folded) || ([...lastWord(folded)].length >= 3 && endings.has(lastWord(folded)));
+  };
+  const entities = ops.store.entities();
+  const exact = entities.filter((e) => [e.name, ...e.aliases].some(matches));
+  const inside = oneWord
+    ? []
+    : entities.filter((e) => e.type === PERSON_LABEL && !exact.includes(e) && [e.name, ...e.aliases].some(endsWith));
+  const byMentions = (a: { mentions: number }, b: { mentions: number }) => b.mentions - a.mentions;
+  return [...exact.sort(byMentions), ...inside.sort(byMentions)];
 }
 
 /** `listEntities`, `getEntity`, `createEntity`, `updateEntity`, `mergeEntities`, `entityCandidates`. */
@@ -57,8 +71,26 @@ export function entityOperations(
   OperationTable,
   "listEntities" | "getEntity" | "createEntity" | "updateEntity" | "mergeEntities" | "entityCandidates"
 > {
+  /**
+   * An entity type as the schema names it: the name of an entity label (compared in any case).
+   * @param current the entity's type now, allowed even when no label is called so (an imported registry)
+   * @throws QawlError `entity.unknown_type` naming the labels there are
+   */
+  function schemaType(type: string, current?: string): string {
+    if (type === current) return type;
+    const labels = ops.store.labels().filter((l) => l.kind === "entity" && !l.retired);
+    const label = labels.find((l) => l.name.toLowerCase() === type.toLowerCase());
+    if (label !== undefined) return label.name;
+    const names = labels.map((l) => l.name);
+    throw new QawlError(
+      "bad_input",
+      `entity type ${type} is not an entity label of this project (the entity labels: ${names.join(", ")})`,
+      { kind: "entity.unknown_type", type, labels: names },
+    );
+  }
+
   function view(row: EntityRow): EntityView {
-    return entityView(row, ops.store.spansOfEntity(row.id).length);
+    return entityViewOf(ops, row);
   }
 
   function linkSpan(spanId: number, entityId: number): void {
@@ -121,7 +153,8 @@ export function entityOperations(
       return { ...view(entity), mentions };
     },
 
-    createEntity({ name, type, aliases, kbId, spanIds }) {
+    createEntity({ name, type: asked, aliases, kbId, spanIds }) {
+      const type = schemaType(asked);
       const texts = (spanIds ?? []).map((id) => {
         const span = ops.span(id);
         return ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
@@ -143,8 +176,9 @@ export function entityOperations(
       return view(ops.entity(id));
     },
 
-    updateEntity({ entityId, name, type, aliases, kbId }) {
+    updateEntity({ entityId, name, type: asked, aliases, kbId }) {
       const entity = ops.entity(entityId);
+      const type = asked === undefined ? undefined : schemaType(asked, entity.type);
       const newName = name ?? entity.name;
       const newAliases = cleanAliases(newName, [
         ...(aliases ?? entity.aliases),

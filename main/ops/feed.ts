@@ -17,7 +17,7 @@ import type {
   SpanView,
 } from "../../core/contract.ts";
 import type { Ops } from "./context.ts";
-import { entityView, relationView, spanView, summaryView } from "./views.ts";
+import { entityViewOf, relationView, spanView, summaryView } from "./views.ts";
 
 /** Above this many documents in one record, their lines are counted in one pass over the project. */
 const FEW_DOCUMENTS = 8;
@@ -99,7 +99,7 @@ export function changedObjects(
   }
   const entities: EntityView[] = touched(changes, "entity").flatMap((id) => {
     const row = ops.store.entity(id);
-    return row === undefined ? [] : [entityView(row, ops.store.spansOfEntity(id).length)];
+    return row === undefined ? [] : [entityViewOf(ops, row)];
   });
   const schema = changes.some((c) => c.type === "label" || c.type === "schema" || c.type === "cue");
   return {

@@ -7,8 +7,10 @@
 import { excerptForHistory, type ChangeMessage } from "../../core/change-message.ts";
 import type { OperationTable } from "../../core/contract.ts";
 import { QawlError } from "../../core/errors.ts";
+import { PERSON_LABEL } from "../../core/labels.ts";
 import { isClosedClassWord } from "../../core/text/closed-class.ts";
 import { findName } from "../../core/text/name-matches.ts";
+import { surnameOf } from "../../core/text/name-parts.ts";
 import { foldArabic, foldedShadow } from "../../core/text/normalize.ts";
 import { rejectionKey, type StoredLabel } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
@@ -72,7 +74,13 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
     propagateNames({ spanId, documentIds, partialWords }) {
       // One search per distinct folded name and label; the longest names claim text first.
       const byKey = new Map<string, KnownName>();
-      for (const n of knownNames(spanId)) {
+      const known = knownNames(spanId);
+      // A person is also named by the surname alone (`لافروف` after `سيرغي لافروف`).
+      const surnames = known.flatMap((n) => {
+        const surname = n.label.name === PERSON_LABEL ? surnameOf(n.text) : null;
+        return surname === null ? [] : [{ ...n, text: surname }];
+      });
+      for (const n of [...known, ...surnames]) {
         const folded = foldArabic(n.text);
         if ([...folded].length < 2) continue;
         const key = `${n.label.name}\u0000${folded}`;

@@ -9,7 +9,7 @@ import { excerptForHistory, namedRef, type NamedRef } from "../../core/change-me
 import { QawlError } from "../../core/errors.ts";
 import type { SpanRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
-import { entityView, relationView } from "./views.ts";
+import { entityViewOf, relationView } from "./views.ts";
 
 /** Whether two spans are in one layer (a suggestion is in every layer until reviewed). */
 function sameLayer(x: SpanRow, y: SpanRow): boolean {
@@ -171,7 +171,7 @@ export function relationOperations(
       const entity = ops.entity(result.entityId);
       return {
         relation: view(result.id),
-        entity: entityView(entity, ops.store.spansOfEntity(entity.id).length),
+        entity: entityViewOf(ops, entity),
       };
     },
   };

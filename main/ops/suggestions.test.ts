@@ -290,14 +290,32 @@ describe("name propagation", () => {
     assert.equal(p.table.getEntity({ entityId: entity.id }).mentions.length, all.length);
   });
 
-  it("never suggests a preposition that folds like a name", (t) => {
+  it("suggests a person's surname alone after the full name, and never a preposition that folds like a name", (t) => {
     const p = emptyProject(t);
+    const documentId =
+      p.table.importDocuments({ files: [{ name: "l.txt", contentBase64: readFileSync(SAMPLE).toString("base64") }] })
+        .outcomes[0]?.documentId ?? 0;
+    const full = occurrences(sampleText, "سيرغي لافروف")[0] ?? 0;
+    const span = p.table.createSpan({ documentId, label: "PER", start: full, end: full + 12 });
+    p.table.propagateNames({ spanId: span.id });
+    const suggested = p.table
+      .getDocument({ documentId })
+      .spans.filter((s) => s.suggested === "propagation")
+      .map((s) => [s.start, s.text]);
+    // Seven لافروف in the article, one inside the tagged full name: the other six, and nothing else.
+    const surname = occurrences(sampleText, "لافروف").filter((a) => a !== full + 6);
+    assert.equal(surname.length, 6);
+    assert.deepEqual(
+      suggested,
+      surname.map((a) => [a, "لافروف"]),
+    );
+
     // علي (a name) and على (a preposition) fold alike; only the name is suggested.
     const text = "عنوان\nقال علي حسن إن الاتفاق يقوم على أسس واضحة. وأضاف علي أن الحكومة توافق عليه وعلى بنوده.";
     const other =
       p.table.importDocuments({ files: [{ name: "a.txt", contentBase64: Buffer.from(text).toString("base64") }] })
         .outcomes[0]?.documentId ?? 0;
-    const ali = text.indexOf("علي حسن");
+    const ali = [...text].join("").indexOf("علي حسن");
     const tagged = p.table.createSpan({ documentId: other, label: "PER", start: ali, end: ali + 3 });
     p.table.propagateNames({ spanId: tagged.id });
     const named = p.table

@@ -87,6 +87,11 @@ export function entityView(row: EntityRow, mentionCount: number): EntityView {
   };
 }
 
+/** An entity of the registry with the number of accepted spans (not suggestions) that refer to it. */
+export function entityViewOf(ops: Ops, row: EntityRow): EntityView {
+  return entityView(row, ops.store.spansOfEntity(row.id).filter((s) => s.suggested_by === null).length);
+}
+
 /** A history entry, or null. */
 export function historyEntry(row: HistoryRow | null): HistoryEntry | null {
   return row === null

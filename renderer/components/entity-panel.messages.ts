@@ -15,6 +15,10 @@ export const t = defineMessages({
     merge: "Merge",
     mergeLabel: "Merge another entity into this one",
     mergePrompt: "Merge another entity into this one…",
+    mergeQuestion:
+      "Merge {from} ({mentions}) into {into}? Its mentions, quotes and aliases move here; Undo brings them back.",
+    mergeConfirm: "Merge",
+    cancel: "Cancel",
     mentions: (p) => count(Number(p["n"]), { one: "mention", other: "mentions" }),
     mentionsHeading: "Mentions",
     carriedOverHeading: "quotes carried over",
@@ -36,6 +40,10 @@ export const t = defineMessages({
     merge: "دمج",
     mergeLabel: "دمج كيان آخر في هذا الكيان",
     mergePrompt: "اختر كيانًا لدمجه في هذا الكيان…",
+    mergeQuestion:
+      "أدمج {from} ({mentions}) في {into}؟ تنتقل إشاراته واقتباساته وأسماؤه البديلة إلى هنا، والتراجع يعيدها.",
+    mergeConfirm: "ادمج",
+    cancel: "إلغاء",
     mentions: (p) => count(Number(p["n"]), MENTIONS_AR),
     mentionsHeading: "الإشارات",
     carriedOverHeading: "اقتباسات بنسبة مُرحَّلة",

@@ -14,6 +14,15 @@ import { formatRule } from "../i18n/errors.ts";
 import { labelDisplayName } from "../i18n/labels.ts";
 import { t } from "./entity-panel.messages.ts";
 
+/**
+ * The types an entity may have: the schema's entity labels in use, by name, and the entity's
+ * own type when no such label exists (an imported registry), so that saving keeps it.
+ */
+function entityTypes(store: AnnotationStore, current: string): string[] {
+  const names = (store.model.project?.labels ?? []).filter((l) => l.kind === "entity" && !l.retired).map((l) => l.name);
+  return names.includes(current) ? names : [current, ...names];
+}
+
 /** An entity's type (a label's name, `PER`) as the interface shows that label (`Person`, `شخص`). */
 function typeName(store: AnnotationStore, type: string): string {
   const label = store.model.project?.labels.find((l) => l.name === type);
@@ -21,6 +30,15 @@ function typeName(store: AnnotationStore, type: string): string {
 }
 
 export class EntityPanel extends StoreElement {
+  static override properties = { merging: { state: true } };
+  /** The entity chosen to merge into the open one, waiting for the person to confirm. */
+  declare merging: number | null;
+
+  constructor() {
+    super();
+    this.merging = null;
+  }
+
   #save(store: AnnotationStore, entity: EntityDetail, form: HTMLFormElement): void {
     const data = new FormData(form);
     const text = (name: string) => (typeof data.get(name) === "string" ? (data.get(name) as string).trim() : "");
@@ -34,6 +52,42 @@ export class EntityPanel extends StoreElement {
         .filter((a) => a !== ""),
       kbId: kb === "" ? null : kb,
     });
+  }
+
+  /** Merging asks first: what moves, into which entity, and that undo brings it back. */
+  #confirmMerge(store: AnnotationStore, entity: EntityDetail) {
+    const other = store.model.entities.find((e) => e.id === this.merging);
+    if (other === undefined) return nothing;
+    return html`<div class="merge-confirm" role="alertdialog" aria-label=${t("merge")}>
+      <p>
+        ${t("mergeQuestion", {
+          from: isolate(other.name),
+          mentions: t("mentions", { n: other.mentionCount }),
+          into: isolate(entity.name),
+        })}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          class="small"
+          @click=${() => {
+            this.merging = null;
+            void store.mergeEntities(entity.id, [other.id]);
+          }}
+        >
+          ${t("mergeConfirm")}
+        </button>
+        <button
+          type="button"
+          class="small secondary"
+          @click=${() => {
+            this.merging = null;
+          }}
+        >
+          ${t("cancel")}
+        </button>
+      </div>
+    </div>`;
   }
 
   #detail(store: AnnotationStore, entity: EntityDetail) {
@@ -58,7 +112,14 @@ export class EntityPanel extends StoreElement {
         <label class="field"
           ><span>${t("name")}</span><input name="name" required .value=${entity.name} dir="auto"
         /></label>
-        <label class="field"><span>${t("type")}</span><input name="type" required .value=${entity.type} /></label>
+        <label class="field"
+          ><span>${t("type")}</span>
+          <select name="type">
+            ${entityTypes(store, entity.type).map(
+              (type) => html`<option value=${type} ?selected=${type === entity.type}>${typeName(store, type)}</option>`,
+            )}
+          </select></label
+        >
         <label class="field"
           ><span>${t("wikidata")}</span
           ><input
@@ -79,24 +140,26 @@ export class EntityPanel extends StoreElement {
         others.length === 0
           ? nothing
           : html`<label class="field merge"
-              ><span>${t("merge")}</span>
-              <select
-                aria-label=${t("mergeLabel")}
-                @change=${(e: Event) => {
-                  const value = (e.target as HTMLSelectElement).value;
-                  if (value !== "") void store.mergeEntities(entity.id, [Number(value)]);
-                }}
+                ><span>${t("merge")}</span>
+                <select
+                  aria-label=${t("mergeLabel")}
+                  .value=${this.merging === null ? "" : String(this.merging)}
+                  @change=${(e: Event) => {
+                    const value = (e.target as HTMLSelectElement).value;
+                    this.merging = value === "" ? null : Number(value);
+                  }}
+                >
+                  <option value="">${t("mergePrompt")}</option>
+                  ${others.map(
+                    (o) =>
+                      html`<option
+                        value=${o.id}
+                        .text=${`${isolate(o.name)} · ${t("mentions", { n: o.mentionCount })}`}
+                      ></option>`,
+                  )}
+                </select></label
               >
-                <option value="">${t("mergePrompt")}</option>
-                ${others.map(
-                  (o) =>
-                    html`<option
-                      value=${o.id}
-                      .text=${`${isolate(o.name)} · ${t("mentions", { n: o.mentionCount })}`}
-                    ></option>`,
-                )}
-              </select></label
-            >`
+              ${this.#confirmMerge(store, entity)}`
       }
       <h2>
         ${t("mentionsHeading")}

@@ -41,6 +41,8 @@ export const t = defineMessages({
     noCueSpan: "No cue span in this document yet",
     noSpeakerSpan: "No speaker span in this document yet",
     entity: "Entity",
+    findEntity: "Find entity",
+    findEntityPlaceholder: "Type a name or alias; Enter links the first",
     newEntity: "New entity from this mention…",
     // `{name}` is where the entity's name is shown (in a <bdi>).
     matches: "Matches {name} ({mentions})",
@@ -105,6 +107,8 @@ export const t = defineMessages({
     noCueSpan: "لا مقطع لفعل القول في هذه الوثيقة بعد",
     noSpeakerSpan: "لا مقطع لمتحدث في هذه الوثيقة بعد",
     entity: "الكيان",
+    findEntity: "ابحث عن كيان",
+    findEntityPlaceholder: "اكتب اسمًا أو اسمًا بديلًا؛ Enter يربط الأول",
     newEntity: "كيان جديد من هذه الإشارة…",
     matches: "يطابق {name} ({mentions})",
     link: "ربط",

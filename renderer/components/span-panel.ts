@@ -13,7 +13,8 @@ import { guard } from "lit/directives/guard.js";
 import { live } from "lit/directives/live.js";
 import { virtualizerRef, type VirtualizerHostElement } from "@lit-labs/virtualizer/virtualize.js";
 import { longList, settleLongList } from "./long-list.ts";
-import type { DocumentView, SpanView } from "../../core/contract.ts";
+import type { DocumentView, EntityView, SpanView } from "../../core/contract.ts";
+import { foldArabic } from "../../core/text/normalize.ts";
 import type { AnnotationStore } from "../state/annotation-store.ts";
 import { reviewActive, reviewAll } from "../state/review.ts";
 import { clearNoteDraft, readNoteDraft, watchUnsaved, writeNoteDraft } from "../state/drafts.ts";
@@ -30,16 +31,31 @@ function withName(message: string, name: string) {
   return html`${before}<bdi>${name}</bdi>${after}`;
 }
 
+/**
+ * The entities the picker offers for a span: of the span's type (a name's entity is of its
+ * label; a speaker may be any entity), whose name or an alias holds the query (folded), the
+ * linked one always; in the registry's order.
+ */
+function entityChoices(store: AnnotationStore, span: SpanView, query: string): EntityView[] {
+  const wanted = foldArabic(query.trim());
+  const ofType = (e: EntityView) => store.model.kindOf(span) !== "entity" || e.type === span.label;
+  const named = (e: EntityView) => wanted === "" || [e.name, ...e.aliases].some((n) => foldArabic(n).includes(wanted));
+  return store.model.entities.filter((e) => e.id === span.entityId || (ofType(e) && named(e)));
+}
+
 export class SpanPanel extends StoreElement {
-  static override properties = { filter: { state: true } };
+  static override properties = { filter: { state: true }, entityQuery: { state: true } };
   /** Which spans the list shows: `all`, `unlinked` (quotes missing a speaker or cue), or a label name. */
   declare filter: string;
+  /** What is typed in the entity picker's search field (folded when compared). */
+  declare entityQuery: string;
   #lastActive: number | null = null;
   #unwatch: (() => void) | null = null;
 
   constructor() {
     super();
     this.filter = "all";
+    this.entityQuery = "";
   }
 
   override connectedCallback(): void {
@@ -196,7 +212,29 @@ export class SpanPanel extends StoreElement {
   #entityControls(store: AnnotationStore, span: SpanView) {
     const entity = store.model.entityById(span.entityId);
     const candidate = store.view.candidates[0];
+    const choices = entityChoices(store, span, this.entityQuery);
     return html`<label class="field"
+        ><span>${t("findEntity")}</span>
+        <input
+          type="search"
+          dir="auto"
+          placeholder=${t("findEntityPlaceholder")}
+          .value=${live(this.entityQuery)}
+          @input=${(e: Event) => {
+            this.entityQuery = (e.target as HTMLInputElement).value;
+          }}
+          @keydown=${(e: KeyboardEvent) => {
+            // Enter links the first entity found; Esc clears the search.
+            e.stopPropagation();
+            const first = choices.find((c) => c.id !== span.entityId);
+            if (e.key === "Enter" && this.entityQuery.trim() !== "" && first !== undefined) {
+              e.preventDefault();
+              this.entityQuery = "";
+              void store.linkEntity(span.id, first.id);
+            } else if (e.key === "Escape") this.entityQuery = "";
+          }}
+      /></label>
+      <label class="field"
         ><span>${t("entity")}</span>
         <select
           .value=${live(span.entityId === null ? "" : String(span.entityId))}
@@ -207,7 +245,7 @@ export class SpanPanel extends StoreElement {
           }}
         >
           <option value="" ?selected=${span.entityId === null}>${t("none")}</option>
-          ${store.model.entities.map(
+          ${choices.map(
             (e) =>
               html`<option
                 value=${e.id}
@@ -362,6 +400,7 @@ export class SpanPanel extends StoreElement {
                 store.model.entities,
                 store.model.project?.labels,
                 store.view.candidates,
+                span.id === store.view.activeSpanId ? this.entityQuery : "",
                 locale(),
               ],
               () => this.#row(store, doc, span),
@@ -500,6 +539,8 @@ export class SpanPanel extends StoreElement {
         } else this.querySelector(`li[data-span-id="${String(active)}"]`)?.scrollIntoView({ block: "nearest" });
       });
     }
+    // A search typed for one span's entity is not carried to the next span.
+    if (active !== this.#lastActive && this.entityQuery !== "") this.entityQuery = "";
     this.#lastActive = active;
   }
 }

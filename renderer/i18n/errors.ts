@@ -34,6 +34,7 @@ const t = defineMessages({
     retired: "The label {name} is retired.",
     cueTwice: "The cue {lemma} is listed twice.",
     mergeAlone: "Choose at least one other entity to merge.",
+    unknownEntityType: "An entity's type is one of the schema's entity labels ({labels}), not {type}.",
     notName: "Only names are suggested elsewhere.",
     searchEmpty: "Type words to find, or choose a label.",
     unknownLabel: "There is no label called {asked}.",
@@ -124,6 +125,7 @@ const t = defineMessages({
     retired: "التسمية {name} موقوفة.",
     cueTwice: "فعل القول {lemma} مذكور مرتين.",
     mergeAlone: "اختر كيانًا آخر واحدًا على الأقل للدمج.",
+    unknownEntityType: "نوع الكيان واحد من تسميات الكيانات في المخطط ({labels})، لا {type}.",
     notName: "لا تُقترح في المواضع الأخرى إلا الأسماء.",
     searchEmpty: "اكتب كلمات للبحث، أو اختر تسمية.",
     unknownLabel: "لا توجد تسمية باسم {asked}.",
@@ -316,6 +318,8 @@ function worded(d: ErrorDetail): string {
       return t("cueTwice", { lemma: isolate(d.lemma) });
     case "entity.merge_alone":
       return t("mergeAlone");
+    case "entity.unknown_type":
+      return t("unknownEntityType", { type: isolate(d.type), labels: d.labels.map(isolate).join(", ") });
     case "propagate.not_name":
       return t("notName");
     case "search.empty":

@@ -6,6 +6,7 @@
  * `change` after each. Offsets are code points, as in the contract. No DOM.
  */
 import { isGoldLayer } from "../../core/layers.ts";
+import { PERSON_LABEL } from "../../core/labels.ts";
 import type { AgreementReport } from "../../core/agreement/report.ts";
 import type {
   Api,
@@ -697,7 +698,12 @@ export class AnnotationStore extends EventTarget {
   async createEntityFrom(spanId: number): Promise<void> {
     const span = this.model.span(spanId);
     if (span === undefined) return;
-    const type = this.model.kindOf(span) === "speaker" ? "PER" : span.label;
+    // A speaker's entity is a person when the schema has persons, else of its first entity label.
+    const entityLabels = (this.model.project?.labels ?? []).filter((l) => l.kind === "entity" && !l.retired);
+    const type =
+      this.model.kindOf(span) !== "speaker"
+        ? span.label
+        : ((entityLabels.find((l) => l.name === PERSON_LABEL) ?? entityLabels[0])?.name ?? PERSON_LABEL);
     await this.#edit(async () => {
       const entity = await this.api.createEntity({ name: span.text, type, spanIds: [this.model.resolve(spanId)] });
       return () => t("newEntity", { name: isolate(entity.name) });
