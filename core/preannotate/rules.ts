@@ -603,7 +603,8 @@ export function preannotateQuotes(
       return { speaker: earlier, carried: earlier !== null };
     }
     const after = r.speakerAfter(cue);
-    if (after !== null && !ADDRESSEE_CUES.has(foldArabic(cue.form.lemma))) return { speaker: after.extent, carried: false };
+    if (after !== null && !ADDRESSEE_CUES.has(foldArabic(cue.form.lemma)))
+      return { speaker: after.extent, carried: false };
     const before = r.speakerBefore(cue);
     if (before !== null) return { speaker: before, carried: false };
     if (after !== null) return { speaker: after.extent, carried: false };

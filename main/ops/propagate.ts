@@ -30,12 +30,28 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
     return ops.store.labels().find((l) => l.kind === "entity" && !l.retired && l.name === type);
   }
 
-  /** Names of an entity of the registry (its name and aliases), with the label of its type. */
+  /**
+   * Names of an entity of the registry (its name and aliases), with the label of its type. An
+   * alias that only a speaker mention has (a description, `وزير الخارجية الروسي`) stays an
+   * alias for matching speakers, and is never suggested as a name.
+   */
   function namesOfEntity(entityId: number, label: StoredLabel | undefined): KnownName[] {
     const entity = ops.entity(entityId);
     const l = label ?? entityLabel(entity.type);
     if (l === undefined) return [];
-    return [entity.name, ...entity.aliases].map((text) => ({ text, label: l, entityId }));
+    const asSpeaker = new Set<string>();
+    const asName = new Set<string>();
+    for (const span of ops.store.spansOfEntity(entityId)) {
+      if (span.suggested_by !== null) continue;
+      const text = foldArabic(ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets));
+      (span.label_kind === "speaker" ? asSpeaker : asName).add(text);
+    }
+    const description = (alias: string) => asSpeaker.has(foldArabic(alias)) && !asName.has(foldArabic(alias));
+    return [entity.name, ...entity.aliases.filter((a) => !description(a))].map((text) => ({
+      text,
+      label: l,
+      entityId,
+    }));
   }
 
   function knownNames(spanId: number | undefined): KnownName[] {

@@ -290,6 +290,29 @@ describe("name propagation", () => {
     assert.equal(p.table.getEntity({ entityId: entity.id }).mentions.length, all.length);
   });
 
+  it("keeps a speaker's description as an alias for matching, never suggesting it as a name", (t) => {
+    const p = emptyProject(t);
+    const documentId =
+      p.table.importDocuments({ files: [{ name: "l.txt", contentBase64: readFileSync(SAMPLE).toString("base64") }] })
+        .outcomes[0]?.documentId ?? 0;
+    const at = (needle: string) => {
+      const start = occurrences(sampleText, needle)[0] ?? -1;
+      return { start, end: start + [...needle].length };
+    };
+    const full = p.table.createSpan({ documentId, label: "PER", ...at("سيرغي لافروف") });
+    const lavrov = p.table.createEntity({ name: "سيرغي لافروف", type: "PER", spanIds: [full.id] });
+    const title = p.table.createSpan({ documentId, label: "SPEAKER", ...at("وزير الخارجية الروسي") });
+    p.table.updateSpan({ spanId: title.id, entityId: lavrov.id });
+    assert.ok(p.table.getEntity({ entityId: lavrov.id }).aliases.includes("وزير الخارجية الروسي"));
+    p.table.propagateNames({});
+    const names = p.table
+      .getDocument({ documentId })
+      .spans.filter((s) => s.suggested === "propagation")
+      .map((s) => s.text);
+    assert.ok(names.includes("لافروف"));
+    assert.ok(!names.includes("وزير الخارجية الروسي"), names.join(" · "));
+  });
+
   it("suggests a person's surname alone after the full name, and never a preposition that folds like a name", (t) => {
     const p = emptyProject(t);
     const documentId =
