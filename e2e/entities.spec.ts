@@ -76,7 +76,7 @@ test("the entity picker searches as you type and offers entities of the mention'
   // The type is one of the schema's entity labels, shown by display name.
   await list.getByRole("button", { name: /سوتشي/u }).click();
   const type = page.getByRole("combobox", { name: "Type" });
-  expect(await type.locator("option").allTextContents()).toEqual(["Person", "Organization", "Location", "Misc"]);
+  await expect(type.locator("option")).toHaveText(["Person", "Organization", "Location", "Misc"]);
   await expect(type).toHaveValue("LOC");
 
   // Confirmed, the merge happens: two entities left, the person's mentions together.
