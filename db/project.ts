@@ -500,6 +500,19 @@ export class ProjectStore {
     return this.#suggestions.rejectedExtents(documentId);
   }
 
+  /** The extents (code points, end-exclusive) of the quote suggestions rejected in a document. */
+  rejectedQuoteExtents(documentId: number): { start: number; end: number }[] {
+    return this.#suggestions.rejectedQuoteExtents(documentId);
+  }
+
+  /**
+   * Ids of the documents whose quotes a person has reviewed — a quote of theirs, a rejected
+   * quote suggestion, or the document marked done — newest first.
+   */
+  quoteReviewedDocumentIds(): number[] {
+    return this.#suggestions.quoteReviewedDocumentIds();
+  }
+
   /** The project's cue lemmas, in list order. */
   cueLemmas(): CueLemma[] {
     return this.#cues.cueLemmas();

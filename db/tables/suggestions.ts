@@ -58,4 +58,32 @@ export class SuggestionsTable {
       .all(documentId) as { label_id: number; start: number; end: number }[];
     return new Set(rows.map((r) => rejectionKey(r.label_id, r.start, r.end)));
   }
+
+  /** The extents (code points, end-exclusive) of the quote suggestions rejected in a document. */
+  rejectedQuoteExtents(documentId: number): { start: number; end: number }[] {
+    return this.#c
+      .q(
+        `SELECT r.start, r."end" FROM rejected_suggestions r JOIN labels l ON l.id = r.label_id
+         WHERE r.document_id = ? AND l.kind = 'quote' ORDER BY r.start, r."end"`,
+      )
+      .all(documentId) as { start: number; end: number }[];
+  }
+
+  /**
+   * Ids of the documents whose quotes a person has reviewed — a quote of theirs, a rejected
+   * quote suggestion, or the document marked done — newest first.
+   */
+  quoteReviewedDocumentIds(): number[] {
+    const rows = this.#c
+      .q(
+        `SELECT d.id FROM documents d WHERE d.status = 'done'
+           OR EXISTS (SELECT 1 FROM spans s JOIN labels l ON l.id = s.label_id
+                      WHERE s.document_id = d.id AND l.kind = 'quote' AND s.suggested_by IS NULL)
+           OR EXISTS (SELECT 1 FROM rejected_suggestions r JOIN labels l ON l.id = r.label_id
+                      WHERE r.document_id = d.id AND l.kind = 'quote')
+         ORDER BY d.id DESC`,
+      )
+      .all() as { id: number }[];
+    return rows.map((r) => r.id);
+  }
 }

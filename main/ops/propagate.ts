@@ -12,8 +12,8 @@ import { isClosedClassWord } from "../../core/text/closed-class.ts";
 import { findName } from "../../core/text/name-matches.ts";
 import { surnameOf } from "../../core/text/name-parts.ts";
 import { foldArabic, foldedShadow } from "../../core/text/normalize.ts";
-import { rejectionKey, type StoredLabel } from "../../db/project.ts";
-import type { Ops } from "./context.ts";
+import { rejectionKey, type DocumentRow, type StoredLabel } from "../../db/project.ts";
+import type { Ops, TextIndexes } from "./context.ts";
 import { checkExtent } from "./extent.ts";
 import { spanView } from "./views.ts";
 
@@ -23,6 +23,9 @@ interface KnownName {
   label: StoredLabel;
   entityId: number | null;
 }
+
+/** A document's offset index by its id. */
+type OffsetsOf = (documentId: number) => TextIndexes["offsets"];
 
 /** `propagateNames`. */
 export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNames"> {
@@ -35,7 +38,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
    * alias that only a speaker mention has (a description, `وزير الخارجية الروسي`) stays an
    * alias for matching speakers, and is never suggested as a name.
    */
-  function namesOfEntity(entityId: number, label: StoredLabel | undefined): KnownName[] {
+  function namesOfEntity(entityId: number, label: StoredLabel | undefined, offsetsOf: OffsetsOf): KnownName[] {
     const entity = ops.entity(entityId);
     const l = label ?? entityLabel(entity.type);
     if (l === undefined) return [];
@@ -43,7 +46,7 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
     const asName = new Set<string>();
     for (const span of ops.store.spansOfEntity(entityId)) {
       if (span.suggested_by !== null) continue;
-      const text = foldArabic(ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets));
+      const text = foldArabic(ops.spanText(span, offsetsOf(span.document_id)));
       (span.label_kind === "speaker" ? asSpeaker : asName).add(text);
     }
     const description = (alias: string) => asSpeaker.has(foldArabic(alias)) && !asName.has(foldArabic(alias));
@@ -54,8 +57,22 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
     }));
   }
 
+  /** Each document's offset index, its row read once per call (or taken from `read`). */
+  function offsetsCache(read: ReadonlyMap<number, DocumentRow> = new Map()): OffsetsOf {
+    const cache = new Map<number, TextIndexes["offsets"]>();
+    return (documentId) => {
+      let offsets = cache.get(documentId);
+      if (offsets === undefined) {
+        offsets = ops.indexesOf(read.get(documentId) ?? ops.document(documentId)).offsets;
+        cache.set(documentId, offsets);
+      }
+      return offsets;
+    };
+  }
+
   function knownNames(spanId: number | undefined): KnownName[] {
     if (spanId !== undefined) {
+      const offsetsOf = offsetsCache();
       const span = ops.span(spanId);
       if (span.label_kind !== "entity") {
         throw new QawlError("bad_input", `span ${String(spanId)} is a ${span.label}; only names are propagated`, {
@@ -64,25 +81,25 @@ export function propagateOperations(ops: Ops): Pick<OperationTable, "propagateNa
         });
       }
       const label = ops.label(span.label);
-      const text = ops.spanText(span, ops.indexesOf(ops.document(span.document_id)).offsets);
+      const text = ops.spanText(span, offsetsOf(span.document_id));
       return [
         { text, label, entityId: span.entity_id },
-        ...(span.entity_id !== null ? namesOfEntity(span.entity_id, label) : []),
+        ...(span.entity_id !== null ? namesOfEntity(span.entity_id, label, offsetsOf) : []),
       ];
     }
     const names: KnownName[] = [];
     const { spans } = ops.store.annotationOf(null);
     const docs = new Map(ops.store.documentsWithText(null).map((d) => [d.id, d]));
+    const offsetsOf = offsetsCache(docs);
     for (const [documentId, list] of spans) {
-      const doc = docs.get(documentId);
-      if (doc === undefined) continue;
-      const { offsets } = ops.indexesOf(doc);
+      if (!docs.has(documentId)) continue;
+      const offsets = offsetsOf(documentId);
       for (const s of list) {
         if (s.label_kind !== "entity" || s.suggested_by !== null) continue;
         names.push({ text: ops.spanText(s, offsets), label: ops.label(s.label), entityId: s.entity_id });
       }
     }
-    for (const e of ops.store.entities()) names.push(...namesOfEntity(e.id, undefined));
+    for (const e of ops.store.entities()) names.push(...namesOfEntity(e.id, undefined, offsetsOf));
     return names;
   }
 

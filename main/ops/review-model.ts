@@ -1,8 +1,9 @@
 /**
  * What a project's reviews teach the pre-annotator (`core/preannotate/review-model.ts`): the
  * examples are the candidates on the reviewed documents — the rules' suggestions, and the
- * quoted segments the rules left alone — each labelled by what the people made of it — kept when a person's quote overlaps it (accepted, corrected, or drawn
- * by hand), dropped when it was rejected or the document is reviewed and holds no quote there.
+ * quoted segments the rules left alone — each labelled by what the people made of it: kept
+ * when a person's quote overlaps it (accepted, corrected, or drawn by hand), dropped when it
+ * was rejected or the document is reviewed and holds no quote there.
  * A suggestion still waiting for review teaches nothing. Offsets: the rules work in UTF-16,
  * the store in code points.
  */
@@ -17,7 +18,7 @@ import {
   type ReviewExample,
   type ReviewModel,
 } from "../../core/preannotate/review-model.ts";
-import { rejectionKey, type DocumentRow } from "../../db/project.ts";
+import type { DocumentRow } from "../../db/project.ts";
 import type { Ops } from "./context.ts";
 
 /** Most recently imported reviewed documents a model learns from (the cost of training is linear in them). */
@@ -55,34 +56,24 @@ function candidatesOf(text: string, lemmas: readonly CueLemma[]): Candidate[] {
 }
 
 /**
- * The examples one document gives: none unless a person has reviewed quotes in it (a quote of
- * theirs, a rejected quote suggestion, or the document marked done).
+ * The examples one reviewed document gives (see `quoteReviewedDocumentIds` for which are).
+ * @param lemmas the project's cue lemmas, read once per run by the caller
  */
-export function reviewExamples(ops: Ops, doc: DocumentRow): ReviewExample[] {
+export function reviewExamples(ops: Ops, doc: DocumentRow, lemmas: readonly CueLemma[]): ReviewExample[] {
   const spans = ops.store.spansOf(doc.id).filter((s) => s.label_kind === "quote");
   const people = spans.filter((s) => s.suggested_by === null);
   const waiting = spans.filter((s) => s.suggested_by === "rules");
-  const rejected = ops.store.rejectedExtents(doc.id);
-  const quoteLabels = new Set(
-    ops.store
-      .labels()
-      .filter((l) => l.kind === "quote")
-      .map((l) => l.id),
-  );
-  const rejectedQuote = (start: number, end: number) =>
-    [...quoteLabels].some((id) => rejected.has(rejectionKey(id, start, end)));
-  const anyRejected = [...rejected].some((key) => quoteLabels.has(Number(key.split(":")[0])));
-  if (people.length === 0 && !anyRejected && doc.status !== "done") return [];
+  const rejected = ops.store.rejectedQuoteExtents(doc.id);
   const reviewed = waiting.length === 0;
   const { offsets } = ops.indexesOf(doc);
   const examples: ReviewExample[] = [];
-  for (const { suggestion: s, origin } of candidatesOf(doc.text, ops.store.cueLemmas())) {
+  for (const { suggestion: s, origin } of candidatesOf(doc.text, lemmas)) {
     const start = offsets.toCodePoint(s.quote.start);
     const end = offsets.toCodePoint(s.quote.end);
     const overlaps = (x: { start: number; end: number }) => x.start < end && start < x.end;
     let kept: boolean | null = null;
     if (people.some(overlaps)) kept = true;
-    else if (rejectedQuote(start, end)) kept = false;
+    else if (rejected.some((r) => r.start === start && r.end === end)) kept = false;
     else if (waiting.some(overlaps)) kept = null;
     else if (reviewed) kept = false;
     if (kept !== null) examples.push({ features: suggestionFeatures(doc.text, s, origin), origin, kept });
@@ -91,16 +82,16 @@ export function reviewExamples(ops: Ops, doc: DocumentRow): ReviewExample[] {
 }
 
 /**
- * Train on the project's reviewed documents (the `MOST_DOCUMENTS` latest), or null when none
- * gave an example.
+ * Train on the project's reviewed documents (the `MOST_DOCUMENTS` latest that give an
+ * example), or null when none gave one.
  */
 export function learnFromReviews(ops: Ops): LearnedModel | null {
   const examples: ReviewExample[] = [];
   let documents = 0;
-  const ids = ops.store.documentIds().sort((a, b) => b - a);
-  for (const id of ids) {
+  const lemmas = ops.store.cueLemmas();
+  for (const id of ops.store.quoteReviewedDocumentIds()) {
     if (documents >= MOST_DOCUMENTS) break;
-    const found = reviewExamples(ops, ops.document(id));
+    const found = reviewExamples(ops, ops.document(id), lemmas);
     if (found.length === 0) continue;
     documents++;
     examples.push(...found);
