@@ -27,19 +27,19 @@ describe("qawl preannotate, search, cues, quality", () => {
     await qawl(["preannotate", "--project", p]);
     assert.match(
       (await qawl(["list", "--project", p])).stdout,
-      /^1\t2019-05-14\tin_progress\t0 spans\t20 to review\t/u,
+      /^1\t2019-05-14\tin_progress\t0 spans\t23 to review\t/u,
     );
     const result = await qawl(["preannotate", "--accept", "--project", p]);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^1\t8 quotes, 8 cues, 4 speakers \(4 carried over\)\t/u);
-    // The second run finds nothing new: the 20 suggestions of the first are accepted.
+    assert.match(result.stdout, /^1\t9 quotes, 9 cues, 5 speakers \(4 carried over\)\t/u);
+    // The second run finds nothing new: the 23 suggestions of the first are accepted.
     assert.match(
       result.stderr,
-      /^0 new spans suggested by the quote rules \(20 earlier suggestions still there\), 0 names by propagation; all accepted$/mu,
+      /^0 new spans suggested by the quote rules \(23 earlier suggestions still there\), 0 names by propagation; all accepted$/mu,
     );
     const csv = await qawl(["export", "--format", "quotes-csv", "--project", p]);
     // One row a quote, after the header.
-    assert.equal(csv.stdout.trim().split("\n").length, 1 + 8);
+    assert.equal(csv.stdout.trim().split("\n").length, 1 + 9);
   });
 
   it("accepts, with --accept, the names propagation suggested too: nothing is left to review", async (t) => {
@@ -57,11 +57,11 @@ describe("qawl preannotate, search, cues, quality", () => {
     });
     store.close();
     const result = await qawl(["preannotate", "--accept", "--project", p]);
-    assert.match(result.stderr, /^20 new spans suggested by the quote rules, 6 names by propagation; all accepted$/mu);
+    assert.match(result.stderr, /^23 new spans suggested by the quote rules, 6 names by propagation; all accepted$/mu);
     // 1 tagged + 20 quote spans + 6 surnames, all accepted.
     assert.match(
       (await qawl(["list", "--project", p])).stdout,
-      /^1\t2019-05-14\tin_progress\t27 spans\t0 to review\t/u,
+      /^1\t2019-05-14\tin_progress\t30 spans\t0 to review\t/u,
     );
   });
 
@@ -78,7 +78,7 @@ describe("qawl preannotate, search, cues, quality", () => {
     // A label by its display name in any case; an unknown label or nothing to find is refused.
     await qawl(["preannotate", "--accept", "--project", p]);
     const cues = await qawl(["search", "--label", "cue", "--project", p]);
-    assert.match(cues.stderr, /^8 hits$/mu);
+    assert.match(cues.stderr, /^9 hits$/mu);
     const unknown = await qawl(["search", "--label", "Nope", "--project", p]);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /^qawl: no label called Nope \(the labels: QUOTE, /u);
@@ -139,7 +139,7 @@ describe("qawl preannotate, search, cues, quality", () => {
     const result = await qawl(["quality", "--gold", fileURLToPath(new URL("quotes-gold/sample.jsonl", FIXTURES))]);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^QUOTE direct +gold 3, found 3\n {2}exact P +100\.0% \[100\.0%–100\.0%\]$/mu);
-    assert.match(result.stdout, /^speaker of found +100\.0% \[100\.0%–100\.0%\] \(8\/8\)$/mu);
+    assert.match(result.stdout, /^speaker of found +100\.0% \[100\.0%–100\.0%\] \(9\/9\)$/mu);
   });
 
   it("scores the development and the test part side by side, and refuses a split that does not hold", async () => {

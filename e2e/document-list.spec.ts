@@ -48,13 +48,13 @@ test("progress and filters by status, suggestions, source and date", async ({ pa
   await page.locator("qawl-document-list .document-item").filter({ hasText: SAMPLE_TITLE }).click();
   await page.locator("article").focus();
   await page.keyboard.press("Shift+P");
-  await expect(page.getByRole("status")).toContainText("Suggested 8 quotes");
+  await expect(page.getByRole("status")).toContainText("Suggested 9 quotes");
   await page.keyboard.press("Shift+Enter");
-  await expect(page.getByRole("status")).toContainText("Accepted 20 suggestions");
+  await expect(page.getByRole("status")).toContainText("Accepted 23 suggestions");
   await page.keyboard.press("Shift+D");
   await expect(page.getByRole("status")).toHaveText("Marked done");
   await expect(list.locator(".doc-progress")).toContainText("1 of 3 documents done");
-  await expect(list.locator(".doc-progress")).toContainText("8 quotes confirmed in all documents");
+  await expect(list.locator(".doc-progress")).toContainText("9 quotes confirmed in all documents");
   // Pre-annotate the wire story and leave its suggestions unreviewed.
   await page.locator("qawl-document-list .document-item").filter({ hasText: "خبر الوكالة" }).click();
   await page.locator("article").focus();

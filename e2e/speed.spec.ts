@@ -36,11 +36,11 @@ test("pre-annotate the sample, review every suggestion with Enter, and export th
   await importSample(page);
   await page.locator("article").focus();
   await page.keyboard.press("Shift+P");
-  await expect(page.getByRole("status")).toContainText("Suggested 8 quotes: Enter accepts");
+  await expect(page.getByRole("status")).toContainText("Suggested 9 quotes: Enter accepts");
   // Suggestions are painted apart from accepted spans, and marked in the list.
-  expect(await painted(page)).toEqual({ suggested: 20, accepted: 0 });
-  await expect(page.getByRole("group", { name: "Suggestions" })).toContainText("20 suggestions to review");
-  await expect(spanList(page).locator(".span-row.suggested")).toHaveCount(20);
+  expect(await painted(page)).toEqual({ suggested: 23, accepted: 0 });
+  await expect(page.getByRole("group", { name: "Suggestions" })).toContainText("23 suggestions to review");
+  await expect(spanList(page).locator(".span-row.suggested")).toHaveCount(23);
 
   // The first suggestion is active: review them one by one; a quote brings its cue and speaker along.
   const first = spanList(page).locator(".span-row.active");
@@ -54,9 +54,9 @@ test("pre-annotate the sample, review every suggestion with Enter, and export th
     await expect.poll(async () => (await painted(page)).suggested).toBeLessThan(before);
     await expect(page.getByRole("status")).toContainText(/^Accepted /u);
   }
-  // One Enter per suggested quote (the status said 8): each brings its cue and speaker along.
-  expect(presses).toBe(8);
-  expect(await painted(page)).toEqual({ suggested: 0, accepted: 20 });
+  // One Enter per suggested quote (the status said 9): each brings its cue and speaker along.
+  expect(presses).toBe(9);
+  expect(await painted(page)).toEqual({ suggested: 0, accepted: 23 });
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -97,7 +97,7 @@ test("pre-annotate the sample, review every suggestion with Enter, and export th
 test("Backspace rejects a suggestion, ] and [ step between suggestions, j and k between spans", async ({ page }) => {
   await importSample(page);
   await page.getByRole("button", { name: "Pre-annotate" }).click();
-  await expect(page.getByRole("status")).toContainText("Suggested 8 quotes");
+  await expect(page.getByRole("status")).toContainText("Suggested 9 quotes");
   await page.keyboard.press("]");
   const active = () => spanList(page).locator(".span-row.active .span-text");
   const second = await active().textContent();

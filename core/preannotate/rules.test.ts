@@ -204,6 +204,118 @@ describe("quote rules", () => {
     }
   });
 
+  /** Each suggestion as [quote, type, cue, speaker, carried], texts as written. */
+  const readAll = (text: string, names: readonly string[] = []) =>
+    preannotateQuotes(text, DEFAULT_CUES, { names }).map((q) => [
+      slice(text, q.quote),
+      q.type,
+      slice(text, q.cue),
+      slice(text, q.speaker),
+      q.carried,
+    ]);
+
+  it("find the subject of the verb that governs the quote, wherever it is written", () => {
+    // docs/guidelines.md, "The subject of the verb that governs the quote"; sentences of the
+    // ANERcorp development runs (023, 053, 050, 183, 013, 108, 220), shortened.
+    const cases: [string, (string | boolean | null)[][]][] = [
+      [
+        "وكانت المحكمة العليا الاميركية ، اعتبرت ( الخميس ) ان الرئيس بوش تجاوز صلاحياته .",
+        [["ان الرئيس بوش تجاوز صلاحياته", "indirect", "اعتبرت", "المحكمة العليا الاميركية", false]],
+      ],
+      [
+        "وكانت فرنسا التي وزعت بشكل غير رسمي مقترحاتها على بضعة أعضاء في مجلس الأمن ، قد قالت انها لن تتقدم بمشروعها .",
+        [["انها لن تتقدم بمشروعها", "indirect", "قالت", "فرنسا", false]],
+      ],
+      [
+        "لكن سفيرا مطلعا على الوثيقة قال انها مماثلة فيما يبدو لمشروع سابق عرضته فرنسا .",
+        [["انها مماثلة فيما يبدو لمشروع سابق عرضته فرنسا", "indirect", "قال", "سفيرا مطلعا على الوثيقة", false]],
+      ],
+      // An adverbial before the verb and a time after it are not its subject.
+      ["وفي الاجتماع قال انها مماثلة .", [["انها مماثلة", "indirect", "قال", null, false]]],
+      [
+        "وكان أغاسي أعلن الشهر الماضي في لندن بأنه سيعتزل اللعب عقب نهاية بطولة الولايات المتحدة .",
+        [["بأنه سيعتزل اللعب عقب نهاية بطولة الولايات المتحدة", "indirect", "أعلن", "أغاسي", false]],
+      ],
+      // A verbal noun of a derived verb as the object, bare or after بـ.
+      [
+        "واستبعد فارس ارتفاع أسعار المواد التموينية في الوقت الحالي .",
+        [["ارتفاع أسعار المواد التموينية في الوقت الحالي", "indirect", "استبعد", "فارس", false]],
+      ],
+      [
+        "ورغم ذلك أفاد ديوان الترويج السياحي بارتفاع حجم الإنفاق على السياحة .",
+        [["بارتفاع حجم الإنفاق على السياحة", "indirect", "أفاد", "ديوان الترويج السياحي", false]],
+      ],
+      // A quoted name between the cue's subject and the content.
+      [
+        "ويقول يحيى بيرت في اتصال هاتفي اجرته معه « الشرق الاوسط » امس ان هناك ارقاما رسمية .",
+        [["ان هناك ارقاما رسمية", "indirect", "يقول", "يحيى بيرت", false]],
+      ],
+    ];
+    for (const [text, want] of cases) assert.deepEqual(readAll(text), want, text);
+  });
+
+  it("end a quote at the next report or source, and read a headline's speaker", () => {
+    // docs/guidelines.md, "A quote ends at the next cue" and "A line that opens with a name";
+    // ANERcorp development runs 238, 195 and 006, shortened.
+    assert.deepEqual(
+      readAll(
+        "ويقول البعض ان معتنقي الاسلام الجدد يكونون اكثر قابلية للتطرف ، الا ان متخصصين في « الاسلام الاوروبي » يذكرون ان الحياة المضطربة لا تعني بالضرورة التطرف .",
+      ),
+      [
+        ["ان معتنقي الاسلام الجدد يكونون اكثر قابلية للتطرف", "indirect", "يقول", "البعض", false],
+        ["ان الحياة المضطربة لا تعني بالضرورة التطرف", "indirect", "يذكرون", "متخصصين في « الاسلام الاوروبي »", false],
+      ],
+    );
+    assert.deepEqual(readAll("وقالت مراسلة الجزيرة إن الدويك يعاني من وضع صحي سيئ بحسب شهادة هيئة الدفاع ."), [
+      ["إن الدويك يعاني من وضع صحي سيئ", "indirect", "قالت", "مراسلة الجزيرة", false],
+    ]);
+    assert.deepEqual(
+      readAll("جون بولتون : وقف إطلاق النار مع الإرهابيين مرفوض ( الفرنسية )\nوأضاف بولتون أن الحوار مستمر ."),
+      [
+        ["وقف إطلاق النار مع الإرهابيين مرفوض", "direct", null, "جون بولتون", false],
+        ["أن الحوار مستمر", "indirect", "أضاف", "بولتون", false],
+      ],
+    );
+    // A dateline before a colon names no speaker.
+    assert.deepEqual(readAll("الدوحة - وكالات : وصل الوزير إلى بغداد أمس ."), []);
+  });
+
+  it("resolve a pronoun or missing subject to its sentence's subject, else a speaker it agrees with", () => {
+    // docs/guidelines.md, "A pronoun subject, or none" (constructed sentences).
+    assert.deepEqual(readAll("وكان الوزير قد وصل إلى بغداد ، رغم انه يقول انه لن يزورها ."), [
+      ["انه لن يزورها", "indirect", "يقول", "الوزير", false],
+    ]);
+    // `وأضافت` carries over the minister (a woman), not the foreign minister named after her.
+    assert.deepEqual(
+      readAll("وقالت الوزيرة إن الحوار مفيد . وقال وزير الخارجية إن الحوار مستمر . وأضافت أن الاتفاق قريب ."),
+      [
+        ["إن الحوار مفيد", "indirect", "قالت", "الوزيرة", false],
+        ["إن الحوار مستمر", "indirect", "قال", "وزير الخارجية", false],
+        ["أن الاتفاق قريب", "indirect", "أضافت", "الوزيرة", true],
+      ],
+    );
+  });
+
+  it("tell a quoted name from quoted speech", () => {
+    // docs/guidelines.md, "Speech or name" (constructed sentences).
+    // The speaker's own name in marks: the report starts after it.
+    assert.deepEqual(readAll('وقال " حزب الله " في بيان إن المقاومة مستمرة .'), [
+      ["إن المقاومة مستمرة", "indirect", "قال", "حزب الله", false],
+    ]);
+    // A title inside reported content does not make it mixed; the speaker's words do.
+    assert.deepEqual(readAll('وأعلنت الوزارة أن صحيفة " القادسية " نشرت الخبر .'), [
+      ['أن صحيفة " القادسية " نشرت الخبر', "indirect", "أعلنت", "الوزارة", false],
+    ]);
+    assert.deepEqual(readAll('وأعلنت الوزارة أن الخبر " عار عن الصحة " .'), [
+      ['أن الخبر " عار عن الصحة "', "mixed", "أعلنت", "الوزارة", false],
+    ]);
+    // After a colon with no cue: someone's words, unless a known entity or capitalised Latin.
+    const colon = 'وجاء في البيان : " حزب الله " .';
+    assert.deepEqual(readAll(colon), [["حزب الله", "direct", null, null, false]]);
+    assert.deepEqual(readAll(colon, ["حزب الله"]), []);
+    assert.deepEqual(readAll('وجاء في البيان : " BBC World " .'), []);
+  });
+
   it("suggest the quote, cue and speaker of a sentence with no quote in the document yet", () => {
     const text = 'وقال الوزير: "نرفض أي تهجير".';
     const want = extents(text, "نرفض أي تهجير", "قال", "الوزير");

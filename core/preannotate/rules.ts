@@ -22,6 +22,7 @@
  */
 import { foldArabic } from "../text/normalize.ts";
 import { compileCues, type CueForm, type CueLemma } from "./cues.ts";
+import { cueGender, mayAgree, mentionGender, type Gender } from "./gender.ts";
 import { SENTENCE_END, ruleTokens, type RuleToken } from "./rule-tokens.ts";
 
 /** A UTF-16 extent, end-exclusive. */
@@ -67,7 +68,7 @@ const SKIP_BEFORE_CUE = fold("قد فقد وقد كان كانت وكان وكا
  * `اتهم X بـ`, `حذر X من`, `وصف X بـ`): with a subject written before the cue (`الصين طالبت
  * إسرائيل بالاعتذار`), the noun after it is that object, never the speaker.
  */
-const ADDRESSEE_CUES = fold("أبلغ طالب اتهم حذر وصف");
+const ADDRESSEE_CUES = fold("أبلغ طالب اتهم حذر وصف دعا حث");
 /** Forms of أن / إن that open reported content (the word is part of the quote). */
 const INTRODUCERS = fold("أن إن أنه أنها أنهم أنهما أنني أننا إنه إنها إنهم إنهما إنني إننا بأن بأنه بأنها بأنهم");
 /**
@@ -91,6 +92,25 @@ function isContentNoun(folded: string): boolean {
   return CONTENT_NOUNS.has(stem) || CONTENT_NOUNS.has(stem.replace(/ت$/u, "ه"));
 }
 
+/**
+ * Whether a folded word, without the article, has the shape of a verbal noun of a derived verb
+ * (forms II, IV, VII, VIII, X: تقديم، إطلاق، انسحاب، ارتفاع، استخدام), bare or with an
+ * attached pronoun — the object of a cue that reports content (`استبعد فارس ارتفاع الأسعار`).
+ * Source: the verbal-noun patterns of Arabic grammar (e.g. Ryding, *A Reference Grammar of
+ * Modern Standard Arabic*, ch. 5).
+ */
+function isDerivedVerbalNoun(folded: string): boolean {
+  if (folded.startsWith("ال")) return false; // `العام`: the article, not the إفعال shape
+  const stem = folded.replace(OBJECT_SUFFIX, "").replace(/ت$/u, "");
+  return [
+    /^ت[^اوي][^اوي]ي[^اوي]$/u, // تفعيل
+    /^ا[^اوي][^اوي]ا[^اوي]$/u, // إفعال
+    /^ان[^اوي][^اوي]ا[^اوي]$/u, // انفعال
+    /^ا[^اوي]ت[^اوي]ا[^اوي]$/u, // افتعال
+    /^است[^اوي][^اوي]ا[^اوي]$/u, // استفعال
+  ].some((shape) => shape.test(stem));
+}
+
 /** أن and إن written alone, which may open a report inside a report (`nestedReport`). */
 const BARE_INTRODUCERS = fold("أن إن بأن");
 /** Words after which أن is not reported content (`قبل أن`, `بعد أن`). */
@@ -104,7 +124,11 @@ const MAY_OPEN = new Set(['"', "'", "«", "“"]);
 const NAME_INTRODUCERS = fold(
   "صحيفة جريدة مجلة وكالة شبكة قناة موقع محطة إذاعة تلفزيون ميناء فيلم كتاب رواية برنامج عملية مشروع شركة " +
     "مجموعة منظمة حزب حركة جماعة تنظيم مؤسسة مسلسل أغنية مسرحية بعنوان عنوان اسم تسمية مصطلح رئيس مدير نادي " +
-    "منتخب فريق هيئة جمعية مركز معهد جامعة مدرسة مستشفى فندق مطعم مسجد كنيسة سورة",
+    "منتخب فريق هيئة جمعية مركز معهد جامعة مدرسة مستشفى فندق مطعم مسجد كنيسة سورة " +
+    // Naming nouns and participles of news style: campaigns, slogans, nicknames, events, works.
+    "شعار حملة وسم هاشتاغ هاشتاج لقب الملقب الملقبة المعروف المعروفة المسمى المسماة يسمى تسمى باسم " +
+    "مبادرة خطة اتفاقية معاهدة قانون مؤتمر منتدى مهرجان جائزة بطولة دوري مسابقة معرض ألبوم قصيدة ديوان " +
+    "فضائية تطبيق منصة ائتلاف تحالف جبهة كتلة تيار",
 );
 const LEADING_CONJUNCTIONS = ["و", "ف"];
 /** Words that join the cue before them (`تابع قائلا`, `مضى يقول`). */
@@ -121,6 +145,22 @@ const OBJECT_SUFFIX = /(هما|هم|هن|ها|ه)$/u;
 const PRONOUNS = fold("هو هي هم هن وهو وهي وهم فهو فهي لكنه لكنها انه انها");
 /** Words that open a clause: a subject written before its cue starts after them. */
 const CLAUSE_OPENERS = fold("لكن ولكن غير بينما إذ حيث كما ثم وقد فقد رغم أن إن أما اما");
+/** Prepositions that may join a phrase inside a subject written before its verb (`مصادر مقربة من بري`). */
+const SUBJECT_PREPOSITIONS = fold("من على في");
+/** Words after which a sentence goes on with its subject, not its verb (`وكان X …`, `لكن X …`). */
+const TOPIC_OPENERS = fold("كان كانت وكان وكانت لكن ولكن");
+/** News agencies, which a dateline names before a colon (`الدوحة - وكالات :`). */
+const AGENCIES = fold("وكالات رويترز الفرنسية أ ف ب واس قنا وام سانا بترا يونايتد برس أسوشيتد");
+/** Nouns of time that may follow a verb as an adverbial (`أعلن الشهر الماضي`). */
+const TIME_NOUNS = fold("الشهر الأسبوع العام السنة الليلة");
+/** Particles of exception and contrast followed by أن and a new subject (`الا ان`, `غير أن`). */
+const EXCEPT = fold("إلا الا غير بيد");
+/** `لكن` and `ولكن`, which open a clause with its own subject. */
+const BUT = fold("لكن ولكن");
+/** Particles before a verb at a sentence's start (`وقد سجل X`): the verb follows. */
+const PARTICLES_BEFORE_VERB = fold("قد وقد لقد فقد");
+/** Words that head a noun phrase a sentence may open with (`أحد الأطفال عرض …`, `السيد X …`). */
+const TOPIC_HEADS = fold("أحد إحدى بعض أبو ابو أم السيد السيدة الشيخ الدكتور");
 /** Relative pronouns: `رايس التي قالت` — the subject is the noun phrase before them. */
 const RELATIVES = fold("التي الذي الذين اللذان اللتان");
 /** Words a sentence may open with before its verb (`من جهته رفض X`, `إلى ذلك، رحب X`). */
@@ -154,9 +194,15 @@ class Rules {
   readonly cueAt = new Map<number, FoundCue>();
   /** Quotation marks around names (`namesSomething`) and the words between them. */
   readonly nameMarks = new Set<number>();
+  /** The subset of `nameMarks` a naming word introduces (`namedByWord`): certainly not speech. */
+  readonly titleMarks = new Set<number>();
 
-  constructor(text: string, lemmas: readonly CueLemma[]) {
+  /** Folded names of known entities (`PreannotateOptions.names`). */
+  readonly #names: ReadonlySet<string>;
+
+  constructor(text: string, lemmas: readonly CueLemma[], names: readonly string[]) {
     this.cues = compileCues(lemmas);
+    this.#names = new Set(names.map((n) => foldArabic(n).split(/\s+/u).filter(Boolean).join(" ")));
     this.tokens = ruleTokens(
       text,
       (t) => t.kind === "word" && LEADING_CONJUNCTIONS.includes(t.folded[0] ?? "") && this.cues.has(t.folded.slice(1)),
@@ -172,8 +218,12 @@ class Rules {
       i = cue.last - 1; // a several-word cue (`تابع قائلا`) is one cue
     }
     this.tokens.forEach((t, i) => {
-      if (t.kind === "mark" && t.opens && this.namesSomething(i, t.partner - i - 1)) {
+      if (t.kind !== "mark" || !t.opens) return;
+      if (this.namesSomething(i, t.partner - i - 1)) {
         for (let j = i; j <= t.partner; j++) this.nameMarks.add(j);
+      }
+      if (this.namedByWord(i)) {
+        for (let j = i; j <= t.partner; j++) this.titleMarks.add(j);
       }
     });
   }
@@ -202,6 +252,8 @@ class Rules {
     for (const c of candidates) {
       for (const form of this.cues.get(c.word) ?? []) {
         if (c.suffixed && (form.kind !== "speech" || form.words.length > 1)) continue;
+        // `عبر` is a preposition (`عبر وسطاء`) unless its own `عن` or `بـ` follows closely.
+        if (STOP_WORDS.has(c.word) && !this.ownIntroducerNear(i, form)) continue;
         const found = this.matchRest(i, form);
         if (found === null) continue;
         // The cue leaves out a leading و/ف, and the بـ of `بقوله` (guidelines: proclitics stay out of spans).
@@ -217,6 +269,22 @@ class Rules {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether one of a cue form's own introducers follows token `i` closely: `عن` among the
+   * eight words after it (`عبر الأمين العام للأمم المتحدة كوفي أنان عن …`), an attached `بـ`
+   * among the four (`عبر في ختام كلمته بالشكر`).
+   */
+  ownIntroducerNear(i: number, form: CueForm): boolean {
+    for (let k = i + 1; k <= i + 8; k++) {
+      const t = this.tok(k);
+      if (t?.kind !== "word") return false;
+      for (const x of form.introducers) {
+        if (x === "ب" ? k <= i + 4 && /^ب(ال)?.{3}/u.test(t.folded) : t.folded === foldArabic(x)) return true;
+      }
+    }
+    return false;
   }
 
   /** The rest of a several-word form after token `i`; a trailing `ل` is attached to the next word. */
@@ -255,7 +323,9 @@ class Rules {
     if (next !== undefined && INTRODUCERS.has(next.folded)) return false;
     for (const x of extra) {
       // `ب` stands for an attached بـ (`أفاد بالتوصل`), or one written apart (`وصف ب " … "`).
-      if (x === "ب" ? (t.folded.startsWith("بال") && t.folded.length >= 5) || t.folded === "ب" : t.folded === x) {
+      const withBa = (t.folded.startsWith("بال") && t.folded.length >= 5) || t.folded === "ب";
+      // `أفاد بارتفاع …`, `وعد بتقديم …`: بـ on a verbal noun.
+      if (x === "ب" ? withBa || (t.folded.startsWith("ب") && isDerivedVerbalNoun(t.folded.slice(1))) : t.folded === x) {
         return true;
       }
     }
@@ -274,11 +344,17 @@ class Rules {
     let j = cue.last;
     // A pronoun object before the subject: `أفاد فيه X`, `قال له X`.
     if (PRONOUN_OBJECTS.has(this.tok(j)?.folded ?? "")) j++;
+    const quoted = this.quotedSubject(cue, j);
+    if (quoted !== null) return quoted;
+    // `أعلن الشهر الماضي في لندن …`: a time, not a subject.
+    if (TIME_NOUNS.has(this.tok(j)?.folded ?? "")) return null;
     const first = j;
     while (j - first < 8) {
       const t = this.tok(j);
       if (t?.kind !== "word" || STOP_WORDS.has(t.folded) || this.isIntroducer(j, cue.form.introducers)) break;
       if (this.cueAt.has(j) || /^(بال|لل|كال)/u.test(t.folded)) break;
+      // `استبعد فارس ارتفاع …`: the cue's object, a verbal noun, ends its subject.
+      if (j > first && isDerivedVerbalNoun(t.folded) && foldArabic(cue.form.lemma) !== foldArabic("قال")) break;
       // `قال السفير لشبكة …`: the addressee is not part of the speaker.
       if (j > first && t.folded.startsWith("ل") && NAME_INTRODUCERS.has(t.folded.slice(1))) break;
       j++;
@@ -290,6 +366,51 @@ class Rules {
     return { extent: { start: a.start, end: b.end }, last: j };
   }
 
+  /**
+   * The subject of a clause opened by `لكن` after a comma, before token `limit` in its sentence
+   * (`، ولكن فيلار مير يقاتل … ، رغم انه يقول`): the noun phrase after `لكن`, or null.
+   */
+  clauseTopic(limit: number): Extent | null {
+    const sentence = this.tok(limit)?.sentence;
+    for (let k = limit - 1; k > 0 && limit - k <= 25; k--) {
+      const t = this.tok(k);
+      if (t === undefined || t.sentence !== sentence || t.kind === "break" || this.cueAt.has(k)) return null;
+      if (!BUT.has(t.folded) || !CLAUSE_PUNCT.has(this.tok(k - 1)?.text ?? "")) continue;
+      let j = k + 1;
+      while (j < limit && j - k <= 6) {
+        const w = this.tok(j);
+        if (w?.kind !== "word" || STOP_WORDS.has(w.folded) || this.cueAt.has(j) || PRONOUNS.has(w.folded)) break;
+        j++;
+      }
+      const a = this.tok(k + 1);
+      const b = this.tok(j - 1);
+      return j === k + 1 || a === undefined || b === undefined ? null : { start: a.start, end: b.end };
+    }
+    return null;
+  }
+
+  /**
+   * A subject in quotation marks right after its cue, its content opened by an introducer after
+   * the marks (`وقال " حزب الله " في بيان إن …`): the name inside the marks, four words or
+   * fewer (the marks are not part of a speaker's span).
+   */
+  quotedSubject(cue: FoundCue, open: number): { extent: Extent; last: number } | null {
+    const mark = this.tok(open);
+    if (mark?.kind !== "mark" || !mark.opens || mark.partner <= open + 1) return null;
+    const inner = this.tokens.slice(open + 1, mark.partner);
+    if (inner.length > 4 || inner.some((t) => t.kind !== "word")) return null;
+    for (let k = mark.partner + 1; k < mark.partner + 8; k++) {
+      const t = this.tok(k);
+      if (t?.kind !== "word" || t.sentence !== mark.sentence) return null;
+      if (this.isIntroducer(k, cue.form.introducers)) {
+        const a = inner[0];
+        const b = inner[inner.length - 1];
+        return a === undefined || b === undefined ? null : { extent: { start: a.start, end: b.end }, last: k };
+      }
+    }
+    return null;
+  }
+
   /** Speaker mention written before a cue (subject–verb order), bounded by the clause's start. */
   speakerBefore(cue: FoundCue): Extent | null {
     if (cue.conjoined) return null;
@@ -297,24 +418,44 @@ class Rules {
     while (j >= 0 && SKIP_BEFORE_CUE.has(this.tok(j)?.folded ?? "")) j--;
     // `وزيرة الخارجية كوندوليزا رايس التي قالت`: the noun phrase before the relative pronoun.
     if (RELATIVES.has(this.tok(j)?.folded ?? "")) j--;
+    else if (CLAUSE_PUNCT.has(this.tok(j)?.text ?? "")) j = this.subjectBeforeComma(j);
     const last = j;
-    while (j >= 0 && last - j < 7) {
-      const t = this.tok(j);
-      if (t?.kind !== "word" || this.cueAt.has(j)) break;
-      if (STOP_WORDS.has(t.folded) || CLAUSE_OPENERS.has(t.folded)) break;
-      j--;
+    const walk = (from: number, most: number): number => {
+      let k = from;
+      while (k >= 0 && from - k < most) {
+        const t = this.tok(k);
+        // `متخصصين في « الاسلام الاوروبي » يذكرون`: a short quoted name inside the subject.
+        if (t?.kind === "mark" && !t.opens && t.partner >= 0 && k - t.partner - 1 <= 3) {
+          k = t.partner - 1;
+          continue;
+        }
+        if (t?.kind !== "word" || this.cueAt.has(k)) break;
+        if (STOP_WORDS.has(t.folded) || CLAUSE_OPENERS.has(t.folded)) break;
+        k--;
+      }
+      return k;
+    };
+    const isBounded = (k: number): boolean => {
+      const boundary = this.tok(k);
+      return (
+        boundary === undefined ||
+        boundary.kind === "break" ||
+        boundary.kind === "mark" ||
+        CLAUSE_PUNCT.has(boundary.text) ||
+        SENTENCE_END.has(boundary.text) ||
+        CLAUSE_OPENERS.has(boundary.folded) ||
+        boundary.folded === foldArabic("عن") ||
+        (RELATIVES.has(this.tok(last + 1)?.folded ?? "") && STOP_WORDS.has(boundary.folded))
+      );
+    };
+    j = walk(last, 7);
+    // `لكن سفيرا مطلعا على الوثيقة قال`: a prepositional phrase inside the subject.
+    const preposition = this.tok(j)?.folded ?? "";
+    if (!isBounded(j) && j < last && SUBJECT_PREPOSITIONS.has(preposition) && last - j < 5) {
+      const further = walk(j - 1, 4);
+      if (further < j - 1 && isBounded(further)) j = further;
     }
-    const boundary = this.tok(j);
-    const bounded =
-      boundary === undefined ||
-      boundary.kind === "break" ||
-      boundary.kind === "mark" ||
-      CLAUSE_PUNCT.has(boundary.text) ||
-      SENTENCE_END.has(boundary.text) ||
-      CLAUSE_OPENERS.has(boundary.folded) ||
-      boundary.folded === foldArabic("عن") ||
-      (RELATIVES.has(this.tok(last + 1)?.folded ?? "") && STOP_WORDS.has(boundary.folded));
-    if (!bounded || j === last) return null;
+    if (!isBounded(j) || j === last) return null;
     let first = this.tok(j + 1);
     const end = this.tok(last);
     if (first === undefined || end === undefined) return null;
@@ -323,11 +464,32 @@ class Rules {
       if (first === undefined || j + 2 > last) return null;
     }
     if (j + 1 === last && PRONOUNS.has(first.folded)) return null;
+    // `وفي الاجتماع قال`: an adverbial before the verb, not its subject.
+    const unjoined = LEADING_CONJUNCTIONS.includes(first.folded[0] ?? "") ? first.folded.slice(1) : "";
+    if (STOP_WORDS.has(unjoined)) return null;
+    // `والحكومة قالت`: the conjunction stays out; not the first letter of `وزير` or `فرنسا`.
     const start =
-      first.folded.length >= 4 && LEADING_CONJUNCTIONS.includes(first.folded[0] ?? "")
+      LEADING_CONJUNCTIONS.includes(first.folded[0] ?? "") && first.folded.slice(1).startsWith("ال")
         ? afterFirstLetter(first)
         : first.start;
     return { start, end: end.end };
+  }
+
+  /**
+   * Where the subject ends when a comma stands between it and its verb: the noun phrase before
+   * a relative clause (`فرنسا التي وزعت … مقترحاتها ، قد قالت`), or the phrase after `كان`
+   * (`وكانت المحكمة العليا ، اعتبرت`). Returns the index to walk back from, or `comma` (then
+   * no subject is found: the walk stops at the comma).
+   */
+  subjectBeforeComma(comma: number): number {
+    const sentence = this.tok(comma)?.sentence;
+    for (let k = comma - 1; k >= 0 && comma - k <= 24; k--) {
+      const t = this.tok(k);
+      if (t === undefined || t.sentence !== sentence || t.kind !== "word" || this.cueAt.has(k)) return comma;
+      if (RELATIVES.has(t.folded)) return k - 1;
+      if (SKIP_BEFORE_CUE.has(t.folded) && /^و?كان/u.test(t.folded)) return comma - k <= 8 ? comma - 1 : comma;
+    }
+    return comma;
   }
 
   /**
@@ -339,19 +501,38 @@ class Rules {
     return this.subjectBefore(cue.first);
   }
 
-  /** The subject of the sentence holding token `limit`, looked for before `limit` (see `sentenceSubject`). */
+  /**
+   * The subject of the sentence holding token `limit`, looked for before `limit` (see
+   * `sentenceSubject`): after the openers (`من جهته`, `وكان`, `وقد`, `ولكن`), the noun phrase
+   * the sentence starts with when it starts with one (`أحد الأطفال عرض …`, `وكان السيد أحمد …
+   * القى`, `ولكن فيلار مير يقاتل`), else the words after its first word, its verb (`يشرح
+   * توفيق الحكيم …`, `رفض السفير …`).
+   */
   subjectBefore(limit: number): Extent | null {
     const sentence = this.tok(limit)?.sentence;
     let i = limit;
     while (i > 0 && this.tok(i - 1)?.sentence === sentence && this.tok(i - 1)?.kind !== "break") i--;
+    let nounFirst = false;
+    let afterPreposition = false; // `وفي الاجتماع قال`: the noun is the preposition's
     while (i < limit) {
       const t = this.tok(i);
       if (t === undefined) return null;
-      if (t.kind === "word" && !SENTENCE_OPENERS.has(t.folded)) break;
+      if (t.kind === "word" && SENTENCE_OPENERS.has(t.folded))
+        afterPreposition = STOP_WORDS.has(t.folded.replace(/^و/u, ""));
+      if (t.kind === "word" && TOPIC_OPENERS.has(t.folded)) {
+        nounFirst = true; // `وكان X`, `لكن X`: X is next
+        i++;
+        break;
+      }
+      if (t.kind === "word" && !SENTENCE_OPENERS.has(t.folded) && !PARTICLES_BEFORE_VERB.has(t.folded)) break;
       i++;
     }
     if (i >= limit) return null;
-    let j = i + 1;
+    const head = this.tok(i);
+    if (head === undefined || this.cueAt.has(i)) return null;
+    const bare = head.text.replace(/\p{M}/gu, "").replace(/^[وف](?=ال)/u, "");
+    nounFirst ||= !afterPreposition && (bare.startsWith("ال") || TOPIC_HEADS.has(head.folded.replace(/^و/u, "")));
+    let j = nounFirst ? i : i + 1;
     const first = j;
     while (j < limit && j - first < 8) {
       const t = this.tok(j);
@@ -361,7 +542,10 @@ class Rules {
     const a = this.tok(first);
     const b = this.tok(j - 1);
     if (j === first || a === undefined || b === undefined || PRONOUNS.has(a.folded)) return null;
-    return { start: a.start, end: b.end };
+    const joined =
+      /^[وف]/u.test(a.folded) && (a.folded.slice(1).startsWith("ال") || TOPIC_HEADS.has(a.folded.slice(1)));
+    const start = nounFirst && joined ? afterFirstLetter(a) : a.start;
+    return { start, end: b.end };
   }
 
   /**
@@ -422,6 +606,10 @@ class Rules {
       }
       if (t.kind === "punct" && t.text === "(") break;
       if (j > from && this.cueAt.get(j)?.conjoined === true) break; // `… وقال " …"`: a new report
+      // `… أكد السيد X ان …`: a verb, its subject, its content.
+      if (j > from + 4 && this.opensOwnReport(j)) break;
+      // `… بحسب X`: the source, not the content.
+      if (j > from && this.cueAt.get(j)?.form.kind === "source") break;
       // `… عمليا مشيرا إلى أن …`, `… بالمؤتمر قائلة إنها …`: a participle with content of its own.
       if (j > from && this.participleReports(j)) break;
       // `عبر عن ذلك بقوله « … »`: the words after بقوله are the report.
@@ -430,6 +618,59 @@ class Rules {
       j++;
     }
     return last;
+  }
+
+  /**
+   * Whether token `i` is a verb of saying followed by its own subject and an introducer
+   * (`أكد السيد حسن نصر الله ان …`): a report of its own, which ends the content before it —
+   * unless a relative pronoun makes it part of that content (`التي تقول إسرائيل إنها`) or the
+   * noun after it is the one addressed (`أبلغ أنان بـ …`).
+   */
+  opensOwnReport(i: number): boolean {
+    const cue = this.cueAt.get(i);
+    if (cue?.form.kind !== "speech" || ADDRESSEE_CUES.has(foldArabic(cue.form.lemma))) return false;
+    // `… التي تقول إسرائيل إنها …`: a relative clause inside the content, not a new report.
+    if (RELATIVES.has(this.tok(i - 1)?.folded ?? "")) return false;
+    const after = this.speakerAfter(cue);
+    if (after === null) return false;
+    // The subject may go on past where `speakerAfter` stops (`… الأمين العام لحزب الله اللبناني ان`).
+    for (let k = after.last; k < after.last + 5; k++) {
+      const t = this.tok(k);
+      if (t?.kind !== "word" || this.cueAt.has(k)) return false;
+      if (this.isIntroducer(k, cue.form.introducers)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether token `j` is a verbal noun of a derived verb (`isDerivedVerbalNoun`) standing as
+   * the object of `cue` right after the cue or its subject (`استبعد فارس ارتفاع الأسعار`,
+   * `أعلن الجيش الأميركي انسحاب …`); `قال` takes no such object.
+   */
+  opensNominalObject(cue: FoundCue, j: number): boolean {
+    const t = this.tok(j);
+    if (t?.kind !== "word" || foldArabic(cue.form.lemma) === foldArabic("قال")) return false;
+    const at = j === cue.last || this.speakerAfter(cue)?.last === j;
+    return at && isDerivedVerbalNoun(t.folded);
+  }
+
+  /**
+   * The name a line opens with before the colon at token `colon` (`جون بولتون :`): two to four
+   * words, none a stop word, a cue or a dateline's agency, at the start of a line; else null.
+   */
+  headlineSpeaker(colon: number): Extent | null {
+    let k = colon - 1;
+    while (k >= 0 && this.tok(k)?.kind === "word") k--;
+    const words = colon - 1 - k;
+    if ((k >= 0 && this.tok(k)?.kind !== "break") || words < 2 || words > 4) return null;
+    for (let j = k + 1; j < colon; j++) {
+      const t = this.tok(j);
+      if (t === undefined || STOP_WORDS.has(t.folded) || this.cueAt.has(j) || AGENCIES.has(t.folded)) return null;
+      if (/\p{N}/u.test(t.text)) return null;
+    }
+    const a = this.tok(k + 1);
+    const b = this.tok(colon - 1);
+    return a === undefined || b === undefined ? null : { start: a.start, end: b.end };
   }
 
   /** Whether token `i` is a participle cue whose own reported content follows within three words. */
@@ -449,9 +690,32 @@ class Rules {
     return this.cueAt.get(i)?.conjoined === true || (this.tok(i)?.folded === "كما" && this.cueAt.has(i + 1));
   }
 
-  /** Whether a new report starts at token `i` (after a comma: any cue). */
+  /**
+   * Whether a new report starts at token `i` (after a comma): any cue, or a subject and then a
+   * verb of saying with content of its own (`، الا ان متخصصين في « … » يذكرون ان …`).
+   */
   startsNewReport(i: number): boolean {
-    return this.cueAt.has(i);
+    if (this.cueAt.has(i)) return true;
+    const sentence = this.tok(i)?.sentence;
+    // `الا ان X يذكرون`, `غير أن X قال`: the subject follows the particle.
+    const opener = EXCEPT.has(this.tok(i)?.folded ?? "") && INTRODUCERS.has(this.tok(i + 1)?.folded ?? "") ? i + 2 : i;
+    for (let k = opener; k < opener + 10; k++) {
+      const t = this.tok(k);
+      if (t === undefined || t.sentence !== sentence) return false;
+      if (t.kind === "mark" && t.opens && t.partner > k && (this.nameMarks.has(k) || t.partner - k - 1 <= 3)) {
+        k = t.partner;
+        continue;
+      }
+      if (t.kind !== "word") return false;
+      const cue = this.cueAt.get(k);
+      if (cue !== undefined) {
+        if (k === opener || cue.form.kind !== "speech") return false;
+        for (let m = cue.last; m < cue.last + 3; m++) if (this.isIntroducer(m, cue.form.introducers)) return true;
+        return false;
+      }
+      if (k > opener && this.isIntroducer(k, [])) return false;
+    }
+    return false;
   }
 
   /** The nearest cue before token `i` in its sentence, not across a closing quotation mark. */
@@ -518,18 +782,34 @@ class Rules {
    * colon (`بعنوان : « … »`).
    */
   namesSomething(open: number, words: number): boolean {
-    const introducesName = (w: RuleToken) =>
-      NAME_INTRODUCERS.has(w.folded) || NAME_INTRODUCERS.has(w.folded.replace(/^[لب]/u, ""));
+    if (this.namedByWord(open)) return true;
     const before = this.tok(open - 1);
-    if (before?.text === ":") {
-      // `بعنوان : « … »`: a title after a colon, however long.
-      const word = this.tok(open - 2);
-      return word?.kind === "word" && introducesName(word);
-    }
-    if (words > 5) return false;
+    if (words > 5 || before?.text === ":") return false;
     if (before === undefined || before.kind !== "word") return before?.text === "ـ" && words <= 3;
-    if (introducesName(before)) return true;
     return words <= 3 && (/^ل[^ا]/u.test(before.folded) || before.folded === "ل");
+  }
+
+  /**
+   * Whether the quotation marks at token `open` certainly hold a name: five words or fewer
+   * after a word that names (`صحيفة`, `لقناة`, `بعنوان`: `NAME_INTRODUCERS`), any length after
+   * such a word and a colon (`بعنوان : « … »`), capitalised Latin words, or the name of an
+   * entity the project knows (`PreannotateOptions.names`).
+   */
+  namedByWord(open: number): boolean {
+    const introducesName = (w: RuleToken | undefined) =>
+      w?.kind === "word" &&
+      (NAME_INTRODUCERS.has(w.folded) || NAME_INTRODUCERS.has(w.folded.replace(/^(وال|ال|[لبو])/u, "")));
+    const close = this.tok(open)?.partner ?? -1;
+    const before = this.tok(open - 1);
+    if (before?.text === ":" && introducesName(this.tok(open - 2))) return true;
+    if (close - open - 1 > 5) return false;
+    // `" Apple "`, `" BBC "`: capitalised Latin words are a name, not Arabic speech.
+    const inner = this.tokens.slice(open + 1, close);
+    const latin = (t: RuleToken) => t.kind !== "word" || /^\p{Lu}/u.test(t.text);
+    if (inner.some((t) => t.kind === "word") && inner.every(latin)) return true;
+    // `" حزب الله "` when the project knows an entity of that name.
+    if (this.#names.has(inner.map((t) => t.folded).join(" "))) return true;
+    return before?.text !== ":" && introducesName(before);
   }
 
   /**
@@ -552,6 +832,8 @@ class Rules {
 export interface PreannotateOptions {
   /** Attributions already in the document: their quotes are not suggested again, and a continuation cue may carry their speaker over. */
   prior?: readonly PriorAttribution[];
+  /** Names of the project's entities and their aliases: quotation marks around one hold a name, not speech. */
+  names?: readonly string[];
 }
 
 /**
@@ -565,7 +847,7 @@ export function preannotateQuotes(
   lemmas: readonly CueLemma[],
   options: PreannotateOptions = {},
 ): QuoteSuggestion[] {
-  const r = new Rules(text, lemmas);
+  const r = new Rules(text, lemmas, options.names ?? []);
   const prior = options.prior ?? [];
   /** `nested`: a report inside another quote's content (`nestedReport`), never carried over from. */
   const out: (QuoteSuggestion & { sentence: number; nested: boolean })[] = [];
@@ -574,18 +856,26 @@ export function preannotateQuotes(
   const overlapsPrior = (e: Extent) => prior.some((p) => p.quote.start < e.end && e.start < p.quote.end);
 
   /** The speaker an earlier quote had, for carrying over: the nearest quote before `at`. */
-  const previousSpeaker = (at: number, sentence: number | null): Extent | null => {
+  const previousAgreeing = (at: number, sentence: number | null, gender: Gender = null): Extent | null => {
     const candidates: { start: number; speaker: Extent | null; sentence: number | null }[] = [
       ...out.filter((q) => !q.nested).map((q) => ({ start: q.quote.start, speaker: q.speaker, sentence: q.sentence })),
       ...prior.map((p) => ({ start: p.quote.start, speaker: p.speaker, sentence: null })),
     ]
       .filter((q) => q.start < at && q.speaker !== null && (sentence === null || q.sentence === sentence))
+      // `وأضافت` carries over the last speaker it agrees with (`gender.ts`).
+      .filter((q) => q.speaker === null || mayAgree(gender, mentionGender(text.slice(q.speaker.start, q.speaker.end))))
       .sort((a, b) => b.start - a.start);
     return candidates[0]?.speaker ?? null;
   };
 
   const resolveSpeaker = (cue: FoundCue, at: number): { speaker: Extent | null; carried: boolean } => {
     const sentence = r.tok(cue.first)?.sentence ?? 0;
+    const gender = cueGender(
+      r.tok(cue.first)?.text ?? "",
+      cue.form.lemma,
+      cue.form.kind === "participle" ? "participle" : "speech",
+    );
+    const previousSpeaker = (at: number, sentence: number | null) => previousAgreeing(at, sentence, gender);
     if (cue.form.kind === "participle") {
       const inSentence = previousSpeaker(at, sentence);
       if (inSentence !== null) return { speaker: inSentence, carried: true };
@@ -608,6 +898,13 @@ export function preannotateQuotes(
     const before = r.speakerBefore(cue);
     if (before !== null) return { speaker: before, carried: false };
     if (after !== null) return { speaker: after.extent, carried: false };
+    // `قال X إن … ، وأضاف أن …`: the speaker of the sentence's earlier quote.
+    const inSentence = previousSpeaker(at, sentence);
+    if (inSentence !== null) return { speaker: inSentence, carried: true };
+    // No subject of its own, or a pronoun (`ولكن فيلار مير يقاتل … ، رغم انه يقول انه …`): the
+    // subject of the sentence the cue stands in, when the cue does not open it.
+    const topic = r.clauseTopic(cue.first) ?? r.subjectBefore(cue.first);
+    if (topic !== null) return { speaker: topic, carried: false };
     // No subject: the previous quote's speaker, unless that is far and the sentence before
     // this one names its own subject (`رفض أبو عبد الله … . وقال إنه …`).
     const earlier = previousSpeaker(at, null);
@@ -640,7 +937,8 @@ export function preannotateQuotes(
     if (lastTok === undefined || last < from) return;
     const start = r.introducerStart(from);
     let hasMarks = false;
-    for (let j = from; j <= last; j++) if (r.tok(j)?.kind === "mark") hasMarks = true;
+    // Quoted words make the report mixed; a quoted name or title (`صحيفة " القادسية "`) does not.
+    for (let j = from; j <= last; j++) if (r.tok(j)?.kind === "mark" && !r.titleMarks.has(j)) hasMarks = true;
     const { speaker, carried } = resolveSpeaker(cue, start);
     push(
       {
@@ -722,9 +1020,9 @@ export function preannotateQuotes(
     const b = r.tok(last);
     if (a === undefined || b === undefined || last < first) return;
     const sentence = a.sentence;
-    const inSentence = previousSpeaker(a.start, sentence);
+    const inSentence = previousAgreeing(a.start, sentence);
     const subject = inSentence === null ? r.subjectBefore(first - 1) : null;
-    const earlier = inSentence ?? subject ?? previousSpeaker(a.start, null);
+    const earlier = inSentence ?? subject ?? previousAgreeing(a.start, null);
     push(
       {
         quote: { start: a.start, end: b.end },
@@ -734,6 +1032,24 @@ export function preannotateQuotes(
         carried: earlier !== null && subject === null,
         lemma: null,
       },
+      null,
+    );
+  };
+
+  /**
+   * A line that opens with a name and a colon (`جون بولتون : وقف إطلاق النار … مرفوض`): the
+   * words after the colon are that person's, direct, with no cue.
+   */
+  const headline = (speaker: Extent, first: number, last: number) => {
+    // `… مرفوض ( الفرنسية )`: the source in brackets is not part of the words.
+    const bracket = r.tokens.findIndex((t, k) => k >= first && k <= last && t.text === "(");
+    let l = bracket < 0 ? last : bracket - 1;
+    while (l >= first && TRAILING_PUNCT.has(r.tok(l)?.text ?? "")) l--;
+    const a = r.tok(first);
+    const b = r.tok(l);
+    if (a === undefined || b === undefined || l - first < 2) return;
+    push(
+      { quote: { start: a.start, end: b.end }, type: "direct", cue: null, speaker, carried: false, lemma: null },
       null,
     );
   };
@@ -763,6 +1079,12 @@ export function preannotateQuotes(
       (cue.form.introducers.includes("ب") && inner.startsWith("ب") && inner.length >= 4);
     if (opensObject && afterClose?.kind === "word" && !r.cueAt.has(last + 2)) {
       reportedClause(open, cue, cue.first);
+      return true;
+    }
+    // `وقال " حزب الله " في بيان إن …`: the marks hold the speaker; the report follows.
+    const subject = open === cue.last || open === cue.last + 1 ? r.quotedSubject(cue, open) : null;
+    if (subject !== null) {
+      reportedClause(subject.last, cue, cue.first);
       return true;
     }
     const words = r.tokens.slice(first, last + 1).filter((x) => x.kind === "word").length;
@@ -823,6 +1145,9 @@ export function preannotateQuotes(
         !between.some((x, k) => x.kind !== "word" || r.isIntroducer(before.last + k, before.form.introducers))
       ) {
         direct(before, before.first, i + 1, r.runLast(i + 1));
+      } else if (before === null) {
+        const name = r.headlineSpeaker(i);
+        if (name !== null) headline(name, i + 1, r.runLast(i + 1));
       }
       continue;
     }
@@ -831,11 +1156,19 @@ export function preannotateQuotes(
     // Indirect speech: the cue, its speaker, adverbials, then an introducer.
     const sentence = t.sentence;
     let reported = false;
-    for (let j = cue.last; j < r.tokens.length && j - cue.last < 14; j++) {
+    // A cue written like a preposition (`عبر`) reports only what follows it closely.
+    const reach = STOP_WORDS.has(t.folded) ? 3 : 20;
+    for (let j = cue.last; j < r.tokens.length && j - cue.last < reach; j++) {
       const x = r.tokens[j];
-      if (x === undefined || x.sentence !== sentence || x.kind === "mark" || x.kind === "break") break;
+      if (x === undefined || x.sentence !== sentence || x.kind === "break") break;
+      // `في اتصال اجرته معه « الشرق الاوسط » امس ان …`: a short quoted name before the content.
+      if (x.kind === "mark" && x.opens && x.partner > j && (r.nameMarks.has(j) || x.partner - j - 1 <= 3)) {
+        j = x.partner;
+        continue;
+      }
+      if (x.kind === "mark") break;
       if (x.text === ":" || (j > cue.last && r.cueAt.has(j))) break; // after a colon: the speaker's own words
-      if (r.isIntroducer(j, cue.form.introducers)) {
+      if (r.isIntroducer(j, cue.form.introducers) || r.opensNominalObject(cue, j)) {
         reportedClause(j, cue, i);
         // A report inside a report is a quote of its own, inside this one, with its own speaker.
         const inner = r.nestedReport(j);

@@ -184,7 +184,7 @@ type Suggestions = ReturnType<typeof preannotateQuotes>;
  * What the rules suggest for a document as it is now (reads only): its quotes that people
  * made (not the pre-annotator's) are given to the rules as known.
  */
-function rulesSuggest(ops: Ops, doc: DocumentRow): Suggestions {
+function rulesSuggest(ops: Ops, doc: DocumentRow, names: readonly string[]): Suggestions {
   const { offsets } = ops.indexesOf(doc);
   const spans = ops.store.spansOf(doc.id);
   const earlierIds = new Set(spans.filter((s) => s.suggested_by === "rules").map((s) => s.id));
@@ -201,7 +201,7 @@ function rulesSuggest(ops: Ops, doc: DocumentRow): Suggestions {
           speaker === undefined ? null : { start: offsets.toUtf16(speaker.start), end: offsets.toUtf16(speaker.end) },
       };
     });
-  return preannotateQuotes(doc.text, ops.store.cueLemmas(), { prior });
+  return preannotateQuotes(doc.text, ops.store.cueLemmas(), { prior, names });
 }
 
 /**
@@ -222,10 +222,12 @@ export function* preannotateSteps(
   yield { phase: "preannotate", done: 0, total: docs.length };
   // What the project's reviews taught: it holds back suggestions people would drop.
   const learned = learnFromReviews(ops);
+  // Quotation marks around a known entity's name hold a name, not speech.
+  const names = ops.store.entities().flatMap((e) => [e.name, ...e.aliases]);
   let heldBack = 0;
   let promoted = 0;
   const suggest = (doc: DocumentRow): Suggestions => {
-    const filtered = filterByReviews(learned, doc.text, rulesSuggest(ops, doc));
+    const filtered = filterByReviews(learned, doc.text, rulesSuggest(ops, doc, names));
     heldBack += filtered.heldBack;
     promoted += filtered.promoted;
     return filtered.kept;

@@ -269,7 +269,7 @@ describe("the operation table in a worker", () => {
   );
 
   it(
-    "reports pre-annotation progress a document at a time, and finds the sample's 8 quotes in every copy",
+    "reports pre-annotation progress a document at a time, and finds the sample's 9 quotes in every copy",
     { timeout: 120_000 },
     async (t) => {
       const { w } = await worker(t);
@@ -281,10 +281,10 @@ describe("the operation table in a worker", () => {
       });
       const reply = await w.run("preannotate", {}, "tab-a");
       assert.ok(reply.ok, reply.ok ? "" : reply.error.message);
-      // 31 documents: the words document and 30 copies of the sample article; the sample's 8
+      // 31 documents: the words document and 30 copies of the sample article; the sample's 9
       // quotes (the count the README and e2e/speed.spec.ts give) in each copy.
       assert.equal(reply.value.documents.length, 31);
-      assert.equal(reply.value.documents.filter((d) => d.quotes === 8).length, 30);
+      assert.equal(reply.value.documents.filter((d) => d.quotes === 9).length, 30);
       assert.ok(events.length >= 3, JSON.stringify(events));
       for (let i = 1; i < events.length; i++) assert.ok((events[i - 1]?.done ?? 0) <= (events[i]?.done ?? 0));
       assert.deepEqual(
