@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, it, type TestContext } from "node:test";
@@ -154,6 +155,25 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
     const page = await fetch(url);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<qawl-app>/u);
+  });
+
+  it("refuses a second server on the same project, naming the first", { timeout: 30_000 }, async (t) => {
+    const dir = tempDir(t);
+    const project = join(dir, "p.qawl");
+    const env = { ...process.env, XDG_DATA_HOME: dir };
+    const child = spawn(process.execPath, [BIN, "serve", "--project", project], { env });
+    t.after(() => child.kill());
+    for await (const line of createInterface({ input: child.stdout })) if (line.includes("http://")) break;
+    const second = spawnSync(process.execPath, [BIN, "serve", "--project", project], { env, encoding: "utf8" });
+    assert.equal(second.status, 1);
+    assert.equal(
+      second.stderr,
+      `qawl: ${project} is open in qawl serve (process ${String(child.pid)} on ${hostname()}, since ` +
+        `${/since (\S+)\)/u.exec(second.stderr)?.[1] ?? "?"}); close it there first\n`,
+    );
+    // The CLI's one-off commands run beside it.
+    const listed = spawnSync(process.execPath, [BIN, "list", "--project", project], { env, encoding: "utf8" });
+    assert.equal(listed.status, 0, listed.stderr);
   });
 
   it(

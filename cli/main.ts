@@ -19,7 +19,8 @@ import {
   type ExportFormat,
   type ExportVariant,
 } from "../core/formats/registry.ts";
-import { rendererRoot } from "../main/paths.ts";
+import { projectLocation, rendererRoot } from "../main/paths.ts";
+import { takeProjectLock } from "../main/project-lock.ts";
 import { discardProject, openProject } from "../main/project.ts";
 import { startProjectServer } from "../main/serve/durable.ts";
 import { TableWorker } from "../main/worker/table-proxy.ts";
@@ -350,11 +351,19 @@ function program(streams: CliIo): Command {
       }
       // The project lives in a worker thread (main/worker/), so a long import never holds up
       // the server; each API call names its tab (X-Qawl-Client), which scopes undo and records.
-      const project = await TableWorker.start({
-        project: opts.project,
-        seedSampleOnFirstRun: true,
-        annotator: annotatorName(opts),
-      });
+      // One server per project: a second is refused, naming the first (main/project-lock.ts).
+      const lock = takeProjectLock(projectLocation(opts.project), "qawl serve");
+      let project: TableWorker;
+      try {
+        project = await TableWorker.start({
+          project: opts.project,
+          seedSampleOnFirstRun: true,
+          annotator: annotatorName(opts),
+        });
+      } catch (e) {
+        lock.release();
+        throw e;
+      }
       // The same URL on every start for this project (token kept in the user's data directory).
       const { server, notes } = await startProjectServer({
         host: project,
@@ -366,7 +375,14 @@ function program(streams: CliIo): Command {
       for (const note of notes) io.err(`note: ${note}`);
       io.out(`Qawl is serving ${basename(project.path)} at ${server.url}`);
       io.out(`project: ${project.path}`);
-      await untilStopped(io, [() => server.close(), () => project.close()]);
+      await untilStopped(io, [
+        () => server.close(),
+        () => project.close(),
+        () => {
+          lock.release();
+          return Promise.resolve();
+        },
+      ]);
     });
 
   return cmd;

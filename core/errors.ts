@@ -23,7 +23,9 @@ export type ImportRefusal =
    * file is UTF-8 and `encoding` was chosen.
    */
   | { reason: "invalid_encoding" | "unknown_encoding" | "utf16" | "is_utf8"; encoding: string }
-  | { reason: "brat_pair"; base: string };
+  | { reason: "brat_pair"; base: string }
+  /** An HTML page whose elements nest `depth` levels, deeper than the `most` Qawl reads. */
+  | { reason: "too_deep"; depth: number; most: number };
 
 /** A refusal as data: `kind` says what, the other fields fill in the wording. */
 export type ErrorDetail =

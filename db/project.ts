@@ -100,6 +100,14 @@ export class ProjectStore {
       note: (kind, type, id) => {
         this.#writes.note(kind, type, id);
       },
+      nextId: (table) => {
+        const sql =
+          this.dialect === "postgres"
+            ? `SELECT nextval(pg_get_serial_sequence('${table}', 'id')) AS next`
+            : `SELECT max(coalesce((SELECT max(id) FROM ${table}), 0),
+                      coalesce((SELECT value FROM id_high_water WHERE name = '${table}'), 0)) + 1 AS next`;
+        return Number((this.#q(sql).get() as { next: number | bigint }).next);
+      },
     };
     this.#labels = new LabelsTable(context);
     this.#annotators = new AnnotatorsTable(context);

@@ -25,8 +25,15 @@ export class SqliteConnection implements Connection {
     return this.#db.prepare(sql);
   }
 
+  /**
+   * Run `fn` in one transaction begun as a write (`BEGIN IMMEDIATE`): the write lock is taken
+   * at the start, waiting up to `busy_timeout` for another writer, instead of a read
+   * transaction upgraded later, which fails at once with `SQLITE_BUSY_SNAPSHOT` whatever the
+   * timeout when another connection wrote meanwhile (https://sqlite.org/lang_transaction.html).
+   * Nested calls are savepoints.
+   */
   transaction<T>(fn: () => T): T {
-    return this.#db.transaction(fn)();
+    return this.#db.transaction(fn).immediate();
   }
 
   migrate(fill: (from: number) => void): void {

@@ -23,4 +23,9 @@ export interface StoreContext {
   track(kind: SnapshotKind, id: number | null, mutate: () => number | undefined): number;
   /** Note an object a write touched, for the change log (outside a transaction, or `type` null: nothing). */
   note(kind: "created" | "updated" | "deleted", type: ChangedType | null, id: number): void;
+  /**
+   * The id the next row of a table gets: one no row of it ever had, deleted rows included
+   * (migration 11).
+   */
+  nextId(table: "spans" | "relations" | "entities"): number;
 }

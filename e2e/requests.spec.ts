@@ -4,7 +4,8 @@
  * action did not touch keep their painted ranges (the painter updates only what changed).
  * Requests are counted by Playwright from outside the page.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { META_CONTENT_SECURITY_POLICY } from "../main/security/policy.ts";
 import { SAMPLE_PATH, SAMPLE_TITLE } from "./support/annotate-flow.ts";
 import { selectWithMouse, spanRow } from "./support/article-harness.ts";
 import { startServe, type Served } from "./support/serve.ts";
@@ -83,4 +84,25 @@ test("labelling and relabelling send one request each; other spans keep their pa
     return [...CSS.highlights].some(([name, h]) => name.startsWith("qawl-label-") && h.has(range));
   });
   expect(kept).toBe(true);
+});
+
+test("the page carries its own CSP, and its API calls name their origin, which the server accepts", async ({
+  page,
+}) => {
+  const calls: Request[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/api/") && r.method() === "POST") calls.push(r);
+  });
+  await page.goto(served.url);
+  // The policy is in the page too (renderer/vite.config.ts), not only in the server's header.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    "content",
+    META_CONTENT_SECURITY_POLICY,
+  );
+  await page.getByLabel("Import articles").setInputFiles(SAMPLE_PATH);
+  await expect(page.locator("qawl-article h1")).toHaveText(SAMPLE_TITLE);
+  // The headers as sent (the network stack adds Origin).
+  const origins = new Set(await Promise.all(calls.map(async (r) => (await r.allHeaders())["origin"] ?? "")));
+  expect(calls.length).toBeGreaterThan(0);
+  expect([...origins]).toEqual([new URL(served.url).origin]);
 });

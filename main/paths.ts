@@ -4,9 +4,10 @@
  * and from a packaged app (`app.asar`).
  */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import envPaths from "env-paths";
+import { isPostgresLocation } from "../db/connection.ts";
 
 /**
  * The repository root (or the app root inside a package): the nearest folder above this
@@ -24,6 +25,15 @@ const APP_ROOT = ((): string => {
  */
 export function defaultProjectPath(): string {
   return join(envPaths("Qawl", { suffix: "" }).data, "default.qawl");
+}
+
+/**
+ * Where a project named by `--project` is: a file path made absolute, the default project
+ * when none is named, or a PostgreSQL URL as given.
+ */
+export function projectLocation(project: string | undefined): string {
+  if (project !== undefined && isPostgresLocation(project)) return project;
+  return resolve(project ?? defaultProjectPath());
 }
 
 /**

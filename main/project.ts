@@ -5,11 +5,11 @@
  * imported into it.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname } from "node:path";
 import { isPostgresLocation } from "../db/connection.ts";
 import { ProjectStore } from "../db/project.ts";
 import { PostgresConnection, redactedUrl } from "../db/postgres/connection.ts";
-import { defaultProjectPath, sampleArticlePath } from "./paths.ts";
+import { projectLocation, sampleArticlePath } from "./paths.ts";
 import { createOperationTable, type OperationContext } from "./ops/table.ts";
 import type { OperationTable } from "../core/contract.ts";
 import { QawlError } from "../core/errors.ts";
@@ -50,7 +50,7 @@ export function openProject(options: OpenProjectOptions): OpenProject {
     return { store, table: createOperationTable(store, options.context), created: store.created };
   }
   const isDefault = options.project === undefined;
-  const path = resolve(options.project ?? defaultProjectPath());
+  const path = projectLocation(options.project);
   const isNew = !existsSync(path);
   if (isNew && options.mustExist === true) {
     throw new QawlError("not_found", `no project at ${path} yet (import articles to create one)`);

@@ -12,6 +12,7 @@ import { sql as rejections } from "./007-rejections.ts";
 import { sql as documentIds } from "./008-document-ids.ts";
 import { sql as documentMetadata } from "./009-document-metadata.ts";
 import { sql as changeLog } from "./010-change-log.ts";
+import { sql as idsNeverReused } from "./011-ids-never-reused.ts";
 
 /** SQL of each migration, in order. */
 export const MIGRATIONS: readonly string[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly string[] = [
   documentIds,
   documentMetadata,
   changeLog,
+  idsNeverReused,
 ];

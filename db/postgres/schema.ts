@@ -211,7 +211,8 @@ CREATE TRIGGER export_cache_annotator_update AFTER UPDATE ON annotators
 /**
  * The PostgreSQL migrations: entry _n_ brings a database to the schema version of SQLite's
  * migration _n_ (index 9 is version 10, made from nothing; earlier versions never existed
- * on PostgreSQL, so their entries are null).
+ * on PostgreSQL, so their entries are null; a migration with nothing to do on PostgreSQL
+ * is a statement that changes nothing).
  */
 export const POSTGRES_MIGRATIONS: readonly (string | null)[] = [
   null,
@@ -224,6 +225,8 @@ export const POSTGRES_MIGRATIONS: readonly (string | null)[] = [
   null,
   null,
   version10,
+  // 11: ids never reused — identity columns already never give an id twice.
+  "SELECT 1;",
 ];
 
 /** The tables whose key is an identity column, with that column (for inserts that give the key). */

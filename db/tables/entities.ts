@@ -40,13 +40,14 @@ export class EntitiesTable {
 
   /** Insert an entity; returns its id. */
   insertEntity(e: Omit<EntityRow, "id" | "created_at">, now: string): number {
-    return this.#c.track("entity", null, () =>
-      Number(
-        this.#c
-          .q("INSERT INTO entities (name, type, aliases, kb_id, created_at) VALUES (?, ?, ?, ?, ?)")
-          .run(e.name, e.type, JSON.stringify(e.aliases), e.kb_id, now).lastInsertRowid,
-      ),
-    );
+    return this.#c.track("entity", null, () => {
+      // Never an id a deleted entity had (migration 11).
+      const id = this.#c.nextId("entities");
+      this.#c
+        .q("INSERT INTO entities (id, name, type, aliases, kb_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .run(id, e.name, e.type, JSON.stringify(e.aliases), e.kb_id, now);
+      return id;
+    });
   }
 
   /** Insert an entity exactly as given (its id kept: an exact import). */

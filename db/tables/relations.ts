@@ -53,16 +53,17 @@ export class RelationsTable {
 
   /** Insert a relation; returns its id. */
   insertRelation(r: NewRelation, now: string): number {
-    return this.#c.track("relation", null, () =>
-      Number(
-        this.#c
-          .q(
-            `INSERT INTO relations (document_id, type_id, from_span_id, to_span_id, to_entity_id, annotator_id, created_at)
-           VALUES (@document_id, @type_id, @from_span_id, @to_span_id, @to_entity_id, @annotator_id, @now)`,
-          )
-          .run({ ...r, now }).lastInsertRowid,
-      ),
-    );
+    return this.#c.track("relation", null, () => {
+      // Never an id a deleted relation had (migration 11).
+      const id = this.#c.nextId("relations");
+      this.#c
+        .q(
+          `INSERT INTO relations (id, document_id, type_id, from_span_id, to_span_id, to_entity_id, annotator_id, created_at)
+           VALUES (@id, @document_id, @type_id, @from_span_id, @to_span_id, @to_entity_id, @annotator_id, @now)`,
+        )
+        .run({ ...r, id, now });
+      return id;
+    });
   }
 
   /** Point a relation to another entity (entity merges). */

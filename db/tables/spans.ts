@@ -137,22 +137,23 @@ export class SpansTable {
   insertSpan(span: NewSpan, now: string): number {
     return this.#c.track("span", null, () => {
       const { fragments, ...row } = span;
-      const id = Number(
-        this.#c
-          .q(
-            `INSERT INTO spans (document_id, label_id, start, "end", attributes, entity_id, annotator_id, created_at,
+      // Never an id a deleted span had (migration 11).
+      const id = this.#c.nextId("spans");
+      this.#c
+        .q(
+          `INSERT INTO spans (id, document_id, label_id, start, "end", attributes, entity_id, annotator_id, created_at,
                               updated_at, suggested_by)
-           VALUES (@document_id, @label_id, @start, @end, @attributes, @entity_id, @annotator_id, @now, @now,
+           VALUES (@id, @document_id, @label_id, @start, @end, @attributes, @entity_id, @annotator_id, @now, @now,
                    @suggested_by)`,
-          )
-          .run({
-            ...row,
-            attributes: JSON.stringify(row.attributes),
-            entity_id: row.entity_id ?? null,
-            suggested_by: row.suggested_by ?? null,
-            now,
-          }).lastInsertRowid,
-      );
+        )
+        .run({
+          ...row,
+          id,
+          attributes: JSON.stringify(row.attributes),
+          entity_id: row.entity_id ?? null,
+          suggested_by: row.suggested_by ?? null,
+          now,
+        });
       this.#insertFragments(id, fragments ?? []);
       return id;
     });

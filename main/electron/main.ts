@@ -3,20 +3,22 @@
  * (`--project PATH`, or the default project, which holds the sample article on first run
  * from the repository, or a team server with `--team URL`), serves the renderer on `app://qawl/`, binds IPC, and locks the
  * window down: sandbox, context isolation, no Node in the page, no navigation away, no new
- * windows, no permissions.
+ * windows, no permissions, no developer tools in a packaged build; one instance at a time.
  */
 import { join, dirname } from "node:path";
 import { userInfo } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BrowserWindow, app, dialog, session } from "electron";
-import { rendererRoot } from "../paths.ts";
+import { projectLocation, rendererRoot } from "../paths.ts";
+import { takeProjectLock } from "../project-lock.ts";
 import { changesThroughWorker, watchForeignChanges } from "../watch-changes.ts";
 import { TeamClient } from "../team/team-client.ts";
 import { TableWorker } from "../worker/table-proxy.ts";
 import { APP_ORIGIN, isAllowedNavigation } from "../security/sender.ts";
 import { bindOperations } from "./ipc.ts";
 import { installMenu } from "./menu.ts";
+import { devToolsAllowed } from "./window-rules.ts";
 import { registerAppScheme, serveRenderer } from "./protocol.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,11 @@ async function openSource(): Promise<TableWorker | TeamClient> {
     const user = process.env["QAWL_TEAM_USER"] ?? userInfo().username;
     return TeamClient.signIn(team, user, process.env["QAWL_PASSWORD"] ?? "");
   }
+  // One app instance per project: a `qawl serve` on it is named and refused (main/project-lock.ts).
+  const lock = takeProjectLock(projectLocation(project), "the desktop app");
+  app.once("will-quit", () => {
+    lock.release();
+  });
   // The store runs in a worker thread of this process, off its event loop (main/worker/).
   return TableWorker.start({
     project,
@@ -97,9 +104,15 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: devToolsAllowed(app.isPackaged),
     },
   });
-  installMenu(window, project);
+  installMenu(window, project, app.isPackaged);
+  // A second start of the app focuses this window instead of opening the project twice.
+  app.on("second-instance", () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
   // Long operations' progress (core/jobs.ts) goes to the page's progress bar.
   const stopProgress = project.onProgress((progress) => {
     window.webContents.send("qawl:progress", progress);
@@ -120,4 +133,6 @@ async function start(): Promise<void> {
 }
 
 registerAppScheme();
-void start();
+// One instance: a second start hands over to the first (its "second-instance" event) and quits.
+if (app.requestSingleInstanceLock()) void start();
+else app.quit();

@@ -6,6 +6,7 @@
 import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from "electron";
+import { viewMenuRoles } from "./window-rules.ts";
 import { EXPORT_FORMATS, type ExportFormat, type ExportResult } from "../../core/contract.ts";
 import type { TableWorker } from "../worker/table-proxy.ts";
 
@@ -96,7 +97,7 @@ async function exportAs(window: BrowserWindow, table: Operations, format: Export
 }
 
 /** Install the menu for a window showing a project. */
-export function installMenu(window: BrowserWindow, table: Operations): void {
+export function installMenu(window: BrowserWindow, table: Operations, packaged: boolean): void {
   const template: MenuItemConstructorOptions[] = [
     {
       label: "File",
@@ -114,7 +115,8 @@ export function installMenu(window: BrowserWindow, table: Operations): void {
       ],
     },
     { role: "editMenu" },
-    { role: "viewMenu" },
+    // Not `role: "viewMenu"`: it holds Toggle Developer Tools, which a packaged build must not.
+    { label: "View", submenu: viewMenuRoles(packaged).map((role) => ({ role })) },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

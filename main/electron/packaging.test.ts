@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
+import { devToolsAllowed, viewMenuRoles } from "./window-rules.ts";
 
 // electron-builder's configuration reference: https://www.electron.build/configuration
 interface BuilderConfig {
@@ -51,5 +52,23 @@ describe("electron-builder.yml", () => {
     assert.ok(config.files?.includes("dist/**/*"));
     assert.ok(pkg.main.startsWith("dist/"));
     assert.ok(!(config.files ?? []).some((f) => f.includes("fixtures")));
+  });
+});
+
+describe("the desktop window", () => {
+  it("has no developer tools in a packaged build, in the View menu or the window", () => {
+    assert.ok(!viewMenuRoles(true).includes("toggleDevTools"));
+    assert.equal(devToolsAllowed(true), false);
+    assert.ok(viewMenuRoles(false).includes("toggleDevTools"));
+    assert.equal(devToolsAllowed(false), true);
+  });
+
+  it("takes the single-instance lock before opening a project, and passes devTools from the rule", () => {
+    // main.ts imports electron, which cannot run here: read what it does.
+    const main = readFileSync(new URL("./main.ts", import.meta.url), "utf8");
+    assert.match(main, /if \(app\.requestSingleInstanceLock\(\)\) void start\(\);\s*else app\.quit\(\);/u);
+    assert.match(main, /app\.on\("second-instance"/u);
+    assert.match(main, /devTools: devToolsAllowed\(app\.isPackaged\)/u);
+    assert.match(main, /installMenu\(window, project, app\.isPackaged\)/u);
   });
 });

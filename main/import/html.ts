@@ -69,6 +69,98 @@ function pageDate(document: Document): PublishedDate | null {
   return raw === null ? null : parseDateLine(raw);
 }
 
+/** Nesting deeper than this is no article page's (they keep well under 100 levels). */
+export const MAX_NESTING = 128;
+
+/**
+ * Nesting deeper than this is refused before the page is parsed at all: parsing and
+ * serializing such a page take time that grows with the square of its depth, and
+ * recursion in them runs out of stack.
+ */
+export const MAX_PARSED_NESTING = 2000;
+
+/** Elements that never hold others, or whose next sibling closes them (`<p>a<p>b`, `<li>`). */
+const NO_NESTING = new Set(
+  "area base br col embed hr img input link meta param source track wbr p li dt dd option tr td th".split(" "),
+);
+
+/**
+ * How deep a page's elements nest, read from its tags in one linear scan before any parse
+ * (comments, scripts and styles skipped): an estimate that never counts elements that close
+ * themselves or are closed by their next sibling.
+ */
+export function scannedDepth(html: string): number {
+  const tag = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/gu;
+  let depth = 0;
+  let deepest = 0;
+  for (const m of html.matchAll(tag)) {
+    const name = m[3]?.toLowerCase();
+    if (name === undefined || NO_NESTING.has(name) || m[4] === "/") continue;
+    depth = m[2] === "/" ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+/** The elements whose text is a block of the article. */
+const BLOCKS = "p, h1, h2, h3, h4, li, blockquote, figcaption";
+const BLOCK_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "LI", "BLOCKQUOTE", "FIGCAPTION"]);
+
+/** The deepest nesting of elements under `root` (walked with an explicit stack, no recursion). */
+export function nestingDepth(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [el, depth] = top;
+    if (depth > deepest) deepest = depth;
+    // Siblings by `nextElementSibling`: jsdom's `children` collection is slow to index.
+    for (let child = el.firstElementChild; child !== null; child = child.nextElementSibling) {
+      stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+/**
+ * A deep page as a flat one: its title and language, its metadata, and its innermost blocks
+ * (a block holding no other block) as paragraphs and headings in reading order — one pass,
+ * with an explicit stack.
+ */
+function flattened(document: Document): string {
+  const out = document.implementation.createHTMLDocument(document.title);
+  const lang = document.documentElement.getAttribute("lang");
+  if (lang !== null) out.documentElement.setAttribute("lang", lang);
+  for (const meta of document.querySelectorAll("meta[property], meta[name], link[rel=canonical]")) {
+    out.head.append(out.importNode(meta, false));
+  }
+  // Post-order: an element is an innermost block when no block lies under it.
+  const holdsBlock = new Map<Element, boolean>();
+  const order: Element[] = [];
+  const stack: Element[] = [document.documentElement];
+  for (let el = stack.pop(); el !== undefined; el = stack.pop()) {
+    order.push(el);
+    for (let child = el.lastElementChild; child !== null; child = child.previousElementSibling) stack.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i];
+    if (el === undefined) continue;
+    let below = false;
+    for (let child = el.firstElementChild; child !== null; child = child.nextElementSibling) {
+      below ||= BLOCK_TAGS.has(child.tagName) || holdsBlock.get(child) === true;
+    }
+    holdsBlock.set(el, below);
+  }
+  for (const el of order) {
+    if (!BLOCK_TAGS.has(el.tagName) || holdsBlock.get(el) === true) continue;
+    const text = visibleText(el);
+    if (text === "") continue;
+    const block = out.createElement(el.tagName.startsWith("H") ? el.tagName.toLowerCase() : "p");
+    block.textContent = text;
+    out.body.append(block);
+  }
+  return `<!doctype html>${out.documentElement.outerHTML}`;
+}
+
 /**
  * Read an article page.
  * @param fileName used in messages
@@ -76,7 +168,24 @@ function pageDate(document: Document): PublishedDate | null {
  * @throws QawlError when no article text can be found
  */
 export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
-  const dom = new JSDOM(html, { runScripts: undefined, resources: undefined, pretendToBeVisual: false });
+  const scanned = scannedDepth(html);
+  if (scanned > MAX_PARSED_NESTING) {
+    throw new QawlError(
+      "bad_input",
+      `${fileName}: elements nested ${String(scanned)} levels deep (Qawl reads pages up to ${String(MAX_PARSED_NESTING)}); nothing imported`,
+      { kind: "import.file", file: fileName, files: 1, reason: "too_deep", depth: scanned, most: MAX_PARSED_NESTING },
+    );
+  }
+  const parsedPage = new JSDOM(html, { runScripts: undefined, resources: undefined, pretendToBeVisual: false });
+  // Readability's time grows faster than the page when elements nest deep (a 50 KB page 1,000
+  // levels deep took minutes), and serializers recurse: a page nested deeper than any article
+  // page is is read from its blocks alone, flattened, in one pass.
+  const deep = nestingDepth(parsedPage.window.document.documentElement) > MAX_NESTING;
+  if (deep) {
+    html = flattened(parsedPage.window.document);
+    parsedPage.window.close();
+  }
+  const dom = deep ? new JSDOM(html) : parsedPage;
   const { document } = dom.window;
   const purify = createDOMPurify(dom.window);
   const page = purify.sanitize(html, {
@@ -92,7 +201,7 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
   // Readability changes the document it reads: give it a copy.
   const parsed = new Readability(new JSDOM(html).window.document, { charThreshold: 0 }).parse();
   const body = new JSDOM(purify.sanitize(parsed?.content ?? "")).window.document;
-  const blocks = [...body.querySelectorAll("p, h1, h2, h3, h4, li, blockquote, figcaption")]
+  const blocks = [...body.querySelectorAll(BLOCKS)]
     .filter((el) => el.querySelector("p, li, blockquote, figcaption") === null)
     .map(visibleText)
     .filter((t) => t !== "");

@@ -9,6 +9,7 @@ import { describe, it } from "node:test";
 import type { ErrorDetail } from "../../core/errors.ts";
 import { errorText } from "../../renderer/i18n/errors.ts";
 import { applyLocale } from "../../renderer/i18n/locale.ts";
+import { ProjectStore } from "../../db/project.ts";
 import { annotatedSample, extent } from "../../test-support/annotated-sample.ts";
 import { dispatch } from "./dispatch.ts";
 import { createOperationTable } from "./table.ts";
@@ -31,6 +32,54 @@ function pageStubs(): void {
 }
 
 describe("an operation on something deleted elsewhere", () => {
+  it("never gets an id a deleted span, relation or entity had, so a late edit cannot land elsewhere", (t) => {
+    const { table, documentId, path, store } = annotatedSample(t);
+    // The newest span, relation and entity are deleted: SQLite would give their ids again.
+    const span = table.createSpan({ documentId, label: "MISC", ...extent("موسكو") });
+    const quote = table.getDocument({ documentId }).spans.find((s) => s.label === "QUOTE");
+    assert.ok(quote !== undefined);
+    const keep = table.createEntity({ name: "روسيا", type: "LOC", spanIds: [] });
+    const entity = table.createEntity({ name: "موسكو", type: "LOC", spanIds: [] });
+    const relation = table.createRelation({
+      type: "attributed_to",
+      fromSpanId: quote.id,
+      toEntityId: entity.id,
+    });
+    table.deleteRelation({ relationId: relation.relation.id });
+    table.deleteSpan({ spanId: span.id });
+    // A merge deletes the entity merged away.
+    table.mergeEntities({ intoId: keep.id, fromIds: [entity.id] });
+    const again = {
+      span: table.createSpan({ documentId, label: "MISC", ...extent("موسكو") }).id,
+      entity: table.createEntity({ name: "Moscow", type: "LOC", spanIds: [] }).id,
+    };
+    assert.ok(again.span > span.id, `span ${String(again.span)} after ${String(span.id)}`);
+    assert.ok(again.entity > entity.id, `entity ${String(again.entity)} after ${String(entity.id)}`);
+    const relationAgain = table.createRelation({
+      type: "attributed_to",
+      fromSpanId: quote.id,
+      toEntityId: again.entity,
+    });
+    assert.ok(relationAgain.relation.id > relation.relation.id);
+    // A client that had not seen the deletion edits the old span: refused as gone, and the new
+    // span keeps its note.
+    assert.throws(
+      () => table.updateSpan({ spanId: span.id, note: "late" }),
+      (e: unknown) => (e as { detail?: ErrorDetail }).detail?.kind === "gone",
+    );
+    assert.equal(table.getDocument({ documentId }).spans.find((s) => s.id === again.span)?.note ?? null, null);
+    // Also once the project is closed and opened again.
+    table.deleteSpan({ spanId: again.span });
+    store.close();
+    const reopened = new ProjectStore(path);
+    t.after(() => {
+      reopened.close();
+    });
+    const later = createOperationTable(reopened, { annotator: "tester" });
+    const third = later.createSpan({ documentId, label: "MISC", ...extent("موسكو") }).id;
+    assert.ok(third > again.span, `span ${String(third)} after ${String(again.span)}`);
+  });
+
   it("is refused with the data that it is gone, worded in English and Arabic", async (t) => {
     const { table, documentId } = annotatedSample(t);
     const span = table.createSpan({ documentId, label: "MISC", ...extent("موسكو") });

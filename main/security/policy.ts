@@ -18,6 +18,16 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join("; ");
 
+/**
+ * The same policy for the page's own `<meta http-equiv="Content-Security-Policy">` (set by
+ * the renderer's build, renderer/vite.config.ts), so the page is covered wherever it is
+ * loaded from: without `frame-ancestors`, which a meta element may not carry (CSP Level 3
+ * §3.3); the header keeps it.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split("; ")
+  .filter((d) => !d.startsWith("frame-ancestors"))
+  .join("; ");
+
 /** Headers sent with every response of the renderer's origin. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy": CONTENT_SECURITY_POLICY,

@@ -1,19 +1,33 @@
 import assert from "node:assert/strict";
-import { join, sep } from "node:path";
-import { describe, it } from "node:test";
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it, type TestContext } from "node:test";
+import { tempDir } from "../../test-support/temp.ts";
 import { CONTENT_SECURITY_POLICY } from "./policy.ts";
 import { isAllowedNavigation, isTrustedSender } from "./sender.ts";
 import { mediaTypeOf, resolveStaticFile } from "./static-files.ts";
 
 describe("resolveStaticFile", () => {
-  const root = join(sep, "app", "dist", "renderer");
+  /** A renderer folder with an index and an asset, beside a secret file. */
+  const folder = (t: TestContext) => {
+    const top = tempDir(t);
+    const root = join(top, "renderer");
+    mkdirSync(join(root, "assets"), { recursive: true });
+    writeFileSync(join(root, "index.html"), "<!doctype html>");
+    writeFileSync(join(root, "assets", "index-x.js"), "");
+    writeFileSync(join(top, "secret"), "password");
+    return { root: realpathSync(root), top: realpathSync(top) };
+  };
 
-  it("maps / to index.html and paths to files under the root", () => {
+  it("maps / to index.html and paths to files under the root", (t) => {
+    const { root } = folder(t);
     assert.equal(resolveStaticFile(root, "/"), join(root, "index.html"));
     assert.equal(resolveStaticFile(root, "/assets/index-x.js"), join(root, "assets", "index-x.js"));
+    assert.equal(resolveStaticFile(root, "/assets/missing.js"), null);
   });
 
-  it("never leaves the root: .., encoded .., absolute paths, NUL, sibling prefixes", () => {
+  it("never leaves the root: .., encoded .., absolute paths, NUL, sibling prefixes", (t) => {
+    const { root } = folder(t);
     for (const path of [
       "/../main.js",
       "/assets/../../secret",
@@ -25,6 +39,17 @@ describe("resolveStaticFile", () => {
     ]) {
       assert.equal(resolveStaticFile(root, path), null, path);
     }
+  });
+
+  it("serves nothing a symbolic link in the folder points to outside it", (t) => {
+    const { root, top } = folder(t);
+    symlinkSync(join(top, "secret"), join(root, "passwd"));
+    symlinkSync("/etc", join(root, "etc"));
+    symlinkSync(join(root, "index.html"), join(root, "home.html"));
+    assert.equal(resolveStaticFile(root, "/passwd"), null);
+    assert.equal(resolveStaticFile(root, "/etc/passwd"), null);
+    // A link that stays inside the folder is followed.
+    assert.equal(resolveStaticFile(root, "/home.html"), join(root, "index.html"));
   });
 });
 

@@ -72,6 +72,8 @@ describe("qawl serve", () => {
     assert.match(String(page.headers["content-security-policy"]), /default-src 'none'/u);
     const cookie = String(page.headers["set-cookie"]).split(";")[0] ?? "";
     assert.match(cookie, /^qawl_token_\d+=/u);
+    // The cookie never carries the API token (other servers on 127.0.0.1 receive it too).
+    assert.ok(!cookie.includes(server.token), cookie);
     assert.match(String(page.headers["set-cookie"]), /HttpOnly; SameSite=Strict/u);
     const asset = await ask(server.port, "/assets/app.js", { headers: { ...host, Cookie: cookie } });
     assert.equal(asset.status, 200);
@@ -80,6 +82,24 @@ describe("qawl serve", () => {
     assert.equal(wrongInUrl.status, 401, "a wrong token in the URL is refused even with a valid cookie");
     const escape = await ask(server.port, "/..%2fsecret.txt", { headers: { ...host, Cookie: cookie } });
     assert.equal(escape.status, 404);
+  });
+
+  it("refuses an API call from another site's page (Origin), and answers a malformed request 400", async (t) => {
+    const server = await serve(t);
+    const headers = {
+      Host: `127.0.0.1:${String(server.port)}`,
+      "Content-Type": "application/json",
+      "X-Qawl-Token": server.token,
+    };
+    const call = (extra: Record<string, string>, path = "/api/listDocuments") =>
+      ask(server.port, path, { method: "POST", headers: { ...headers, ...extra }, body: "{}" });
+    assert.equal((await call({ Origin: "https://evil.example" })).status, 403);
+    assert.equal((await call({ Origin: `http://127.0.0.1:${String(server.port + 1)}` })).status, 403);
+    assert.equal((await call({ Origin: `http://127.0.0.1:${String(server.port)}` })).status, 200);
+    assert.equal((await call({ Origin: `http://localhost:${String(server.port)}` })).status, 200);
+    const badName = await call({}, "/api/list%E0%A4%A");
+    assert.equal(badName.status, 400);
+    assert.match(badName.body, /percent-encoding/u);
   });
 
   it("refuses a foreign Host header (DNS rebinding)", async (t) => {

@@ -5,10 +5,12 @@
  * - Listens on 127.0.0.1 only; a random free port unless one is given.
  * - A 256-bit token is required on every request: `X-Qawl-Token` header for the API;
  *   for page loads the `?token=` query (which sets an HttpOnly, SameSite=Strict cookie so the
- *   page's own assets load) or that cookie. It is compared in constant time (SHA-256 of both
+ *   page's own assets load: a key derived from the token, which the API refuses) or that cookie. It is compared in constant time (SHA-256 of both
  *   sides, then `timingSafeEqual`, so not even the length leaks). `qawl serve` keeps one token
  *   per project across restarts (see `durable.ts`).
- * - The Host header must name the loopback address and port (against DNS rebinding).
+ * - The Host header must name the loopback address and port (against DNS rebinding); an
+ *   `Origin` header, when a browser sends one, must be this server's own (against cross-site
+ *   POSTs); a malformed request is answered 400.
  * - API: `POST /api/<operation>` with a JSON body (the operation's input); the answer is the
  *   reply envelope `{ok, value}` or `{ok: false, error}` (see `core/contract.ts`). The page
  *   names itself in `X-Qawl-Client` (letters, digits, `-`, `_`; `browser` when absent), which
@@ -175,10 +177,14 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 /**
  * The gate of a one-person server: the token in `X-Qawl-Token` for the API; for a page, the
  * `?token=` query (which sets an HttpOnly, SameSite=Strict cookie for the page's assets) or
- * that cookie.
+ * that cookie, whose value is a key derived from the token that opens nothing else.
  * @param cookieName the cookie's name (per port)
  */
 export function tokenGate(token: string, cookieName: () => string): Gate {
+  // The cookie carries a value derived from the token, never the token: it opens the page's
+  // files only, and the API refuses it (cookies are not scoped by port, so every server on
+  // 127.0.0.1 the browser visits receives it).
+  const pageKey = createHash("sha256").update(`qawl page files\u0000${token}`, "utf8").digest("base64url");
   return {
     api: (req) =>
       Promise.resolve(
@@ -191,12 +197,12 @@ export function tokenGate(token: string, cookieName: () => string): Gate {
       const viaQuery = sameToken(queryToken, token);
       // A wrong token in the URL is refused even with a valid cookie: the page would load,
       // then fail every API call with the token it reads from its URL.
-      const viaCookie = queryToken === undefined && sameToken(cookieValue(req, cookieName()), token);
+      const viaCookie = queryToken === undefined && sameToken(cookieValue(req, cookieName()), pageKey);
       if (!viaQuery && !viaCookie) {
         return Promise.resolve({ status: 401, message: "open the URL that qawl serve printed (it carries the token)" });
       }
       const headers: Record<string, string> = viaQuery
-        ? { "Set-Cookie": `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/` }
+        ? { "Set-Cookie": `${cookieName()}=${pageKey}; HttpOnly; SameSite=Strict; Path=/` }
         : {};
       return Promise.resolve({ headers });
     },
@@ -227,7 +233,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendText(res, 421, `Host ${JSON.stringify(host)} is not served here`);
       return;
     }
-    const url = new URL(req.url ?? "/", `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", `http://${host}`);
+    } catch {
+      sendText(res, 400, "malformed request target");
+      return;
+    }
+    // A page of another site may not call the API (cross-site POST, DNS rebinding): a browser
+    // names the page's origin in `Origin`; only this server's own is accepted.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hostNames.some((name) => origin === `http://${name}:${String(port)}`)) {
+      sendText(res, 403, `Origin ${JSON.stringify(origin)} may not use this server`);
+      return;
+    }
     if (gate.route !== undefined && (await gate.route(req, res, url))) return;
     if (url.pathname.startsWith("/api/")) {
       const caller = await gate.api(req);
@@ -263,7 +282,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         sendText(res, 400, `request body is not JSON: ${(e as Error).message}`);
         return;
       }
-      const name = decodeURIComponent(url.pathname.slice("/api/".length));
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice("/api/".length));
+      } catch {
+        sendText(res, 400, "the operation name is not valid percent-encoding");
+        return;
+      }
       let reply: Reply<unknown>;
       if (opsHost !== undefined) reply = await opsHost.call(name, input, clientOf(req), caller.access);
       else {

@@ -54,6 +54,7 @@ const t = defineMessages({
     whitespace: "the file holds only spaces",
     htmlPage: "this is a web page: choose “HTML page” under Format and import it again",
     noArticle: "no article text was found in the page",
+    tooDeep: "its elements nest {depth} levels deep; Qawl reads pages up to {most}",
     noText: "the document holds no text",
     noTextLayer: "this PDF has no text layer (a scanned page?): run OCR on it first",
     badDocx: "this is not a Word document Qawl can read",
@@ -146,6 +147,7 @@ const t = defineMessages({
     whitespace: "لا يحوي الملف إلا فراغات",
     htmlPage: "هذه صفحة ويب: اختر «صفحة HTML» في الصيغة ثم استوردها من جديد",
     noArticle: "لم يُعثر على نص مقال في الصفحة",
+    tooDeep: "عناصرها متداخلة {depth} مستوى، وقول يقرأ صفحات حتى {most} مستوى",
     noText: "لا تحوي الوثيقة أي نص",
     noTextLayer: "لا طبقة نص في ملف PDF هذا (صفحة ممسوحة ضوئيًا؟): شغّل عليه التعرف الضوئي على الحروف أولًا",
     badDocx: "هذا ليس مستند Word يستطيع قول قراءته",
@@ -257,6 +259,8 @@ function refusal(r: ImportRefusal): string {
       return t("htmlPage");
     case "no_article":
       return t("noArticle");
+    case "too_deep":
+      return t("tooDeep", { depth: r.depth, most: r.most });
     case "no_text":
       return t("noText");
     case "no_text_layer":
