@@ -365,13 +365,22 @@ function program(streams: CliIo): Command {
         throw e;
       }
       // The same URL on every start for this project (token kept in the user's data directory).
-      const { server, notes } = await startProjectServer({
-        host: project,
-        rendererRoot: rendererRoot(),
-        projectPath: project.path,
-        ...(opts.port !== undefined ? { port: opts.port } : {}),
-        newToken: opts.newToken === true,
-      });
+      let started: Awaited<ReturnType<typeof startProjectServer>>;
+      try {
+        started = await startProjectServer({
+          host: project,
+          rendererRoot: rendererRoot(),
+          projectPath: project.path,
+          ...(opts.port !== undefined ? { port: opts.port } : {}),
+          newToken: opts.newToken === true,
+        });
+      } catch (e) {
+        // A port taken or an unreadable tokens file: let go of the project before saying so.
+        await project.close();
+        lock.release();
+        throw e;
+      }
+      const { server, notes } = started;
       for (const note of notes) io.err(`note: ${note}`);
       io.out(`Qawl is serving ${basename(project.path)} at ${server.url}`);
       io.out(`project: ${project.path}`);

@@ -54,12 +54,16 @@ export function migrate(db: Database.Database, path: string, fill: (from: number
     );
   }
   if (version === MIGRATIONS.length) return;
+  // Begun as a write, and the version read again inside: another process (the CLI beside a
+  // server) may have migrated the file meanwhile.
   db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) {
+    const now = db.pragma("user_version", { simple: true }) as number;
+    if (now >= MIGRATIONS.length) return;
+    for (let v = now; v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v] ?? "");
     }
-    fill(version);
+    fill(now);
     db.pragma(`application_id = ${String(APPLICATION_ID)}`);
     db.pragma(`user_version = ${String(MIGRATIONS.length)}`);
-  })();
+  }).immediate();
 }

@@ -50,6 +50,14 @@ describe("the project lock", () => {
     assert.equal(existsSync(lockPathOf(project)), false);
   });
 
+  it("makes the project's folder when it is not there yet (the default project on a first run)", (t) => {
+    const project = join(tempDir(t), "new", "folder", "default.qawl");
+    const lock = takeProjectLock(project, "qawl serve");
+    assert.ok(existsSync(lockPathOf(project)));
+    lock.release();
+    assert.equal(existsSync(lockPathOf(project)), false);
+  });
+
   it("takes no file lock for a PostgreSQL project", () => {
     const lock = takeProjectLock("postgres://qawl@127.0.0.1/db", "qawl serve");
     assert.equal(lock.path, null);

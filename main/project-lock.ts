@@ -8,8 +8,19 @@
  * process on this machine is refused with a message naming it. A PostgreSQL project (a team
  * server) takes no file lock.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { hostname } from "node:os";
+import { dirname } from "node:path";
 import { QawlError } from "../core/errors.ts";
 import { isPostgresLocation } from "../db/connection.ts";
 
@@ -68,35 +79,54 @@ function holderOf(path: string): LockHolder | null {
  */
 export function takeProjectLock(projectPath: string, app: string): ProjectLock {
   if (isPostgresLocation(projectPath)) return { path: null, release: () => undefined };
-  const path = lockPathOf(projectPath);
+  // The folder may not exist yet (the default project on a first run).
+  mkdirSync(dirname(projectPath), { recursive: true });
+  // One lock for one file, whatever link it is reached by.
+  const target = existsSync(projectPath) ? realpathSync(projectPath) : projectPath;
+  const path = lockPathOf(target);
   const me: LockHolder = { pid: process.pid, host: hostname(), app, since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(path, "wx");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const holder = holderOf(path);
-      if (holder !== null && (holder.host !== me.host || alive(holder.pid)) && holder.pid !== me.pid) {
-        throw new QawlError(
-          "conflict",
-          `${projectPath} is open in ${holder.app} (process ${String(holder.pid)} on ${holder.host}` +
-            `${holder.since === "" ? "" : `, since ${holder.since}`}); close it there first`,
-        );
+  // The holder is written to a file of this process's own, then linked into place: the lock
+  // appears with its content, never empty (link fails when the lock exists).
+  const mine = `${path}.${String(process.pid)}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(mine, JSON.stringify(me));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(mine, path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+        const holder = holderOf(path);
+        const itsMe = holder !== null && holder.host === me.host && holder.pid === me.pid;
+        if (holder !== null && !itsMe && (holder.host !== me.host || alive(holder.pid))) {
+          throw new QawlError(
+            "conflict",
+            `${projectPath} is open in ${holder.app} (process ${String(holder.pid)} on ${holder.host}` +
+              `${holder.since === "" ? "" : `, since ${holder.since}`}); close it there first`,
+          );
+        }
+        // Stale (its process is gone): moved aside first, so that of two starters only one
+        // removes it, and neither removes the other's new lock.
+        const aside = `${path}.stale.${randomBytes(4).toString("hex")}`;
+        try {
+          renameSync(path, aside);
+          rmSync(aside, { force: true });
+        } catch (moved) {
+          if ((moved as NodeJS.ErrnoException).code !== "ENOENT") throw moved;
+        }
+        continue;
       }
-      unlinkSync(path); // stale: its process is gone
-      continue;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const holder = holderOf(path);
+        if (holder?.pid === me.pid && holder.host === me.host) rmSync(path, { force: true });
+      };
+      process.once("exit", release);
+      return { path, release };
     }
-    writeSync(fd, JSON.stringify(me));
-    closeSync(fd);
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      if (holderOf(path)?.pid === me.pid) unlinkSync(path);
-    };
-    process.once("exit", release);
-    return { path, release };
+  } finally {
+    rmSync(mine, { force: true });
   }
   throw new QawlError("conflict", `${projectPath}: its lock file ${path} could not be taken`);
 }

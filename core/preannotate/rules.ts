@@ -99,17 +99,25 @@ function isContentNoun(folded: string): boolean {
  * Source: the verbal-noun patterns of Arabic grammar (e.g. Ryding, *A Reference Grammar of
  * Modern Standard Arabic*, ch. 5).
  */
-function isDerivedVerbalNoun(folded: string): boolean {
-  if (folded.startsWith("ال")) return false; // `العام`: the article, not the إفعال shape
+function isDerivedVerbalNoun(folded: string, written = ""): boolean {
+  if (folded.startsWith("ال") || NOT_VERBAL_NOUNS.has(folded)) return false; // `العام`: the article
   const stem = folded.replace(OBJECT_SUFFIX, "").replace(/ت$/u, "");
+  // إفعال is written with إ; the same letters with أ are a plural (`أسعار`, `أخبار`, `أركان`).
+  const plural = /^[بو]?أ/u.test(written.replace(/\p{M}/gu, ""));
   return [
     /^ت[^اوي][^اوي]ي[^اوي]$/u, // تفعيل
-    /^ا[^اوي][^اوي]ا[^اوي]$/u, // إفعال
+    ...(plural ? [] : [/^ا[^اوي][^اوي]ا[^اوي]$/u]), // إفعال
     /^ان[^اوي][^اوي]ا[^اوي]$/u, // انفعال
     /^ا[^اوي]ت[^اوي]ا[^اوي]$/u, // افتعال
     /^است[^اوي][^اوي]ا[^اوي]$/u, // استفعال
   ].some((shape) => shape.test(stem));
 }
+
+/** Words of a verbal noun's shape that news uses as names of things (`اتحاد الكرة`). */
+const NOT_VERBAL_NOUNS = fold("اتحاد اتجاه اقتصاد استاد انتخابات");
+
+/** Nouns of office a genitive completes (`رئيس اركان الجيش`): what follows them is no cue's object. */
+const TITLE_NOUNS = fold("رئيس رئيسة أمين مدير مديرة وزير وزيرة نائب قائد مسؤول مستشار ممثل مندوب سفير");
 
 /** أن and إن written alone, which may open a report inside a report (`nestedReport`). */
 const BARE_INTRODUCERS = fold("أن إن بأن");
@@ -325,7 +333,11 @@ class Rules {
       // `ب` stands for an attached بـ (`أفاد بالتوصل`), or one written apart (`وصف ب " … "`).
       const withBa = (t.folded.startsWith("بال") && t.folded.length >= 5) || t.folded === "ب";
       // `أفاد بارتفاع …`, `وعد بتقديم …`: بـ on a verbal noun.
-      if (x === "ب" ? withBa || (t.folded.startsWith("ب") && isDerivedVerbalNoun(t.folded.slice(1))) : t.folded === x) {
+      if (
+        x === "ب"
+          ? withBa || (t.folded.startsWith("ب") && isDerivedVerbalNoun(t.folded.slice(1), t.text))
+          : t.folded === x
+      ) {
         return true;
       }
     }
@@ -354,7 +366,15 @@ class Rules {
       if (t?.kind !== "word" || STOP_WORDS.has(t.folded) || this.isIntroducer(j, cue.form.introducers)) break;
       if (this.cueAt.has(j) || /^(بال|لل|كال)/u.test(t.folded)) break;
       // `استبعد فارس ارتفاع …`: the cue's object, a verbal noun, ends its subject.
-      if (j > first && isDerivedVerbalNoun(t.folded) && foldArabic(cue.form.lemma) !== foldArabic("قال")) break;
+      // Not after a title whose complement it is (`رئيس اتحاد الكرة`, `رئيس اركان الجيش`).
+      const titled = TITLE_NOUNS.has(this.tok(j - 1)?.folded ?? "");
+      if (
+        j > first &&
+        !titled &&
+        isDerivedVerbalNoun(t.folded, t.text) &&
+        foldArabic(cue.form.lemma) !== foldArabic("قال")
+      )
+        break;
       // `قال السفير لشبكة …`: the addressee is not part of the speaker.
       if (j > first && t.folded.startsWith("ل") && NAME_INTRODUCERS.has(t.folded.slice(1))) break;
       j++;
@@ -651,7 +671,7 @@ class Rules {
     const t = this.tok(j);
     if (t?.kind !== "word" || foldArabic(cue.form.lemma) === foldArabic("قال")) return false;
     const at = j === cue.last || this.speakerAfter(cue)?.last === j;
-    return at && isDerivedVerbalNoun(t.folded);
+    return at && !TITLE_NOUNS.has(this.tok(j - 1)?.folded ?? "") && isDerivedVerbalNoun(t.folded, t.text);
   }
 
   /**
@@ -797,8 +817,7 @@ class Rules {
    */
   namedByWord(open: number): boolean {
     const introducesName = (w: RuleToken | undefined) =>
-      w?.kind === "word" &&
-      (NAME_INTRODUCERS.has(w.folded) || NAME_INTRODUCERS.has(w.folded.replace(/^(وال|ال|[لبو])/u, "")));
+      w?.kind === "word" && (NAME_INTRODUCERS.has(w.folded) || NAME_INTRODUCERS.has(w.folded.replace(/^[لبو]/u, "")));
     const close = this.tok(open)?.partner ?? -1;
     const before = this.tok(open - 1);
     if (before?.text === ":" && introducesName(this.tok(open - 2))) return true;
@@ -863,7 +882,7 @@ export function preannotateQuotes(
     ]
       .filter((q) => q.start < at && q.speaker !== null && (sentence === null || q.sentence === sentence))
       // `وأضافت` carries over the last speaker it agrees with (`gender.ts`).
-      .filter((q) => q.speaker === null || mayAgree(gender, mentionGender(text.slice(q.speaker.start, q.speaker.end))))
+      .filter((q) => q.speaker !== null && mayAgree(gender, mentionGender(text.slice(q.speaker.start, q.speaker.end))))
       .sort((a, b) => b.start - a.start);
     return candidates[0]?.speaker ?? null;
   };

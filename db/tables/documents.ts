@@ -177,11 +177,17 @@ export class DocumentsTable {
     }
   }
 
-  /** Whether the project holds no documents and no entities (an exact import may keep ids). */
+  /**
+   * Whether the project holds no documents and no entities and never held any (an exact
+   * import may then keep the file's ids; once something was deleted, those ids are spent).
+   */
   isEmpty(): boolean {
-    const row = this.#c.q("SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM entities) AS n").get() as {
-      n: number;
-    };
+    const row = this.#c
+      .q(
+        `SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM entities)
+              + (SELECT count(*) FROM id_high_water WHERE value > 0) AS n`,
+      )
+      .get() as { n: number };
     return row.n === 0;
   }
 }

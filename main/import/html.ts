@@ -86,18 +86,32 @@ const NO_NESTING = new Set(
 
 /**
  * How deep a page's elements nest, read from its tags in one linear scan before any parse
- * (comments, scripts and styles skipped): an estimate that never counts elements that close
- * themselves or are closed by their next sibling.
+ * (comments, scripts and styles skipped, end tags matched to their elements as the HTML
+ * parser does): an estimate that leaves out void elements and those their next sibling
+ * closes (`<p>a<p>b`).
  */
 export function scannedDepth(html: string): number {
-  const tag = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/gu;
-  let depth = 0;
+  // Each alternative stops at the next `<` or at the end: one pass, never a rescan.
+  const tag = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][\w-]*)\b[^<>]*>/gu;
+  const open: string[] = [];
+  const counts = new Map<string, number>();
   let deepest = 0;
   for (const m of html.matchAll(tag)) {
     const name = m[3]?.toLowerCase();
-    if (name === undefined || NO_NESTING.has(name) || m[4] === "/") continue;
-    depth = m[2] === "/" ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > deepest) deepest = depth;
+    if (name === undefined || NO_NESTING.has(name)) continue;
+    if (m[2] !== "/") {
+      // `<div/>` opens a div: HTML ignores the slash on elements that are not void.
+      open.push(name);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      if (open.length > deepest) deepest = open.length;
+      continue;
+    }
+    // An end tag closes up to its element; one with no open element of its name is ignored.
+    if ((counts.get(name) ?? 0) === 0) continue;
+    for (let top = open.pop(); top !== undefined; top = open.pop()) {
+      counts.set(top, (counts.get(top) ?? 1) - 1);
+      if (top === name) break;
+    }
   }
   return deepest;
 }
@@ -127,6 +141,7 @@ export function nestingDepth(root: Element): number {
  * with an explicit stack.
  */
 function flattened(document: Document): string {
+  for (const code of [...document.querySelectorAll("script, style, template")]) code.remove();
   const out = document.implementation.createHTMLDocument(document.title);
   const lang = document.documentElement.getAttribute("lang");
   if (lang !== null) out.documentElement.setAttribute("lang", lang);
@@ -180,9 +195,16 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
   // Readability's time grows faster than the page when elements nest deep (a 50 KB page 1,000
   // levels deep took minutes), and serializers recurse: a page nested deeper than any article
   // page is is read from its blocks alone, flattened, in one pass.
-  const deep = nestingDepth(parsedPage.window.document.documentElement) > MAX_NESTING;
+  const original = parsedPage.window.document;
+  // The page's details, read from the page as written (a flattened page keeps no <time>).
+  const published = pageDate(original);
+  const lang = original.documentElement.getAttribute("lang");
+  const url = pageUrl(original);
+  const outlet = metaField(original.querySelector('meta[property="og:site_name"]')?.getAttribute("content"));
+  const author = metaField(original.querySelector('meta[name="author" i]')?.getAttribute("content"));
+  const deep = nestingDepth(original.documentElement) > MAX_NESTING;
   if (deep) {
-    html = flattened(parsedPage.window.document);
+    html = flattened(original);
     parsedPage.window.close();
   }
   const dom = deep ? new JSDOM(html) : parsedPage;
@@ -193,11 +215,6 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
     FORBID_TAGS: ["iframe", "object", "embed", "form", "img", "video", "audio", "link", "style", "script", "base"],
     FORBID_ATTR: ["style", "srcset", "src", "background", "poster"],
   });
-  const published = pageDate(document);
-  const lang = document.documentElement.getAttribute("lang");
-  const url = pageUrl(document);
-  const outlet = metaField(document.querySelector('meta[property="og:site_name"]')?.getAttribute("content"));
-  const author = metaField(document.querySelector('meta[name="author" i]')?.getAttribute("content"));
   // Readability changes the document it reads: give it a copy.
   const parsed = new Readability(new JSDOM(html).window.document, { charThreshold: 0 }).parse();
   const body = new JSDOM(purify.sanitize(parsed?.content ?? "")).window.document;

@@ -7,7 +7,7 @@ import { ProjectStore } from "../../db/project.ts";
 import { tempDir } from "../../test-support/temp.ts";
 import { createOperationTable } from "../ops/table.ts";
 import { serveCredentials, startProjectServer } from "./durable.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { sameSite, startServer, type RunningServer } from "./server.ts";
 
 interface Answer {
   status: number;
@@ -96,7 +96,14 @@ describe("qawl serve", () => {
     assert.equal((await call({ Origin: "https://evil.example" })).status, 403);
     assert.equal((await call({ Origin: `http://127.0.0.1:${String(server.port + 1)}` })).status, 403);
     assert.equal((await call({ Origin: `http://127.0.0.1:${String(server.port)}` })).status, 200);
-    assert.equal((await call({ Origin: `http://localhost:${String(server.port)}` })).status, 200);
+    const local = `localhost:${String(server.port)}`;
+    assert.equal((await call({ Host: local, Origin: `http://${local}` })).status, 200);
+    // A page of another host name than the one asked is not this page.
+    assert.equal((await call({ Origin: `http://${local}` })).status, 403);
+    // Behind an HTTPS reverse proxy a team server's page names the public host.
+    assert.equal(sameSite("https://desk.example.org", "127.0.0.1:8080", ["desk.example.org"]), true);
+    assert.equal(sameSite("http://desk.example.org", "127.0.0.1:8080", ["desk.example.org"]), false);
+    assert.equal(sameSite("null", "127.0.0.1:8080", ["127.0.0.1"]), false);
     const badName = await call({}, "/api/list%E0%A4%A");
     assert.equal(badName.status, 400);
     assert.match(badName.body, /percent-encoding/u);

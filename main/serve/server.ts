@@ -133,6 +133,23 @@ function sameToken(given: string | undefined, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token));
 }
 
+/**
+ * Whether a request's `Origin` is this server's own: the same host and port as the request's
+ * (already checked) `Host`, or, behind an HTTPS reverse proxy, `https://` and one of the names
+ * people reach a team server by (`--host-name`). A page of another port on 127.0.0.1 is not.
+ */
+export function sameSite(origin: string, host: string, hostNames: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.origin === "null") return false;
+  if (parsed.protocol === "http:" && parsed.host === host) return true;
+  return parsed.protocol === "https:" && hostNames.includes(parsed.hostname);
+}
+
 /** A cookie's value in a request, or undefined. */
 export function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? "").split(";")) {
@@ -243,7 +260,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // A page of another site may not call the API (cross-site POST, DNS rebinding): a browser
     // names the page's origin in `Origin`; only this server's own is accepted.
     const origin = req.headers.origin;
-    if (origin !== undefined && !hostNames.some((name) => origin === `http://${name}:${String(port)}`)) {
+    if (origin !== undefined && !sameSite(origin, host, hostNames)) {
       sendText(res, 403, `Origin ${JSON.stringify(origin)} may not use this server`);
       return;
     }
