@@ -259,8 +259,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     // A page of another site may not call the API (cross-site POST, DNS rebinding): a browser
     // names the page's origin in `Origin`; only this server's own is accepted.
+    // (API calls only: a form posted from a page whose referrer policy is no-referrer, the
+    // team server's sign-in, names its origin `null`.)
     const origin = req.headers.origin;
-    if (origin !== undefined && !sameSite(origin, host, hostNames)) {
+    if (url.pathname.startsWith("/api/") && origin !== undefined && !sameSite(origin, host, hostNames)) {
       sendText(res, 403, `Origin ${JSON.stringify(origin)} may not use this server`);
       return;
     }
