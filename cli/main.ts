@@ -353,33 +353,29 @@ function program(streams: CliIo): Command {
       // the server; each API call names its tab (X-Qawl-Client), which scopes undo and records.
       // One server per project: a second is refused, naming the first (main/project-lock.ts).
       const lock = takeProjectLock(projectLocation(opts.project), "qawl serve");
-      let project: TableWorker;
+      let opened: TableWorker | undefined;
+      let started: Awaited<ReturnType<typeof startProjectServer>>;
       try {
-        project = await TableWorker.start({
+        opened = await TableWorker.start({
           project: opts.project,
           seedSampleOnFirstRun: true,
           annotator: annotatorName(opts),
         });
-      } catch (e) {
-        lock.release();
-        throw e;
-      }
-      // The same URL on every start for this project (token kept in the user's data directory).
-      let started: Awaited<ReturnType<typeof startProjectServer>>;
-      try {
+        // The same URL on every start for this project (token kept in the user's data directory).
         started = await startProjectServer({
-          host: project,
+          host: opened,
           rendererRoot: rendererRoot(),
-          projectPath: project.path,
+          projectPath: opened.path,
           ...(opts.port !== undefined ? { port: opts.port } : {}),
           newToken: opts.newToken === true,
         });
       } catch (e) {
-        // A port taken or an unreadable tokens file: let go of the project before saying so.
-        await project.close();
+        // A project that would not open, a port taken, an unreadable tokens file: let go first.
+        await opened?.close();
         lock.release();
         throw e;
       }
+      const project = opened;
       const { server, notes } = started;
       for (const note of notes) io.err(`note: ${note}`);
       io.out(`Qawl is serving ${basename(project.path)} at ${server.url}`);

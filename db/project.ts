@@ -104,8 +104,8 @@ export class ProjectStore {
         const sql =
           this.dialect === "postgres"
             ? `SELECT nextval(pg_get_serial_sequence('${table}', 'id')) AS next`
-            : `SELECT max(coalesce((SELECT max(id) FROM ${table}), 0),
-                      coalesce((SELECT value FROM id_high_water WHERE name = '${table}'), 0)) + 1 AS next`;
+            : `SELECT coalesce(max(v), 0) + 1 AS next FROM
+                 (SELECT max(id) AS v FROM ${table} UNION ALL SELECT value FROM id_high_water WHERE name = '${table}') AS known`;
         return Number((this.#q(sql).get() as { next: number | bigint }).next);
       },
     };

@@ -25,7 +25,7 @@ export interface StoreContext {
   note(kind: "created" | "updated" | "deleted", type: ChangedType | null, id: number): void;
   /**
    * The id the next row of a table gets: one no row of it ever had, deleted rows included
-   * (migration 11).
+   * (`id_high_water`, migrations 8 and 11; PostgreSQL's identity sequence).
    */
-  nextId(table: "spans" | "relations" | "entities"): number;
+  nextId(table: "documents" | "spans" | "relations" | "entities"): number;
 }

@@ -67,12 +67,7 @@ export class DocumentsTable {
   /** Insert a document; returns its id. */
   insertDocument(doc: NewDocument, now: string): number {
     // Never an id a deleted document had (migration 8).
-    const { next } = this.#c
-      .q(
-        `SELECT coalesce(max(v), 0) + 1 AS next FROM
-           (SELECT max(id) AS v FROM documents UNION ALL SELECT value FROM id_high_water WHERE name = 'documents') AS known`,
-      )
-      .get() as { next: number };
+    const next = this.#c.nextId("documents");
     this.insertDocumentRow({
       ...doc,
       id: next,

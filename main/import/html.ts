@@ -120,21 +120,6 @@ export function scannedDepth(html: string): number {
 const BLOCKS = "p, h1, h2, h3, h4, li, blockquote, figcaption";
 const BLOCK_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "LI", "BLOCKQUOTE", "FIGCAPTION"]);
 
-/** The deepest nesting of elements under `root` (walked with an explicit stack, no recursion). */
-export function nestingDepth(root: Element): number {
-  let deepest = 0;
-  const stack: [Element, number][] = [[root, 1]];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [el, depth] = top;
-    if (depth > deepest) deepest = depth;
-    // Siblings by `nextElementSibling`: jsdom's `children` collection is slow to index.
-    for (let child = el.firstElementChild; child !== null; child = child.nextElementSibling) {
-      stack.push([child, depth + 1]);
-    }
-  }
-  return deepest;
-}
-
 /**
  * A deep page as a flat one: its title and language, its metadata, and its innermost blocks
  * (a block holding no other block) as paragraphs and headings in reading order — one pass,
@@ -192,9 +177,6 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
     );
   }
   const parsedPage = new JSDOM(html, { runScripts: undefined, resources: undefined, pretendToBeVisual: false });
-  // Readability's time grows faster than the page when elements nest deep (a 50 KB page 1,000
-  // levels deep took minutes), and serializers recurse: a page nested deeper than any article
-  // page is is read from its blocks alone, flattened, in one pass.
   const original = parsedPage.window.document;
   // The page's details, read from the page as written (a flattened page keeps no <time>).
   const published = pageDate(original);
@@ -202,7 +184,10 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
   const url = pageUrl(original);
   const outlet = metaField(original.querySelector('meta[property="og:site_name"]')?.getAttribute("content"));
   const author = metaField(original.querySelector('meta[name="author" i]')?.getAttribute("content"));
-  const deep = nestingDepth(original.documentElement) > MAX_NESTING;
+  // Readability's time grows faster than the page when elements nest deep (a 50 KB page 1,000
+  // levels deep took minutes), and serializers recurse: a page nested deeper than any article
+  // page is read from its blocks alone, flattened, in one pass.
+  const deep = scanned > MAX_NESTING;
   if (deep) {
     html = flattened(original);
     parsedPage.window.close();

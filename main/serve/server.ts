@@ -5,8 +5,9 @@
  * - Listens on 127.0.0.1 only; a random free port unless one is given.
  * - A 256-bit token is required on every request: `X-Qawl-Token` header for the API;
  *   for page loads the `?token=` query (which sets an HttpOnly, SameSite=Strict cookie so the
- *   page's own assets load: a key derived from the token, which the API refuses) or that cookie. It is compared in constant time (SHA-256 of both
- *   sides, then `timingSafeEqual`, so not even the length leaks). `qawl serve` keeps one token
+ *   page's own assets load: a key derived from the token, which the API refuses) or that
+ *   cookie. It is compared in constant time (SHA-256 of both sides, then `timingSafeEqual`,
+ *   so not even the length leaks). `qawl serve` keeps one token
  *   per project across restarts (see `durable.ts`).
  * - The Host header must name the loopback address and port (against DNS rebinding); an
  *   `Origin` header, when a browser sends one, must be this server's own (against cross-site
