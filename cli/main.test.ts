@@ -194,6 +194,10 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
           url = /http:\/\/\S+/u.exec(line)?.[0] ?? "";
           if (url !== "") break;
         }
+        if (url === "") {
+          if (child.exitCode === null) await new Promise((resolve) => child.once("exit", resolve));
+          assert.fail(`qawl serve printed no URL and exited ${String(child.exitCode)}: ${stderr}`);
+        }
         const parsed = new URL(url);
         const api = (token: string) =>
           fetch(new URL("/api/listDocuments", parsed), {
