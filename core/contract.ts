@@ -13,7 +13,13 @@ import type { ErrorDetail } from "./errors.ts";
 import type { Loss } from "./formats/loss.ts";
 import type { ChangeMessage } from "./change-message.ts";
 import type { ChangeRecord } from "./change-feed.ts";
-import type { LabelDefinition, RelationTypeDefinition } from "./labels.ts";
+import {
+  LABEL_NAME_PATTERN,
+  LABEL_NAME_RULE,
+  WIKIDATA_ID_PATTERN,
+  type LabelDefinition,
+  type RelationTypeDefinition,
+} from "./labels.ts";
 import type { CueLemma } from "./preannotate/cues.ts";
 import type { OperationName } from "./operation-names.ts";
 import { isIsoDate, type PublishedDate } from "./text/dates.ts";
@@ -37,9 +43,16 @@ const labelKind = z.enum(["quote", "speaker", "cue", "entity", "custom"]);
 const labelKey = z.string().regex(/^[a-z0-9]$/u, "a key is one lowercase letter or digit");
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/u, "a colour is #rrggbb");
 /** A label name as exports write it: letters, digits, `_` and `-`. */
-const labelName = z.string().regex(/^[\p{L}\p{N}_-]{1,40}$/u, "a label name is 1–40 letters, digits, _ or -");
+const labelName = z.string().regex(LABEL_NAME_PATTERN, LABEL_NAME_RULE);
 /** A Wikidata item id such as `Q1234`. */
-const kbId = z.string().regex(/^Q[1-9][0-9]*$/u, "a Wikidata id looks like Q1234");
+const kbId = z.string().regex(WIKIDATA_ID_PATTERN, "a Wikidata id looks like Q1234");
+
+/**
+ * The project revision the caller's view was at when the person made this edit (the view's
+ * last applied change record). When another client changed the object after it, the edit is
+ * refused as stale (`stale` error detail) instead of undoing that change unseen; absent: no check.
+ */
+const basedOn = z.number().int().nonnegative().optional();
 
 const cueWord = z.string().trim().min(1).max(60);
 /** A cue lemma of the project's list (see `core/preannotate/cues.ts`). */
@@ -156,8 +169,9 @@ export const inputSchemas = {
     note: z.string().max(10_000).nullable().optional(),
     /** The entity this speaker or entity mention refers to; null unlinks it. */
     entityId: id.nullable().optional(),
+    basedOn,
   }),
-  deleteSpan: z.strictObject({ spanId: id }),
+  deleteSpan: z.strictObject({ spanId: id, basedOn }),
   createRelation: z.union([
     z.strictObject({
       /** Relation type name, e.g. `attributed_to`. */
@@ -188,8 +202,9 @@ export const inputSchemas = {
     type: z.string().trim().min(1).max(40).optional(),
     aliases: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
     kbId: kbId.nullable().optional(),
+    basedOn,
   }),
-  mergeEntities: z.strictObject({ intoId: id, fromIds: z.array(id).min(1) }),
+  mergeEntities: z.strictObject({ intoId: id, fromIds: z.array(id).min(1), basedOn }),
   entityCandidates: z.strictObject({ spanId: id }),
   createLabel: z.strictObject({
     name: labelName,
@@ -235,6 +250,7 @@ export const inputSchemas = {
   getCueLemmas: z.strictObject({}),
   setCueLemmas: z.strictObject({
     cues: z.array(cueLemma).min(1, "a cue list needs at least one lemma (Qawl's defaults: qawl cues --reset)").max(500),
+    basedOn,
   }),
   propagateNames: z.strictObject({
     /** Propagate this name span (and its entity's names); every known name when absent. */

@@ -13,7 +13,7 @@ export type QawlErrorCode = "bad_input" | "not_found" | "conflict" | "forbidden"
 
 /** Why a file could not be imported. */
 export type ImportRefusal =
-  | { reason: "empty" | "binary" | "whitespace" | "html_page" | "no_article" | "no_text" }
+  | { reason: "empty" | "binary" | "whitespace" | "html_page" | "no_article" | "no_text" | "no_documents" }
   /** `no_text_layer`: a PDF without text (a scan); `bad_docx`, `bad_pdf`: the extractor could not read the file. */
   | { reason: "no_text_layer" | "bad_docx" | "bad_pdf" }
   /** Not valid UTF-8 at `line` (1-based); `guess` the encoding it most likely is, if one. */
@@ -33,6 +33,12 @@ export type ErrorDetail =
   | { kind: "document.missing"; documentId: number }
   /** A span, relation or entity an operation names that is no longer there (deleted, perhaps in another window). */
   | { kind: "gone"; what: "span" | "relation" | "entity" | "document"; id: number }
+  /**
+   * An edit based on a view older than another client's change to the same object (`what`
+   * `id`, changed at `revision` by `annotator`): refused, nothing changed; the view catches up.
+   * `what` `cues` is the project's cue list (`id` 0).
+   */
+  | { kind: "stale"; what: "span" | "entity" | "cues"; id: number; revision: number; annotator: string }
   /**
    * Undo or redo would undo across a later change of another client or annotator to the same
    * rows: `description` is that change in English, `change` the same as data (null when

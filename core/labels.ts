@@ -4,6 +4,24 @@
  * and CoNLL / ANERcorp NER (PER, ORG, LOC, MISC).
  */
 
+/**
+ * The one rule for label and relation type names, whether made in the app or brought by an
+ * import: 1–40 letters, digits, `_` or `-` — what every export can write as a name (brat's
+ * types and CoNLL's tags end at whitespace; a control character or an empty name breaks them).
+ */
+export const LABEL_NAME_PATTERN = /^[\p{L}\p{N}_-]{1,40}$/u;
+
+/** The rule in words, for refusals (English; the interface translates `kind`). */
+export const LABEL_NAME_RULE = "a label name is 1–40 letters, digits, _ or -";
+
+/** Whether a name follows `LABEL_NAME_PATTERN`. */
+export function isLabelName(name: string): boolean {
+  return LABEL_NAME_PATTERN.test(name);
+}
+
+/** A Wikidata item id, an entity's `kbId`: `Q1234` (the native schema's `kb_id` pattern too). */
+export const WIKIDATA_ID_PATTERN = /^Q[1-9][0-9]*$/u;
+
 /** What a label marks; the annotation model treats each kind differently. */
 export type LabelKind = "quote" | "speaker" | "cue" | "entity" | "custom";
 

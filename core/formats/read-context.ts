@@ -37,9 +37,11 @@ export interface ReadContext {
   /**
    * A file's text, strictly decoded: UTF-8 (a leading BOM removed and recorded), or, when
    * `userEncoding`, the encoding the user named for plain text (`main/import/decode.ts`).
+   * `blank`: an empty or whitespace-only file is read as it is (brat's `.ann` of a document
+   * with no annotation), not refused.
    * @throws QawlError naming the file when its bytes are not valid in that encoding, or empty
    */
-  text(file: ImportFile, userEncoding?: boolean): { text: string; hadBom: boolean };
+  text(file: ImportFile, options?: { userEncoding?: boolean; blank?: boolean }): { text: string; hadBom: boolean };
   /** A new document with no annotation. */
   document(fields: DocumentFields): NativeDocument;
   /** A new span of a document being read; several pieces make a discontinuous span. */

@@ -111,11 +111,17 @@ export function adviseEncoding(bytes: Uint8Array): string | null {
  * @param fileName used in messages only
  * @param bytes the file's content
  * @param encoding a WHATWG encoding label (e.g. `windows-1256`); UTF-8 when absent
+ * @param options `blank`: an empty or whitespace-only file is decoded, not refused
  * @throws QawlError (`bad_input`) with one line naming the file and the reason, when the file
  *   is empty, binary, not valid in the encoding, only whitespace, UTF-8 while another encoding
  *   is named, or the encoding is unknown
  */
-export function decodeText(fileName: string, bytes: Uint8Array, encoding?: string): DecodedText {
+export function decodeText(
+  fileName: string,
+  bytes: Uint8Array,
+  encoding?: string,
+  options: { blank?: boolean } = {},
+): DecodedText {
   const refuse = (message: string, refusal: ImportRefusal) =>
     new QawlError("bad_input", `${fileName}: ${message}`, {
       kind: "import.file",
@@ -123,7 +129,10 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
       files: 1,
       ...refusal,
     });
-  if (bytes.length === 0) throw refuse("the file is empty; nothing imported", { reason: "empty" });
+  if (bytes.length === 0) {
+    if (options.blank === true) return { text: "", hadBom: false };
+    throw refuse("the file is empty; nothing imported", { reason: "empty" });
+  }
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
   const isUtf16Bom = (sniff[0] === 0xff && sniff[1] === 0xfe) || (sniff[0] === 0xfe && sniff[1] === 0xff);
   if (sniff.includes(0) && !isUtf16Bom && encoding === undefined) {
@@ -196,7 +205,7 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding?: strin
       throw refuse(`not valid ${encoding}; nothing imported`, { reason: "invalid_encoding", encoding });
     }
   }
-  if (!/\S/u.test(text)) {
+  if (!/\S/u.test(text) && options.blank !== true) {
     throw refuse("the file holds only whitespace; nothing imported", { reason: "whitespace" });
   }
   return { text, hadBom };

@@ -16,6 +16,11 @@ export interface ExtractRequest {
   flag: Int32Array;
 }
 
+// pdf.js leaves promises of its own rejected after a broken file has already been answered
+// as unreadable (`XRefEntryException` from a mutated cross-reference table): by default such
+// a rejection would end this thread, and the import would wait on it for two minutes.
+process.on("unhandledRejection", () => undefined);
+
 parentPort?.on("message", (request: ExtractRequest) => {
   const run = request.kind === "docx" ? extractDocx : extractPdf;
   void run(request.name, request.bytes)

@@ -42,8 +42,16 @@ export class SyncExtractor {
   extract(kind: ExtractKind, name: string, bytes: Uint8Array): ExtractAnswer {
     // The worker is this folder's `extract-worker` in the running flavour (.ts from source, .js built).
     const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
-    this.#worker ??= new Worker(new URL(`./extract-worker.${ext}`, import.meta.url));
-    this.#worker.unref();
+    if (this.#worker === null) {
+      const worker = new Worker(new URL(`./extract-worker.${ext}`, import.meta.url));
+      // A worker that failed is let go (the next file starts another), never thrown into the
+      // thread that runs the import.
+      worker.on("error", () => {
+        if (this.#worker === worker) this.#worker = null;
+      });
+      worker.unref();
+      this.#worker = worker;
+    }
     const flag = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     try {

@@ -13,7 +13,7 @@ import { Readability } from "@mozilla/readability";
 import createDOMPurify from "dompurify";
 import { JSDOM } from "jsdom";
 import { webUrlProblem } from "../../core/contract.ts";
-import { parseDateLine, type PublishedDate } from "../../core/text/dates.ts";
+import { isIsoDate, parseDateLine, type PublishedDate } from "../../core/text/dates.ts";
 import { QawlError } from "../../core/errors.ts";
 
 /** An article read from a page. */
@@ -63,7 +63,9 @@ function pageDate(document: Document): PublishedDate | null {
   const datetime =
     time?.getAttribute("datetime") ??
     document.querySelector('meta[property="article:published_time"]')?.getAttribute("content");
-  const iso = /^(\d{4}-\d{2}-\d{2})/u.exec(datetime ?? "")?.[1];
+  const found = /^(\d{4}-\d{2}-\d{2})/u.exec(datetime ?? "")?.[1];
+  // A day that does not exist (`2019-02-30`) is no date.
+  const iso = found !== undefined && isIsoDate(found) ? found : undefined;
   const raw = time === null ? null : visibleText(time);
   if (iso !== undefined) return { iso, raw: raw !== null && raw !== "" ? raw : iso };
   return raw === null ? null : parseDateLine(raw);
@@ -193,31 +195,38 @@ export function readHtmlArticle(fileName: string, html: string): HtmlArticle {
     parsedPage.window.close();
   }
   const dom = deep ? new JSDOM(html) : parsedPage;
-  const { document } = dom.window;
-  const purify = createDOMPurify(dom.window);
-  const page = purify.sanitize(html, {
-    WHOLE_DOCUMENT: true,
-    FORBID_TAGS: ["iframe", "object", "embed", "form", "img", "video", "audio", "link", "style", "script", "base"],
-    FORBID_ATTR: ["style", "srcset", "src", "background", "poster"],
-  });
-  // Readability changes the document it reads: give it a copy.
-  const parsed = new Readability(new JSDOM(html).window.document, { charThreshold: 0 }).parse();
-  const body = new JSDOM(purify.sanitize(parsed?.content ?? "")).window.document;
-  const blocks = [...body.querySelectorAll(BLOCKS)]
-    .filter((el) => el.querySelector("p, li, blockquote, figcaption") === null)
-    .map(visibleText)
-    .filter((t) => t !== "");
-  const title = (parsed?.title ?? document.title).replace(/\s+/gu, " ").trim();
-  if (blocks.length === 0 && title === "")
-    throw new QawlError("bad_input", `${fileName}: no article text found in the page; nothing imported`, {
-      kind: "import.file",
-      file: fileName,
-      files: 1,
-      reason: "no_article",
+  // Closed however the read ends (a refused page too): an open window holds its whole DOM.
+  try {
+    const { document } = dom.window;
+    const purify = createDOMPurify(dom.window);
+    const page = purify.sanitize(html, {
+      WHOLE_DOCUMENT: true,
+      FORBID_TAGS: ["iframe", "object", "embed", "form", "img", "video", "audio", "link", "style", "script", "base"],
+      FORBID_ATTR: ["style", "srcset", "src", "background", "poster"],
     });
-  // The title goes first when the page shows it (Readability takes it out of the content).
-  const shown = [...document.querySelectorAll("h1, h2, header, article")].some((el) => visibleText(el).includes(title));
-  const parts = [...(title !== "" && shown ? [title] : []), ...blocks.filter((b) => b !== title)];
-  dom.window.close();
-  return { title, published, text: parts.join("\n\n"), page, lang, url, outlet, author };
+    // What the page shows as headings, and its <title>, read before Readability changes the
+    // document (it reads the one parse, not a second one: a parse costs more than the rest).
+    const pageTitle = document.title;
+    const headings = [...document.querySelectorAll("h1, h2, header, article")].map(visibleText);
+    const parsed = new Readability(document, { charThreshold: 0 }).parse();
+    const body = purify.sanitize(parsed?.content ?? "", { RETURN_DOM_FRAGMENT: true });
+    const blocks = [...body.querySelectorAll(BLOCKS)]
+      .filter((el) => el.querySelector("p, li, blockquote, figcaption") === null)
+      .map(visibleText)
+      .filter((t) => t !== "");
+    const title = (parsed?.title ?? pageTitle).replace(/\s+/gu, " ").trim();
+    if (blocks.length === 0 && title === "")
+      throw new QawlError("bad_input", `${fileName}: no article text found in the page; nothing imported`, {
+        kind: "import.file",
+        file: fileName,
+        files: 1,
+        reason: "no_article",
+      });
+    // The title goes first when the page shows it (Readability takes it out of the content).
+    const shown = headings.some((text) => text.includes(title));
+    const parts = [...(title !== "" && shown ? [title] : []), ...blocks.filter((b) => b !== title)];
+    return { title, published, text: parts.join("\n\n"), page, lang, url, outlet, author };
+  } finally {
+    dom.window.close();
+  }
 }

@@ -182,8 +182,8 @@ function relationsFor<K>(
 }
 
 /** The text of a file, strictly decoded. */
-function textOf(file: InputFile, encoding?: string): { text: string; hadBom: boolean } {
-  return decodeText(file.name, file.bytes, encoding);
+function textOf(file: InputFile, encoding?: string, blank = false): { text: string; hadBom: boolean } {
+  return decodeText(file.name, file.bytes, encoding, { blank });
 }
 
 /**
@@ -295,19 +295,30 @@ const READERS: ReaderTable<FileFormat, NodeReadContext> = { ...CORE_READERS, ...
 /**
  * Read a batch of files.
  * @param format the files' format, or `auto` to find it per file
- * @param encoding the plain-text files' encoding (strict UTF-8 when absent)
  * @throws QawlError naming the file (and line) of the first problem
  */
 export function readImportFiles(
   given: readonly InputFile[],
   format: ReadFormat | "auto",
-  options: { encoding?: string; annotator: string; now: string },
+  options: ReadOptions,
 ): ReadResult {
   const steps = readImportSteps(given, format, options);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
   }
+}
+
+/** How a batch is read. */
+export interface ReadOptions {
+  /** The plain-text files' encoding (a WHATWG label); strict UTF-8 when absent. */
+  encoding?: string;
+  /** Who the spans read are recorded as made by. */
+  annotator: string;
+  /** The import's time, ISO 8601. */
+  now: string;
+  /** A DOCX/PDF extractor to use and leave running (many batches); one for the batch when absent. */
+  extractor?: SyncExtractor;
 }
 
 /** How far a read has come: `done` of `total` files read. */
@@ -325,7 +336,7 @@ export interface ReadStep {
 export function* readImportSteps(
   given: readonly InputFile[],
   format: ReadFormat | "auto",
-  options: { encoding?: string; annotator: string; now: string },
+  options: ReadOptions,
 ): Generator<ReadStep, ReadResult, void> {
   const notes: string[] = [];
   let files = given;
@@ -359,11 +370,12 @@ export function* readImportSteps(
       refuseFormat(file.name, e);
     }
   }
-  const extractor = new SyncExtractor();
+  const extractor = options.extractor ?? new SyncExtractor();
   const reading: NodeReadContext = {
     files,
     claim: (file) => used.add(file),
-    text: (file, userEncoding = false) => textOf(file, userEncoding ? options.encoding : undefined),
+    text: (file, read = {}) =>
+      textOf(file, read.userEncoding === true ? options.encoding : undefined, read.blank === true),
     document: (fields) => document(ctx, fields),
     span: (doc, label, pieces) => span(ctx, doc, label, pieces),
     relations: (relations, idOf) => relationsFor(ctx, relations, idOf, relationTypes),
@@ -380,11 +392,22 @@ export function* readImportSteps(
       yield { done: i + 1, total: files.length };
     }
   } finally {
-    extractor.close();
+    if (options.extractor === undefined) extractor.close();
   }
   function readFile(file: InputFile, kind: ReadFormat): void {
     // Qawl's JSONL is read above, on its own.
-    if (kind !== PROJECT_FORMAT) documents.push(...READERS[kind](reading, file));
+    if (kind === PROJECT_FORMAT) return;
+    const read = READERS[kind](reading, file);
+    // A file that parses to nothing (`[]`, blank lines) is refused, not imported as nothing.
+    if (read.length === 0) {
+      throw new QawlError("bad_input", `${file.name}: the file holds no documents; nothing imported`, {
+        kind: "import.file",
+        file: file.name,
+        files: 1,
+        reason: "no_documents",
+      });
+    }
+    documents.push(...read);
   }
   const header = headerFor(labels, options.annotator);
   header.entities = entities;
@@ -401,6 +424,19 @@ export function* readImportSteps(
         file,
         files: 1,
         reason: "no_text",
+      });
+    }
+    // A NUL makes every text file written from it binary (brat, CoNLL, the text export).
+    const nul = [doc.text, doc.title, ...doc.spans.flatMap((s) => [s.note ?? "", ...Object.values(s.attributes)])].some(
+      (field) => field.includes("\0"),
+    );
+    if (nul) {
+      const file = doc.source ?? doc.title;
+      throw new QawlError("bad_input", `${file}: holds a NUL character (U+0000); nothing imported`, {
+        kind: "import.file",
+        file,
+        files: 1,
+        reason: "binary",
       });
     }
   }

@@ -17,6 +17,14 @@ const t = defineMessages({
     goneRelation: "This link is no longer there: it was deleted, perhaps in another window.",
     goneEntity: "This entity is no longer there: it was deleted or merged, perhaps in another window.",
     goneDocument: "This document is no longer there: it was deleted, perhaps in another window.",
+    staleSpan:
+      "{annotator} changed this span in another window after you saw it; nothing was changed. Look at it again and redo your edit.",
+    staleEntity:
+      "{annotator} changed this entity in another window after you saw it; nothing was changed. Look at it again and redo your edit.",
+    staleCues:
+      "{annotator} changed the cue list in another window after you opened it; nothing was saved. Open it again and redo your edit.",
+    staleLongAgo:
+      "This view is too far behind to tell what your edit was based on; nothing was changed. Reload and redo your edit.",
     builtOnUndo: "This change cannot be undone: a later change made elsewhere builds on it ({change}).",
     builtOnRedo: "This change cannot be redone: a later change made elsewhere builds on it ({change}).",
     takenUndo: "This change cannot be undone: what it would bring back has been replaced since.",
@@ -56,6 +64,7 @@ const t = defineMessages({
     noArticle: "no article text was found in the page",
     tooDeep: "its elements nest {depth} levels deep; Qawl reads pages up to {most}",
     noText: "the document holds no text",
+    noDocuments: "the file holds no documents",
     noTextLayer: "this PDF has no text layer (a scanned page?): run OCR on it first",
     badDocx: "this is not a Word document Qawl can read",
     badPdf: "this is not a PDF Qawl can read",
@@ -110,6 +119,10 @@ const t = defineMessages({
     goneRelation: "لم يعد هذا الرابط موجودًا: لقد حُذف، ربما في نافذة أخرى.",
     goneEntity: "لم يعد هذا الكيان موجودًا: لقد حُذف أو دُمج، ربما في نافذة أخرى.",
     goneDocument: "لم تعد هذه الوثيقة موجودة: لقد حُذفت، ربما في نافذة أخرى.",
+    staleSpan: "غيّر {annotator} هذا المقطع في نافذة أخرى بعد أن رأيته؛ لم يتغير شيء. انظر إليه مجددًا وأعد تعديلك.",
+    staleEntity: "غيّر {annotator} هذا الكيان في نافذة أخرى بعد أن رأيته؛ لم يتغير شيء. انظر إليه مجددًا وأعد تعديلك.",
+    staleCues: "غيّر {annotator} قائمة أفعال القول في نافذة أخرى بعد أن فتحتها؛ لم يُحفظ شيء. افتحها مجددًا وأعد تعديلك.",
+    staleLongAgo: "هذا العرض متأخر جدًا ولا يمكن معرفة ما بُني عليه تعديلك؛ لم يتغير شيء. أعد التحميل وأعد تعديلك.",
     builtOnUndo: "لا يمكن التراجع عن هذا التغيير: بُني عليه تغيير لاحق في مكان آخر ({change}).",
     builtOnRedo: "لا يمكن إعادة هذا التغيير: بُني عليه تغيير لاحق في مكان آخر ({change}).",
     takenUndo: "لا يمكن التراجع عن هذا التغيير: ما سيعيده حلّ محلَّه غيره منذ ذلك الحين.",
@@ -149,6 +162,7 @@ const t = defineMessages({
     noArticle: "لم يُعثر على نص مقال في الصفحة",
     tooDeep: "عناصرها متداخلة {depth} مستوى، وقول يقرأ صفحات حتى {most} مستوى",
     noText: "لا تحوي الوثيقة أي نص",
+    noDocuments: "لا يحوي الملف أي وثيقة",
     noTextLayer: "لا طبقة نص في ملف PDF هذا (صفحة ممسوحة ضوئيًا؟): شغّل عليه التعرف الضوئي على الحروف أولًا",
     badDocx: "هذا ليس مستند Word يستطيع قول قراءته",
     badPdf: "هذا ليس ملف PDF يستطيع قول قراءته",
@@ -220,6 +234,13 @@ const GONE = {
   document: "goneDocument",
 } as const satisfies Readonly<Record<Extract<ErrorDetail, { kind: "gone" }>["what"], Parameters<typeof t>[0]>>;
 
+/** The message for each kind of object an edit was stale on. */
+const STALE = {
+  span: "staleSpan",
+  entity: "staleEntity",
+  cues: "staleCues",
+} as const satisfies Readonly<Record<Extract<ErrorDetail, { kind: "stale" }>["what"], Parameters<typeof t>[0]>>;
+
 /** `text` with its first letter in upper case (English; Arabic has no case). */
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -263,6 +284,8 @@ function refusal(r: ImportRefusal): string {
       return t("tooDeep", { depth: r.depth, most: r.most });
     case "no_text":
       return t("noText");
+    case "no_documents":
+      return t("noDocuments");
     case "no_text_layer":
       return t("noTextLayer");
     case "bad_docx":
@@ -292,6 +315,8 @@ function worded(d: ErrorDetail): string {
       return t("missing");
     case "gone":
       return t(GONE[d.what]);
+    case "stale":
+      return d.revision === 0 ? t("staleLongAgo") : t(STALE[d.what], { annotator: isolate(d.annotator) });
     case "history.built_on":
       return t(d.direction === "undo" ? "builtOnUndo" : "builtOnRedo", {
         change: changeText({ description: d.description, message: d.change }),

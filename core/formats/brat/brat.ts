@@ -9,9 +9,9 @@
  *   `#1<TAB>AnnotatorNotes T1<TAB>note`.
  * The schema goes to `annotation.conf`.
  */
-import type { LabelKind } from "../../labels.ts";
+import { WIKIDATA_ID_PATTERN, type LabelKind } from "../../labels.ts";
 import { OffsetIndex } from "../../text/offsets.ts";
-import { FormatError } from "../format-error.ts";
+import { FormatError, requireLabelName } from "../format-error.ts";
 import type { NativeDocument, NativeHeader } from "../native-jsonl.ts";
 import type { Loss } from "../loss.ts";
 
@@ -64,6 +64,7 @@ export function readBratAnn(ann: string, text: string): BratAnnotation {
       const [head = "", spanText = ""] = fields.slice(1);
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/u.exec(head);
       if (m === null) throw new FormatError(n, `expected "LABEL start end" after ${id}`);
+      requireLabelName(n, m[1] ?? "", `${id}: label`);
       const fragments = (m[2] ?? "").split(";").map((pair) => {
         const [start = 0, end = 0] = pair.split(" ").map(Number);
         if (end <= start || end > offsets.codePointLength) {
@@ -103,6 +104,7 @@ export function readBratAnn(ann: string, text: string): BratAnnotation {
       const to = /^Arg2:(T\d+)$/u.exec(a2)?.[1];
       if (from === undefined || to === undefined)
         throw new FormatError(n, `expected "TYPE Arg1:T1 Arg2:T2" after ${id}`);
+      requireLabelName(n, type, `${id}: relation type`);
       span(from, n);
       span(to, n);
       relations.push({ id, type, from, to });
@@ -113,6 +115,9 @@ export function readBratAnn(ann: string, text: string): BratAnnotation {
       const [kind = "", ref = "", target = ""] = parts;
       const [db = "", kbId = ""] = target.split(":");
       if (kind !== "Reference" || kbId === "") throw new FormatError(n, `expected "Reference T1 DB:ID" after ${id}`);
+      if (db.toLowerCase() === "wikidata" && !WIKIDATA_ID_PATTERN.test(kbId)) {
+        throw new FormatError(n, `${id}: ${JSON.stringify(kbId)} is not a Wikidata id (Q1234)`);
+      }
       span(ref, n).reference = { db, id: kbId, name: fields[2] ?? "" };
     } else {
       const [kind = "", ref = ""] = parts;

@@ -36,7 +36,7 @@ export function readBratDocuments(ctx: ReadContext, file: ImportFile): NativeDoc
   const { text, hadBom } = ctx.text(txt);
   let parsed;
   try {
-    parsed = readBratAnn(ctx.text(ann).text, text);
+    parsed = readBratAnn(ctx.text(ann, { blank: true }).text, text);
   } catch (e) {
     refuseFormat(ann.name, e);
   }

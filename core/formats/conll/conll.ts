@@ -11,7 +11,7 @@
  * spaces, one sentence a line; when the file has no sentence separators, lines end after
  * sentence-final tokens (`.` `!` `?` `؟`) for reading only. Offsets are code points.
  */
-import { FormatError } from "../format-error.ts";
+import { FormatError, requireLabelName } from "../format-error.ts";
 
 /** How a CoNLL file is written. */
 export interface ConllDialect {
@@ -159,6 +159,7 @@ export function readConll(content: string): ConllFile {
     }
     if (text === "") throw new ConllError(i + 1, "empty token");
     if (!TAG.test(tag)) throw new ConllError(i + 1, `"${tag}" is not an IOB tag (O, B-TYPE or I-TYPE)`);
+    if (tag !== "O") requireLabelName(i + 1, tag.slice(2), `${tag}: type`);
     doc.sentences[doc.sentences.length - 1]?.push({ text, middle, tag, line: i + 1 });
   });
   const nonEmpty = docs.filter((d, i) => i > 0 || d.lineCount > 0);

@@ -13,7 +13,7 @@
  * whole with every relation it joins, each named in the loss report.
  */
 import { LossCollector, type ExportFile, type ExportInput, type Written } from "../export-types.ts";
-import { FormatError } from "../format-error.ts";
+import { FormatError, requireLabelName } from "../format-error.ts";
 import type { Loss } from "../loss.ts";
 import type { NativeDocument, NativeSpan } from "../native-jsonl.ts";
 
@@ -209,6 +209,7 @@ export function readDoccano(content: string): DoccanoDocument[] {
       if (!isOffset(start) || !isOffset(end) || typeof label !== "string" || end <= start || end > length) {
         throw new FormatError(n, `${where}: expected start < end ≤ ${String(length)} and a label`);
       }
+      requireLabelName(n, label, `${where}: label`);
     };
     const labelList = value["label"] ?? value["labels"];
     if (Array.isArray(labelList)) {
@@ -248,6 +249,7 @@ export function readDoccano(content: string): DoccanoDocument[] {
           if (!ids.has(r["from_id"]) || !ids.has(r["to_id"])) {
             throw new FormatError(n, `relation ${String(k + 1)}: refers to an entity that is not on this line`);
           }
+          requireLabelName(n, r["type"], `relation ${String(k + 1)}: type`);
           relations.push({ from: r["from_id"], to: r["to_id"], type: r["type"] });
         }
       }

@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import schema from "../../../schema/qawl-jsonl-v1.schema.json" with { type: "json" };
 import { OffsetIndex } from "../../text/offsets.ts";
-import { FormatError } from "../format-error.ts";
+import { FormatError, requireLabelName } from "../format-error.ts";
 import type { NativeDocument, NativeHeader } from "../native-jsonl.ts";
 
 let validators: { header: ValidateFunction; document: ValidateFunction } | null = null;
@@ -62,7 +62,12 @@ export function readNativeJsonl(content: string, sha256: (text: string) => strin
   const headerValue = parse(lines[0] ?? "", 1);
   if (!checkHeader(headerValue)) throw new FormatError(1, `not a Qawl JSONL header: ${schemaProblem(checkHeader)}`);
   const header = headerValue as NativeHeader;
+  // Names every export can write (a schema pattern with \p{L} would not run in Python's re).
+  for (const l of header.labels) requireLabelName(1, l.name);
+  for (const t of header.relation_types) requireLabelName(1, t.name, "relation type");
+  for (const e of header.entities) requireLabelName(1, e.type, `entity ${String(e.id)}: type`);
   const labels = new Set(header.labels.map((l) => l.name));
+  const relationTypes = new Set(header.relation_types.map((t) => t.name));
   const entities = new Set(header.entities.map((e) => e.id));
   const documents = lines.slice(1).map((line, i) => {
     const n = i + 2;
@@ -92,6 +97,9 @@ export function readNativeJsonl(content: string, sha256: (text: string) => strin
       spanIds.add(span.id);
     }
     for (const r of doc.relations) {
+      if (!relationTypes.has(r.type)) {
+        throw new FormatError(n, `relation ${String(r.id)}: type ${r.type} is not in the header`);
+      }
       if (!spanIds.has(r.from) || (r.to !== undefined && !spanIds.has(r.to))) {
         throw new FormatError(n, `relation ${String(r.id)}: refers to a span that is not in this document`);
       }

@@ -10,7 +10,7 @@
  */
 import { OffsetIndex } from "../../text/offsets.ts";
 import { LossCollector, type ExportInput, type Written } from "../export-types.ts";
-import { FormatError } from "../format-error.ts";
+import { FormatError, requireLabelName } from "../format-error.ts";
 
 /** The labeling config a Label Studio project needs for these files. */
 export function labelStudioConfig(input: ExportInput): string {
@@ -164,8 +164,19 @@ export function readLabelStudio(content: string): LabelStudioDocument[] {
       const v = isRecord(r["value"]) ? r["value"] : {};
       const start = v["start"];
       const end = v["end"];
-      if (typeof start !== "number" || typeof end !== "number") continue;
+      // A result with no offsets (a choice about the whole task) marks no region.
+      if (start === undefined && end === undefined) continue;
       const id = String(r["id"]);
+      if (
+        typeof start !== "number" ||
+        typeof end !== "number" ||
+        !Number.isSafeInteger(start) ||
+        !Number.isSafeInteger(end) ||
+        start < 0 ||
+        end <= start
+      ) {
+        throw new FormatError(null, `${where}: region ${id}: start and end must be whole numbers, 0 ≤ start < end`);
+      }
       let from = start;
       let to = end;
       if (typeof v["text"] === "string" && end <= offsets.codePointLength && offsets.slice(start, end) !== v["text"]) {
@@ -184,17 +195,32 @@ export function readLabelStudio(content: string): LabelStudioDocument[] {
       if (to <= from || to > offsets.codePointLength)
         throw new FormatError(null, `${where}: region ${id}: offsets outside the text`);
       const span = spans.get(id) ?? { id, label: "", start: from, end: to };
-      if (r["type"] === "labels" && Array.isArray(v["labels"])) span.label = String(v["labels"][0] ?? "");
+      if (r["type"] === "labels" && Array.isArray(v["labels"])) {
+        span.label = String(v["labels"][0] ?? "");
+        requireLabelName(null, span.label, `${where}: region ${id}: label`);
+      }
       if (r["type"] === "choices" && Array.isArray(v["choices"])) span.type = String(v["choices"][0] ?? "");
       const meta = isRecord(r["meta"]) && Array.isArray(r["meta"]["text"]) ? r["meta"]["text"] : undefined;
       if (meta !== undefined) span.note = meta.map(String).join("\n");
       spans.set(id, span);
     }
     const title = typeof data["title"] === "string" ? data["title"] : null;
+    const labelled = [...spans.values()].filter((s) => s.label !== "");
+    for (const r of relations) {
+      requireLabelName(null, r.type, `${where}: relation ${r.from} → ${r.to}: type`);
+      for (const end of [r.from, r.to]) {
+        if (!labelled.some((s) => s.id === end)) {
+          throw new FormatError(
+            null,
+            `${where}: a relation joins region ${end}, which is not a labelled region of the task`,
+          );
+        }
+      }
+    }
     return {
       title,
       text,
-      spans: [...spans.values()].filter((s) => s.label !== ""),
+      spans: labelled,
       relations,
       convertedFromUtf16: utf16,
     };

@@ -14,7 +14,7 @@ import { opensAsHtml } from "../sniff.ts";
  *   one that cannot be decoded
  */
 export function readTextDocuments(ctx: ReadContext, file: ImportFile): NativeDocument[] {
-  const { text, hadBom } = ctx.text(file, true);
+  const { text, hadBom } = ctx.text(file, { userEncoding: true });
   if (opensAsHtml(text)) {
     throw new QawlError(
       "bad_input",
