@@ -44,6 +44,13 @@ export interface Connection {
    */
   transaction<T>(fn: () => T): T;
   /**
+   * Run `fn`, which only reads, on one consistent state of the project without taking the
+   * write lock, so that a long export never holds up the writers (nor they it). Inside a
+   * transaction it simply runs there.
+   * @throws whatever `fn` throws; a write in `fn` fails (PostgreSQL: a read-only transaction)
+   */
+  snapshot<T>(fn: () => T): T;
+  /**
    * Bring the schema up to date, running `fill(from)` in the same transaction.
    * @throws QawlError (`bad_input`) when the database is not a Qawl project or is newer than this Qawl
    */

@@ -139,6 +139,14 @@ export class ProjectStore {
   }
 
   /**
+   * Run `fn`, which only reads, on one consistent state of the project without taking the
+   * write lock (an export, agreement): writers go on meanwhile.
+   */
+  snapshot<T>(fn: () => T): T {
+    return this.#db.snapshot(fn);
+  }
+
+  /**
    * Name who the following writes are by (the operation table sets it before each operation).
    * @param client a browser tab's id, `desktop`, `cli`, or `local`
    */

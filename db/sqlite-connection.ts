@@ -36,6 +36,12 @@ export class SqliteConnection implements Connection {
     return this.#db.transaction(fn).immediate();
   }
 
+  /** A deferred transaction that only reads: in WAL mode it sees one state and blocks no writer. */
+  snapshot<T>(fn: () => T): T {
+    if (this.#db.inTransaction) return fn();
+    return this.#db.transaction(fn).deferred();
+  }
+
   migrate(fill: (from: number) => void): void {
     migrate(this.#db, this.location, fill);
   }

@@ -133,6 +133,23 @@ export class PostgresConnection implements Connection {
     }
   }
 
+  /** A read-only REPEATABLE READ transaction: one state of the project, no write lock. */
+  snapshot<T>(fn: () => T): T {
+    if (this.#depth > 0) return fn();
+    this.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    this.#depth = 1;
+    try {
+      const result = fn();
+      this.#depth = 0;
+      this.query("COMMIT");
+      return result;
+    } catch (e) {
+      this.#depth = 0;
+      this.query("ROLLBACK");
+      throw e;
+    }
+  }
+
   migrate(fill: (from: number) => void): void {
     const tables = this.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,

@@ -14,7 +14,7 @@ import type { Ops } from "./context.ts";
 export function agreementOperations(ops: Ops): Pick<OperationTable, "agreement"> {
   return {
     agreement({ documentIds, layers }) {
-      return ops.store.transaction(() => {
+      return ops.store.snapshot(() => {
         const docs = ops.store.documentsWithText(documentIds ?? null);
         if (documentIds !== undefined && docs.length !== new Set(documentIds).size) {
           const missing = documentIds.find((id) => !docs.some((d) => d.id === id)) ?? 0;

@@ -98,9 +98,21 @@ function nativeDocuments(ops: Ops, documentIds: readonly number[] | null): Nativ
 
 /**
  * The native JSONL file, from the document lines kept in the project where they are
- * (migration 4), building and keeping the others.
+ * (migration 4), building and keeping the others. Read on one snapshot, without the write
+ * lock, when every line is kept (every export after the first); in a write transaction
+ * otherwise, since keeping a line is a write.
  */
 function nativeFile(ops: Ops, documentIds: readonly number[] | null): { content: string; count: number } {
+  const kept = ops.store.snapshot(() => {
+    const ids = documentIds ?? ops.store.documentIds();
+    const lines = ops.store.exportLines(documentIds);
+    return ids.every((id) => lines.has(id)) ? fileOf(ops, ids, lines) : null;
+  });
+  return kept ?? ops.store.transaction(() => keptFile(ops, documentIds));
+}
+
+/** `nativeFile` in a write transaction: the missing lines built and kept. */
+function keptFile(ops: Ops, documentIds: readonly number[] | null): { content: string; count: number } {
   const ids = documentIds ?? ops.store.documentIds();
   const kept = ops.store.exportLines(documentIds);
   const missing = ids.filter((id) => !kept.has(id));
@@ -111,6 +123,15 @@ function nativeFile(ops: Ops, documentIds: readonly number[] | null): { content:
       ops.store.putExportLine(doc.id, line);
     }
   }
+  return fileOf(ops, ids, kept);
+}
+
+/** The file of the documents `ids` from their lines. @throws QawlError `not_found` for a document with none (not in the project) */
+function fileOf(
+  ops: Ops,
+  ids: readonly number[],
+  kept: ReadonlyMap<number, string>,
+): { content: string; count: number } {
   const lines = ids.map((id) => {
     const line = kept.get(id);
     if (line === undefined) {
@@ -238,7 +259,7 @@ export function* exportSteps(
   const wanted = layers === undefined ? null : checkLayers(ops, layers);
   yield { phase: "export", done: 0, total };
   if (format === "jsonl" && wanted === null) {
-    const file = ops.store.transaction(() => nativeFile(ops, documentIds ?? null));
+    const file = nativeFile(ops, documentIds ?? null);
     return Promise.resolve({
       files: [
         {
@@ -256,7 +277,7 @@ export function* exportSteps(
       documentCount: file.count,
     });
   }
-  const all = ops.store.transaction(() => ({
+  const all = ops.store.snapshot(() => ({
     header: nativeHeader(ops),
     documents: nativeDocuments(ops, documentIds ?? null).map((d) => (wanted === null ? d : onlyLayers(d, wanted))),
   }));
