@@ -103,3 +103,44 @@ export function changesSince(prepare: Prepare, revision: number, limit = 500): C
   }));
   return { revision: now, records, reset };
 }
+
+/** Who changed an object after a revision a client's view was at. */
+export interface LaterChange {
+  revision: number;
+  annotator: string;
+  client: string;
+}
+
+/**
+ * The first record after `revision`, by a client other than `client`, that touched `type`
+ * `id` (any object of the type when `id` is null) — or the document `documentId` written whole (an import-sized write lists documents,
+ * not spans). `"trimmed"` when records after `revision` are no longer kept (a view that far
+ * behind cannot say what it was based on); null when nothing else touched it.
+ * @param revision the revision the client's view was at
+ */
+export function changedSince(
+  prepare: Prepare,
+  revision: number,
+  type: ChangedType,
+  id: number | null,
+  documentId: number | null,
+  client: string,
+): LaterChange | "trimmed" | null {
+  const now = currentRevision(prepare);
+  if (revision >= now) return null;
+  const oldest = prepare("SELECT min(revision) AS first FROM change_log").get() as { first: number | null };
+  if (oldest.first === null || oldest.first > revision + 1) return "trimmed";
+  const rows = prepare(
+    "SELECT revision, annotator, client, changes FROM change_log WHERE revision > ? AND client <> ? ORDER BY revision",
+  ).all(revision, client) as (LaterChange & { changes: string })[];
+  for (const row of rows) {
+    const changes = JSON.parse(row.changes) as ObjectChange[];
+    const touched = changes.some(
+      (c) =>
+        (c.type === type && (id === null || c.id === id)) ||
+        (documentId !== null && c.type === "document" && c.id === documentId && c.whole === true),
+    );
+    if (touched) return { revision: row.revision, annotator: row.annotator, client: row.client };
+  }
+  return null;
+}

@@ -10,10 +10,10 @@
  * rows, not rules: the operation table (`main/ops/`) validates before it writes and wraps
  * each change in `transaction` or `change`. Offsets in rows count code points, end-exclusive.
  */
-import type { ChangesSince } from "../core/change-feed.ts";
+import type { ChangedType, ChangesSince } from "../core/change-feed.ts";
 import type { LabelDefinition, RelationTypeDefinition } from "../core/labels.ts";
 import type { CueLemma } from "../core/preannotate/cues.ts";
-import { changesSince, currentRevision } from "./change-log.ts";
+import { changedSince, changesSince, currentRevision, type LaterChange } from "./change-log.ts";
 import { isPostgresLocation, type Connection, type Dialect } from "./connection.ts";
 import { PostgresConnection } from "./postgres/connection.ts";
 import { SqliteConnection } from "./sqlite-connection.ts";
@@ -165,6 +165,20 @@ export class ProjectStore {
    */
   changesSince(revision: number, limit?: number): ChangesSince {
     return changesSince(this.#q, revision, limit);
+  }
+
+  /**
+   * Whether another client changed `type` `id` after the revision a view was at (see
+   * `changedSince` of `db/change-log.ts`): the first such change, `"trimmed"`, or null.
+   * @param documentId the span's or relation's document (whole-document writes count), else null
+   */
+  changedSince(
+    revision: number,
+    type: ChangedType,
+    id: number | null,
+    documentId: number | null,
+  ): LaterChange | "trimmed" | null {
+    return changedSince(this.#q, revision, type, id, documentId, this.#writes.actor.client);
   }
 
   /** Close the file (checkpoints the WAL) or the database connection. */

@@ -165,6 +165,40 @@ export class Ops {
     return cached;
   }
 
+  /**
+   * Refuse an edit made on a view older than another client's change to the same object:
+   * `basedOn` is the revision the caller's view was at (absent: no check). Call it inside the
+   * write transaction, so that nothing lands between the check and the write.
+   * @param documentId the span's document (a whole-document write counts), else null
+   * @throws QawlError (`conflict`, detail `stale`) naming who changed it and when
+   */
+  fresh(basedOn: number | undefined, what: "span" | "entity" | "cues", id: number, documentId: number | null): void {
+    if (basedOn === undefined) return;
+    const later = this.store.changedSince(
+      basedOn,
+      what === "cues" ? "cue" : what,
+      what === "cues" ? null : id,
+      documentId,
+    );
+    if (later === null) return;
+    const thing = what === "cues" ? "the cue list" : `${what} ${String(id)}`;
+    const by =
+      later === "trimmed"
+        ? "too long ago for this view to tell what it was based on"
+        : `by ${later.annotator} in another window or tab (revision ${String(later.revision)})`;
+    throw new QawlError(
+      "conflict",
+      `${thing} was changed after your view of it, ${by}; nothing was changed: look at it again and redo the edit`,
+      {
+        kind: "stale",
+        what,
+        id,
+        revision: later === "trimmed" ? 0 : later.revision,
+        annotator: later === "trimmed" ? "" : later.annotator,
+      },
+    );
+  }
+
   /** Run `fn` as one recorded annotation change (see `ProjectStore.change`), named by `message`. */
   change<T>(message: ChangeMessage | ((result: T) => ChangeMessage), documentId: number | null, fn: () => T): T {
     const text = (m: ChangeMessage) => ({ description: describeChange(m), message: m });

@@ -176,7 +176,7 @@ export function entityOperations(
       return view(ops.entity(id));
     },
 
-    updateEntity({ entityId, name, type: asked, aliases, kbId }) {
+    updateEntity({ entityId, name, type: asked, aliases, kbId, basedOn }) {
       const entity = ops.entity(entityId);
       const type = asked === undefined ? undefined : schemaType(asked, entity.type);
       const newName = name ?? entity.name;
@@ -190,6 +190,7 @@ export function entityOperations(
           : { kind: "entity.edit", name: entity.name },
         null,
         () => {
+          ops.fresh(basedOn, "entity", entityId, null);
           ops.store.updateEntity(entityId, {
             name: newName,
             type: type ?? entity.type,
@@ -201,13 +202,14 @@ export function entityOperations(
       return view(ops.entity(entityId));
     },
 
-    mergeEntities({ intoId, fromIds }) {
+    mergeEntities({ intoId, fromIds, basedOn }) {
       const into = ops.entity(intoId);
       const from = fromIds.filter((id) => id !== intoId).map((id) => ops.entity(id));
       if (from.length === 0) {
         throw new QawlError("bad_input", "merge needs at least one other entity", { kind: "entity.merge_alone" });
       }
       ops.change({ kind: "entity.merge", names: from.map((e) => e.name), into: into.name }, null, () => {
+        for (const entity of [into, ...from]) ops.fresh(basedOn, "entity", entity.id, null);
         const aliases = [into.aliases];
         let kb = into.kb_id;
         for (const other of from) {

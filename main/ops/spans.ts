@@ -160,6 +160,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
             ? { kind: "span.resize", ...spanChange(labelDef, before) }
             : { kind: "span.edit", ...spanChange(labelDef, before) };
       ops.change(what, doc.id, () => {
+        ops.fresh(input.basedOn, "span", span.id, doc.id);
         // Editing a suggestion is reviewing it: it becomes the annotator's.
         if (span.suggested_by !== null) ops.store.acceptSpan(span.id, ops.annotatorId(), ops.now());
         ops.store.editSpan(
@@ -191,7 +192,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
       return spanView(ops, ops.span(span.id), indexes.offsets);
     },
 
-    deleteSpan({ spanId }) {
+    deleteSpan({ spanId, basedOn }) {
       const span = ops.span(spanId);
       const doc = ops.document(span.document_id);
       const label = ops.label(span.label);
@@ -200,6 +201,7 @@ export function spanOperations(ops: Ops): Pick<OperationTable, "createSpan" | "u
         { kind: "span.delete", ...spanChange(label, ops.spanText(span, ops.indexesOf(doc).offsets)) },
         doc.id,
         () => {
+          ops.fresh(basedOn, "span", spanId, doc.id);
           for (const r of relations) ops.store.deleteRelation(r.id);
           ops.store.deleteSpan(spanId);
           // Deleting a suggestion rejects it: it is not suggested again.

@@ -345,7 +345,7 @@ export function suggestionOperations(
       return ops.store.cueLemmas();
     },
 
-    setCueLemmas({ cues }) {
+    setCueLemmas({ cues, basedOn }) {
       const seen = new Set<string>();
       for (const c of cues) {
         if (seen.has(c.lemma)) {
@@ -360,6 +360,7 @@ export function suggestionOperations(
         ? { kind: "cues.reset" }
         : { kind: "cues.set", count: cues.length };
       ops.change(message, null, () => {
+        ops.fresh(basedOn, "cues", 0, null);
         ops.store.replaceCueLemmas(cues);
       });
       return ops.store.cueLemmas();

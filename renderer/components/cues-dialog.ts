@@ -44,6 +44,8 @@ export class CuesDialog extends StoreElement {
   #refusal: string | null = null;
   /** The project's list as last loaded or saved (`comparable` form). */
   #loaded: string | null = null;
+  /** The project revision the list shown was read at: a save is refused if another view changed the list since. */
+  #openedAt = 0;
   #unwatch: (() => void) | null = null;
 
   constructor() {
@@ -76,6 +78,8 @@ export class CuesDialog extends StoreElement {
     this.#opener = document.activeElement;
     this.#refusal = null;
     await store.queue(async () => {
+      // Taken before the read: a change landing in between can only make the save refuse, never lose.
+      this.#openedAt = store.model.revision;
       this.cues = await store.api.getCueLemmas({});
       this.#loaded = comparable(this.cues);
     });
@@ -121,7 +125,7 @@ export class CuesDialog extends StoreElement {
     const cues = this.#read(form);
     void store
       .perform(async () => {
-        const saved = await store.api.setCueLemmas({ cues });
+        const saved = await store.api.setCueLemmas({ cues, basedOn: this.#openedAt });
         this.cues = saved;
         this.#loaded = comparable(saved);
         return storeMessages("cuesSaved", { n: saved.length });

@@ -545,7 +545,7 @@ export class AnnotationStore extends EventTarget {
     await this.#edit(async () => {
       try {
         await painted;
-        await this.api.updateSpan({ spanId: this.model.resolve(span.id), label });
+        await this.api.updateSpan({ basedOn: this.model.revision, spanId: this.model.resolve(span.id), label });
       } finally {
         if (provisional !== null) this.model.withdraw(provisional);
       }
@@ -559,6 +559,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined) return;
     await this.#edit(async () => {
       await this.api.updateSpan({
+        basedOn: this.model.revision,
         spanId: this.model.resolve(spanId),
         attributes: { ...span.attributes, [name]: value },
       });
@@ -571,7 +572,11 @@ export class AnnotationStore extends EventTarget {
     await this.#edit(async () => {
       const span = this.model.span(spanId);
       if (span === undefined || span[edge] === to) return null;
-      const resized = await this.api.updateSpan({ spanId: this.model.resolve(spanId), [edge]: to });
+      const resized = await this.api.updateSpan({
+        basedOn: this.model.revision,
+        spanId: this.model.resolve(spanId),
+        [edge]: to,
+      });
       return () => t("resized", { text: isolate(excerpt(resized.text)) });
     });
   }
@@ -595,7 +600,7 @@ export class AnnotationStore extends EventTarget {
           : stepGrapheme(this.model.graphemes, u16, direction);
       const to = this.model.offsets.toCodePoint(next);
       if (to === span[edge]) return null;
-      const resized = await this.api.updateSpan({ spanId: span.id, [edge]: to });
+      const resized = await this.api.updateSpan({ basedOn: this.model.revision, spanId: span.id, [edge]: to });
       return () => t("resized", { text: isolate(excerpt(resized.text)) });
     });
   }
@@ -608,7 +613,11 @@ export class AnnotationStore extends EventTarget {
       (a, b) => a.start - b.start,
     );
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId: this.model.resolve(spanId), fragments: pieces });
+      await this.api.updateSpan({
+        basedOn: this.model.revision,
+        spanId: this.model.resolve(spanId),
+        fragments: pieces,
+      });
       return () => t("fragments", { n: pieces.length });
     });
   }
@@ -620,6 +629,7 @@ export class AnnotationStore extends EventTarget {
     if (first === undefined) return;
     await this.#edit(async () => {
       await this.api.updateSpan({
+        basedOn: this.model.revision,
         spanId: this.model.resolve(spanId),
         fragments: null,
         start: first.start,
@@ -634,7 +644,11 @@ export class AnnotationStore extends EventTarget {
     const span = this.model.span(spanId);
     if (span === undefined || (span.note ?? "") === note) return;
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId: this.model.resolve(spanId), note: note.trim() === "" ? null : note });
+      await this.api.updateSpan({
+        basedOn: this.model.revision,
+        spanId: this.model.resolve(spanId),
+        note: note.trim() === "" ? null : note,
+      });
       return () => (note.trim() === "" ? t("noteRemoved") : t("noteSaved"));
     });
   }
@@ -645,7 +659,7 @@ export class AnnotationStore extends EventTarget {
     if (span === undefined) return;
     await this.#edit(async () => {
       const id = this.model.resolve(spanId);
-      const result = await this.api.deleteSpan({ spanId: id });
+      const result = await this.api.deleteSpan({ spanId: id, basedOn: this.model.revision });
       if (this.view.activeSpanId !== null && this.model.resolve(this.view.activeSpanId) === id)
         this.view.activeSpanId = null;
       const n = result.deletedRelationIds.length;
@@ -688,7 +702,7 @@ export class AnnotationStore extends EventTarget {
   /** Link a speaker or name span to an entity (null unlinks). */
   async linkEntity(spanId: number, entityId: number | null): Promise<void> {
     await this.#edit(async () => {
-      await this.api.updateSpan({ spanId: this.model.resolve(spanId), entityId });
+      await this.api.updateSpan({ basedOn: this.model.revision, spanId: this.model.resolve(spanId), entityId });
       const entity = this.model.entityById(entityId);
       return () => (entity === undefined ? t("entityLinkRemoved") : t("refersTo", { name: isolate(entity.name) }));
     });
@@ -749,7 +763,7 @@ export class AnnotationStore extends EventTarget {
     change: { name?: string; type?: string; aliases?: string[]; kbId?: string | null },
   ): Promise<void> {
     await this.#edit(async () => {
-      const entity = await this.api.updateEntity({ entityId, ...change });
+      const entity = await this.api.updateEntity({ entityId, ...change, basedOn: this.model.revision });
       return () => t("entitySaved", { name: isolate(entity.name) });
     });
   }
@@ -757,7 +771,7 @@ export class AnnotationStore extends EventTarget {
   /** Merge entities into one; their mentions and quotes move to it. */
   async mergeEntities(intoId: number, fromIds: number[]): Promise<void> {
     await this.#edit(async () => {
-      const entity = await this.api.mergeEntities({ intoId, fromIds });
+      const entity = await this.api.mergeEntities({ intoId, fromIds, basedOn: this.model.revision });
       return () => t("merged", { name: isolate(entity.name), n: entity.mentionCount });
     });
   }
