@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -251,6 +251,37 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
     assert.equal(imported.status, 0, imported.stderr);
     const after = spawnSync(process.execPath, [BIN, "list"], { encoding: "utf8", env });
     assert.match(after.stdout, /^1\t2019-05-14\tnew\t0 spans\t0 to review\t2191 cp\tلافروف وبومبيو/u);
+    assert.deepEqual(
+      readdirSync(join(dir, "Qawl")).filter((f) => f.endsWith(".qawl") || f.includes(".new-")),
+      ["default.qawl"],
+    );
+  });
+
+  it("leaves no project behind when the import that would create it is killed", { timeout: 60_000 }, async (t) => {
+    const dir = tempDir(t);
+    const folder = join(dir, "articles");
+    mkdirSync(folder);
+    // Enough files that the import is still running when it is killed.
+    const article = readFileSync(SAMPLE, "utf8");
+    for (let i = 0; i < 400; i++) writeFileSync(join(folder, `a${String(i)}.txt`), `${article}\n${String(i)}`);
+    const project = join(dir, "new.qawl");
+    const child = spawn(process.execPath, [BIN, "import", "--project", project, folder]);
+    t.after(() => child.kill("SIGKILL"));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    // Killed once the project being made exists (aside, under a hidden name).
+    const until = Date.now() + 50_000;
+    while (!readdirSync(dir).some((f) => f.startsWith(".new.qawl.new-")) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.ok(
+      readdirSync(dir).some((f) => f.startsWith(".new.qawl.new-")),
+      "the import began",
+    );
+    child.kill("SIGKILL");
+    await exited;
+    assert.equal(existsSync(project), false, "no project under the name");
+    const list = spawnSync(process.execPath, [BIN, "list", "--project", project], { encoding: "utf8" });
+    assert.equal(list.stderr, `qawl: no project at ${project} yet (import articles to create one)\n`);
   });
 });
 

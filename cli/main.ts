@@ -176,8 +176,11 @@ function program(streams: CliIo): Command {
       });
       bar?.stop();
       if (names.length > 1 && streams.interactive === true) io.err(`importing ${plural(names.length, "file")}…`);
+      // A new project is made aside and named only once the import is stored: a killed first
+      // import leaves no empty project behind.
       const project = openProject({
         project: opts.project,
+        staged: true,
         context: { annotator: annotatorName(opts), client: () => "cli" },
       });
       let report;
@@ -199,7 +202,7 @@ function program(streams: CliIo): Command {
         else project.store.close();
         throw e;
       }
-      project.store.close();
+      project.finish();
       for (const o of report.outcomes) {
         io.out(
           o.status === "imported"

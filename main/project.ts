@@ -4,8 +4,8 @@
  * default project and the repository's sample article is at hand, that article is
  * imported into it.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { isPostgresLocation } from "../db/connection.ts";
 import { ProjectStore } from "../db/project.ts";
 import { PostgresConnection, redactedUrl } from "../db/postgres/connection.ts";
@@ -20,6 +20,11 @@ export interface OpenProject {
   table: OperationTable;
   /** Whether this call created the project file. */
   created: boolean;
+  /**
+   * Close the project and, when it was made aside (`staged`), put it in place under its
+   * name. @throws QawlError (`conflict`) when a file appeared under that name meanwhile
+   */
+  finish(): void;
 }
 
 /** How to open a project. */
@@ -30,6 +35,12 @@ export interface OpenProjectOptions {
   seedSampleOnFirstRun?: boolean;
   /** Refuse, rather than create, a project file that does not exist (read-only commands). */
   mustExist?: boolean;
+  /**
+   * A project file that does not exist yet is made aside (a hidden file in the same folder)
+   * and put in place by `finish`, so that a run killed before it (a first import killed)
+   * leaves no empty project under the name.
+   */
+  staged?: boolean;
   context: OperationContext;
 }
 
@@ -47,7 +58,14 @@ export function openProject(options: OpenProjectOptions): OpenProject {
       );
     }
     const store = new ProjectStore(options.project);
-    return { store, table: createOperationTable(store, options.context), created: store.created };
+    return {
+      store,
+      table: createOperationTable(store, options.context),
+      created: store.created,
+      finish: () => {
+        store.close();
+      },
+    };
   }
   const isDefault = options.project === undefined;
   const path = projectLocation(options.project);
@@ -56,7 +74,9 @@ export function openProject(options: OpenProjectOptions): OpenProject {
     throw new QawlError("not_found", `no project at ${path} yet (import articles to create one)`);
   }
   mkdirSync(dirname(path), { recursive: true });
-  const store = new ProjectStore(path);
+  const aside =
+    isNew && options.staged === true ? join(dirname(path), `.${basename(path)}.new-${String(process.pid)}`) : null;
+  const store = new ProjectStore(aside ?? path);
   const table = createOperationTable(store, options.context);
   const sample = sampleArticlePath();
   if (isDefault && isNew && options.seedSampleOnFirstRun === true && sample !== null) {
@@ -64,7 +84,19 @@ export function openProject(options: OpenProjectOptions): OpenProject {
       files: [{ name: basename(sample), contentBase64: readFileSync(sample).toString("base64") }],
     });
   }
-  return { store, table, created: isNew };
+  const finish = () => {
+    store.close();
+    if (aside === null) return;
+    try {
+      // A link, not a rename: it never replaces a project made under the name meanwhile.
+      linkSync(aside, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      throw new QawlError("conflict", `${path} was created by another program meanwhile; this import is in ${aside}`);
+    }
+    rmSync(aside, { force: true });
+  };
+  return { store, table, created: isNew, finish };
 }
 
 /** Close a project and delete its file (and WAL files): for a project this run created and failed to fill. */
