@@ -1,8 +1,9 @@
 /**
  * Opening a project file: better-sqlite3 with WAL, foreign keys, a busy timeout and
- * `synchronous = NORMAL`, the check that the file is a Qawl project, and the migrations
+ * `synchronous = FULL`, the check that the file is a Qawl project, and the migrations
  * runner (`MIGRATIONS`, keyed on `PRAGMA user_version`; ARCHITECTURE.md §4).
  */
+import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { QawlError } from "../core/errors.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
@@ -24,16 +25,43 @@ export function openProjectFile(path: string): Database.Database {
   }
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  // With WAL, NORMAL syncs at checkpoints rather than at every commit: a crash can lose the
-  // last commits but never corrupts the file (https://sqlite.org/pragma.html#pragma_synchronous).
-  db.pragma("synchronous = NORMAL");
+  // FULL syncs the WAL at every commit, so a write the app has acknowledged survives a power
+  // cut or an OS crash too; NORMAL would sync only at checkpoints and could lose the last
+  // commits then (never the file: https://sqlite.org/pragma.html#pragma_synchronous). The
+  // price, measured by bench/concurrency.bench.ts: about 16 % fewer span writes a second.
+  db.pragma("synchronous = FULL");
   return db;
+}
+
+/** Where the copy of a project made before migrating it from `version` goes: beside it. */
+export function backupPathOf(path: string, version: number): string {
+  return `${path}.v${String(version)}.bak`;
+}
+
+/**
+ * Copy a project as it is before its schema changes (`VACUUM INTO`: one consistent copy,
+ * taken while others may read), once per version: a copy already there is kept.
+ * @throws QawlError (`bad_input`) naming the file when the copy cannot be written; nothing is migrated then
+ */
+function backUpBeforeMigrating(db: Database.Database, path: string, version: number): void {
+  const backup = backupPathOf(path, version);
+  if (existsSync(backup)) return;
+  try {
+    db.prepare("VACUUM INTO ?").run(backup);
+  } catch (e) {
+    db.close();
+    throw new QawlError(
+      "bad_input",
+      `${path}: could not keep a copy (${backup}) before updating its schema, so it was not updated (${(e as Error).message})`,
+    );
+  }
 }
 
 /**
  * Bring a project's schema up to date: run the missing migrations in one transaction, then
  * `fill(from)` in the same transaction (seeding a new project, `from` 0, or filling what a
- * migration added), and set `user_version` and `application_id`. Closes `db` when it refuses.
+ * migration added), and set `user_version` and `application_id`. A project made by an
+ * older Qawl is first copied beside itself (`backupPathOf`). Closes `db` when it refuses.
  * @param path the file, for messages
  * @param fill rows the migrations cannot make in SQL; `from` is the version before
  * @throws QawlError (`bad_input`) when the file is not a Qawl project or was made by a newer Qawl
@@ -54,6 +82,7 @@ export function migrate(db: Database.Database, path: string, fill: (from: number
     );
   }
   if (version === MIGRATIONS.length) return;
+  if (version > 0) backUpBeforeMigrating(db, path, version);
   // Begun as a write, and the version read again inside: another process (the CLI beside a
   // server) may have migrated the file meanwhile.
   db.transaction(() => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import Database from "better-sqlite3";
@@ -18,6 +18,8 @@ describe("ProjectStore", () => {
     });
     assert.equal(store.pragma("journal_mode"), "wal");
     assert.equal(store.pragma("foreign_keys"), 1);
+    // FULL (2): a write acknowledged survives a power cut (README, "Concurrency and crashes").
+    assert.equal(store.pragma("synchronous"), 2);
     assert.equal(store.pragma("user_version"), MIGRATIONS.length);
     assert.equal(store.pragma("application_id"), APPLICATION_ID);
     assert.deepEqual(
@@ -185,6 +187,20 @@ describe("ProjectStore", () => {
     const undo = store.historyState().undo;
     assert.equal(undo?.description, "Add Quote «نتفق»");
     assert.equal(undo.message, null);
+    // The project as it was before the update was kept beside it, whole, at version 5.
+    const kept = new Database(`${path}.v5.bak`, { readonly: true });
+    t.after(() => {
+      kept.close();
+    });
+    assert.equal(kept.pragma("user_version", { simple: true }), 5);
+    assert.equal(kept.pragma("integrity_check", { simple: true }), "ok");
+    const history = kept.prepare("SELECT description FROM history").all() as { description: string }[];
+    assert.deepEqual(history, [{ description: "Add Quote «نتفق»" }]);
+    // A project made now needs no copy.
+    const freshPath = join(tempDir(t), "new.qawl");
+    new ProjectStore(freshPath).close();
+    assert.equal(existsSync(`${freshPath}.v0.bak`), false);
+    assert.equal(existsSync(freshPath), true);
   });
 
   it("refuses to undo a document deletion over a span id an exact import took since", (t) => {
