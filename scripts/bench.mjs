@@ -8,6 +8,7 @@ const benches = [
   "bench/interop.bench.ts",
   "bench/team-load.bench.ts",
   "bench/learning-curve.bench.ts",
+  "bench/concurrency.bench.ts",
 ];
 const extra = process.argv.slice(2);
 let failed = 0;
