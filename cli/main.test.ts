@@ -286,6 +286,17 @@ describe("the qawl launcher (bin/qawl.mjs)", () => {
 });
 
 describe("qawl CLI: formats", () => {
+  it("imports a brat pair named by its .ann alone, the .txt beside it read with it", async (t) => {
+    const dir = tempDir(t);
+    const p = join(dir, "p.qawl");
+    writeFileSync(join(dir, "x.txt"), "قال الوزير في موسكو");
+    writeFileSync(join(dir, "x.ann"), "T1\tLOC 14 19\tموسكو\n");
+    const imported = await qawl(["import", join(dir, "x.ann"), "--project", p]);
+    assert.equal(imported.code, 0, imported.stderr);
+    const listed = await qawl(["list", "--project", p]);
+    assert.match(listed.stdout, /^1\t-\tnew\t1 span\t/u);
+  });
+
   it("imports a folder, and exports brat into a folder with the loss report on stderr", async (t) => {
     const dir = tempDir(t);
     const p = join(dir, "p.qawl");

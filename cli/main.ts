@@ -3,7 +3,7 @@
  * input is validated as on every other host). Offsets it prints or writes count code
  * points, end-exclusive. Errors: one line on stderr, exit status 1.
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { SingleBar } from "cli-progress";
@@ -49,10 +49,11 @@ export type { CliIo } from "./common.ts";
 /**
  * Files named on the command line; a folder stands for every file in it (recursively, in
  * name order), hidden files included (the import skips and names them) but not the insides
- * of hidden folders (`.git`).
+ * of hidden folders (`.git`). A brat `.ann` named alone brings its `.txt` from beside it,
+ * as a person means by naming the annotation file.
  */
 function expandPaths(paths: string[]): string[] {
-  return paths.flatMap((path) => {
+  const named = paths.flatMap((path) => {
     let stats;
     try {
       stats = statSync(path);
@@ -70,6 +71,10 @@ function expandPaths(paths: string[]): string[] {
       )
       .map((entry) => join(entry.parentPath, entry.name))
       .sort();
+  });
+  return named.flatMap((path) => {
+    const text = path.replace(/\.ann$/iu, ".txt");
+    return text !== path && !named.includes(text) && existsSync(text) ? [text, path] : [path];
   });
 }
 
@@ -235,7 +240,7 @@ function program(streams: CliIo): Command {
               String(d.id),
               d.published?.iso ?? "-",
               d.status,
-              `${String(spans)} spans`,
+              plural(spans, "span"),
               `${String(d.suggestionCount)} to review`,
               `${String(d.length)} cp`,
               d.title,
@@ -356,6 +361,13 @@ function program(streams: CliIo): Command {
       // the server; each API call names its tab (X-Qawl-Client), which scopes undo and records.
       // One server per project: a second is refused, naming the first (main/project-lock.ts).
       const lock = takeProjectLock(projectLocation(opts.project), "qawl serve");
+      // Ctrl+C while it starts (seconds on a busy machine) lets go of the lock too.
+      const stopEarly = (signal: NodeJS.Signals) => {
+        lock.release();
+        process.exit(signal === "SIGINT" ? 130 : 143);
+      };
+      process.once("SIGINT", stopEarly);
+      process.once("SIGTERM", stopEarly);
       let opened: TableWorker | undefined;
       let started: Awaited<ReturnType<typeof startProjectServer>>;
       try {
@@ -375,9 +387,13 @@ function program(streams: CliIo): Command {
       } catch (e) {
         // A project that would not open, a port taken, an unreadable tokens file: let go first.
         await opened?.close();
+        process.off("SIGINT", stopEarly);
+        process.off("SIGTERM", stopEarly);
         lock.release();
         throw e;
       }
+      process.off("SIGINT", stopEarly);
+      process.off("SIGTERM", stopEarly);
       const project = opened;
       const { server, notes } = started;
       for (const note of notes) io.err(`note: ${note}`);

@@ -174,6 +174,13 @@ export class Ops {
    */
   fresh(basedOn: number | undefined, what: "span" | "entity" | "cues", id: number, documentId: number | null): void {
     if (basedOn === undefined) return;
+    const now = this.store.revision();
+    if (basedOn > now) {
+      throw new QawlError(
+        "bad_input",
+        `basedOn: revision ${String(basedOn)} is after the project's last (${String(now)}); send the revision your view is at`,
+      );
+    }
     const later = this.store.changedSince(
       basedOn,
       what === "cues" ? "cue" : what,

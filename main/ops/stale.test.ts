@@ -47,6 +47,11 @@ describe("an edit made on a view older than another client's change", () => {
     const other = a.createSpan({ documentId, label: "LOC", ...extent("أوكرانيا") });
     a.updateSpan({ spanId: other.id, note: "one", basedOn: caughtUp });
     assert.equal(a.updateSpan({ spanId: other.id, note: "two", basedOn: caughtUp }).note, "two");
+    // A revision the project has not reached is no view's: refused as bad input.
+    assert.throws(
+      () => a.updateSpan({ spanId: other.id, note: "x", basedOn: caughtUp + 1000 }),
+      (e: unknown) => (e as { code?: string }).code === "bad_input",
+    );
     // Another object's change does not make this one stale.
     b.updateSpan({ spanId: span.id, note: "B's note", basedOn: b.changesSince({ since: 0, limit: 0 }).revision });
     assert.equal(a.updateSpan({ spanId: other.id, note: "three", basedOn: caughtUp }).note, "three");
